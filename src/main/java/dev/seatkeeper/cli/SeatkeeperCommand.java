@@ -1,0 +1,11 @@
+package dev.seatkeeper.cli;
+
+import picocli.CommandLine.Command;
+
+/** The root of the command line; each subcommand lives in the package of its feature. */
+@Command(name = "seatkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "SaaS license management for Salesforce orgs.",
+		subcommands = {})
+public class SeatkeeperCommand {
+
+}

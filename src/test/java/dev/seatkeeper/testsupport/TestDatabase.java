@@ -1,0 +1,166 @@
+package dev.seatkeeper.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The databases every database test runs on: the embedded H2 default (MySQL mode) and a real MySQL-compatible
+ * server. The server comes from {@code SEATKEEPER_TEST_DB_URL} (CI starts MariaDB), else from Testcontainers MySQL 8
+ * when Docker is available; otherwise server tests are skipped with the reason, unless
+ * {@code SEATKEEPER_REQUIRE_SERVER_DB=true} (set by CI) turns the skip into a failure.
+ *
+ * <p>Each {@link #fresh()} call gives a new, empty, migrated database (a new schema on the server), so tests never
+ * see each other's rows.
+ */
+public enum TestDatabase {
+
+	H2, SERVER;
+
+	private static final List<String> createdSchemas = new ArrayList<>();
+
+	private static volatile ServerLocation server;
+
+	/** Both databases, for {@code @ParameterizedTest @MethodSource}. */
+	public static Stream<TestDatabase> all() {
+		return Stream.of(H2, SERVER);
+	}
+
+	/** A new empty database of this kind, migrated by Flyway. */
+	public DataSource fresh() {
+		DataSource dataSource = (this == H2) ? h2() : serverSchema();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+			.load()
+			.migrate();
+		return dataSource;
+	}
+
+	/** The JDBC URL of a fresh database, for tests that start the application with {@code spring.datasource.url}. */
+	public String freshUrl() {
+		DataSource dataSource = fresh();
+		return ((DriverManagerDataSource) dataSource).getUrl();
+	}
+
+	/** Flyway's vendor folder name for this database. */
+	public String vendor() {
+		return (this == H2) ? "h2" : "mysql";
+	}
+
+	private static DataSource h2() {
+		return new DriverManagerDataSource("jdbc:h2:mem:test-" + UUID.randomUUID()
+				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
+				"sa", "");
+	}
+
+	private static DataSource serverSchema() {
+		ServerLocation location = server();
+		String schema = "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (Connection connection = DriverManager.getConnection(location.adminUrl(), location.user(), location.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test schema on " + location.adminUrl(), ex);
+		}
+		synchronized (createdSchemas) {
+			createdSchemas.add(schema);
+		}
+		return new DriverManagerDataSource(location.urlFor(schema), location.user(), location.password());
+	}
+
+	private static ServerLocation server() {
+		if (server == null) {
+			synchronized (TestDatabase.class) {
+				if (server == null) {
+					server = locateServer();
+					Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreatedSchemas));
+				}
+			}
+		}
+		return server;
+	}
+
+	private static ServerLocation locateServer() {
+		String url = System.getenv("SEATKEEPER_TEST_DB_URL");
+		if (url != null && !url.isBlank()) {
+			return ServerLocation.parse(url, env("SEATKEEPER_TEST_DB_USER", "root"), env("SEATKEEPER_TEST_DB_PASSWORD", ""));
+		}
+		ServerLocation container = Containers.startMySqlIfDockerAvailable();
+		if (container != null) {
+			return container;
+		}
+		String reason = "No MySQL-compatible server: set SEATKEEPER_TEST_DB_URL (e.g. jdbc:mysql://127.0.0.1:3306/seatkeeper_test)"
+				+ " or make Docker available for Testcontainers";
+		if (Boolean.parseBoolean(env("SEATKEEPER_REQUIRE_SERVER_DB", "false"))) {
+			throw new IllegalStateException(reason + " (SEATKEEPER_REQUIRE_SERVER_DB=true forbids skipping)");
+		}
+		Assumptions.abort(reason);
+		return null;
+	}
+
+	private static void dropCreatedSchemas() {
+		ServerLocation location = server;
+		try (Connection connection = DriverManager.getConnection(location.adminUrl(), location.user(), location.password());
+				Statement statement = connection.createStatement()) {
+			synchronized (createdSchemas) {
+				for (String schema : createdSchemas) {
+					statement.execute("DROP DATABASE IF EXISTS " + schema);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			// The server may already be gone at JVM exit; CI starts from a fresh database anyway.
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null) ? value : fallback;
+	}
+
+	/** Where the server is and how to reach one schema on it. */
+	record ServerLocation(String base, String query, String user, String password) {
+
+		static ServerLocation parse(String url, String user, String password) {
+			String lower = url.toLowerCase(Locale.ROOT);
+			if (!lower.startsWith("jdbc:mysql://") && !lower.startsWith("jdbc:mariadb://")) {
+				throw new IllegalArgumentException("SEATKEEPER_TEST_DB_URL must be a jdbc:mysql:// URL, got " + url);
+			}
+			int queryStart = url.indexOf('?');
+			String withoutQuery = (queryStart < 0) ? url : url.substring(0, queryStart);
+			String query = (queryStart < 0) ? "" : url.substring(queryStart + 1);
+			int pathStart = withoutQuery.indexOf('/', "jdbc:mysql://".length());
+			String base = (pathStart < 0) ? withoutQuery : withoutQuery.substring(0, pathStart);
+			return new ServerLocation(base, query, user, password);
+		}
+
+		String adminUrl() {
+			return base + "/" + withQuery();
+		}
+
+		String urlFor(String schema) {
+			return base + "/" + schema + withQuery();
+		}
+
+		private String withQuery() {
+			String defaults = "rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+			return "?" + (query.isEmpty() ? defaults : query + "&" + defaults);
+		}
+
+	}
+
+}
