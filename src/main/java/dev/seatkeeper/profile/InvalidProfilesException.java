@@ -1,0 +1,19 @@
+package dev.seatkeeper.profile;
+
+import java.util.List;
+
+/** Profiles that cannot be used; each message names the file and the field. Retrying does not help. */
+public class InvalidProfilesException extends RuntimeException {
+
+	private final List<String> problems;
+
+	public InvalidProfilesException(List<String> problems) {
+		super("Invalid profiles:\n  " + String.join("\n  ", problems));
+		this.problems = List.copyOf(problems);
+	}
+
+	public List<String> problems() {
+		return this.problems;
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.seatkeeper.profile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every profile of a directory ({@code *.yaml} / {@code *.yml}), read and validated together: a run checks all
+ * profiles before it starts, so a broken file is seen at once and nothing is written.
+ */
+public final class ProfileCatalog {
+
+	private final List<Profile> profiles;
+
+	private final List<String> problems;
+
+	private ProfileCatalog(List<Profile> profiles, List<String> problems) {
+		this.profiles = List.copyOf(profiles);
+		this.problems = List.copyOf(problems);
+	}
+
+	/** Reads the directory; problems are collected, never thrown. */
+	public static ProfileCatalog load(Path directory, Function<String, @Nullable String> environment) {
+		List<Profile> profiles = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		if (!Files.isDirectory(directory)) {
+			problems.add(directory + ": profiles directory does not exist (set --profiles-dir or SEATKEEPER_PROFILES_DIR)");
+			return new ProfileCatalog(profiles, problems);
+		}
+		ProfileReader reader = new ProfileReader(environment);
+		Map<String, Path> seen = new HashMap<>();
+		for (Path file : files(directory, problems)) {
+			Problems fileProblems = new Problems(file);
+			Profile profile = read(reader, file, fileProblems);
+			problems.addAll(fileProblems.messages());
+			if (profile == null) {
+				continue;
+			}
+			Path earlier = seen.putIfAbsent(profile.name(), file);
+			if (earlier != null) {
+				problems.add(file + ": name: '" + profile.name() + "' is already the name of " + earlier);
+				continue;
+			}
+			profiles.add(profile);
+		}
+		return new ProfileCatalog(profiles, problems);
+	}
+
+	private static @Nullable Profile read(ProfileReader reader, Path file, Problems problems) {
+		try {
+			return reader.read(file, Files.readString(file, StandardCharsets.UTF_8), problems);
+		}
+		catch (IOException ex) {
+			problems.add("", "cannot be read: " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private static List<Path> files(Path directory, List<String> problems) {
+		try (Stream<Path> entries = Files.list(directory)) {
+			return entries.filter(Files::isRegularFile)
+				.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			problems.add(directory + ": cannot be listed: " + ex.getMessage());
+			return List.of();
+		}
+	}
+
+	public List<Profile> profiles() {
+		return this.profiles;
+	}
+
+	public List<String> problems() {
+		return this.problems;
+	}
+
+	public boolean isValid() {
+		return this.problems.isEmpty();
+	}
+
+	/** Throws with every problem when any file is invalid. */
+	public ProfileCatalog requireValid() {
+		if (!isValid()) {
+			throw new InvalidProfilesException(this.problems);
+		}
+		return this;
+	}
+
+	public Optional<Profile> find(String name) {
+		return this.profiles.stream().filter(profile -> profile.name().equals(name)).findFirst();
+	}
+
+	/** The profile, or an {@link InvalidProfilesException} naming the profiles there are. */
+	public Profile require(String name) {
+		return find(name).orElseThrow(() -> new InvalidProfilesException(List.of("no profile named '" + name
+				+ "' (profiles: " + String.join(", ", this.profiles.stream().map(Profile::name).toList()) + ")")));
+	}
+
+	public List<Profile> published() {
+		return this.profiles.stream().filter(Profile::isPublished).toList();
+	}
+
+}

@@ -1,0 +1,236 @@
+package dev.seatkeeper.profile;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import dev.seatkeeper.profile.Entitlement.BillingPeriod;
+import dev.seatkeeper.profile.ReclamationSettings.Action;
+import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import dev.seatkeeper.profile.ReclamationSettings.Rule;
+import dev.seatkeeper.profile.SalesforceSettings.AuthFlow;
+import dev.seatkeeper.profile.SalesforceSettings.AuthSettings;
+import dev.seatkeeper.profile.SalesforceSettings.SandboxSettings;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads and validates one profile file into a {@link Profile}, or into the list of its problems. */
+final class ProfileReader {
+
+	private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
+
+	private static final Pattern API_VERSION = Pattern.compile("\\d{2,3}\\.0");
+
+	private static final YAMLMapper yaml = YAMLMapper.builder().build();
+
+	private final Function<String, @Nullable String> environment;
+
+	ProfileReader(Function<String, @Nullable String> environment) {
+		this.environment = environment;
+	}
+
+	/** The profile, or null with the problems recorded. */
+	@Nullable Profile read(Path file, String text, Problems problems) {
+		JsonNode root;
+		try {
+			root = yaml.readTree(text);
+		}
+		catch (JacksonException ex) {
+			problems.add("", "not valid YAML: " + ex.getOriginalMessage());
+			return null;
+		}
+		if (root == null || !root.isObject()) {
+			problems.add("", "must be a YAML mapping with name, displayName, status and salesforce");
+			return null;
+		}
+		Profile.Status status = statusOf(root);
+		// A draft is never run by `run --all`; its secrets need only be set once it is published or run by name.
+		Function<String, @Nullable String> environment = (status == Profile.Status.PUBLISHED) ? this.environment
+				: variable -> "(not checked for drafts)";
+		Section profile = new Section(root, "", problems, environment);
+		profile.allowOnly("name", "displayName", "status", "salesforce", "activity", "entitlements", "reclamation");
+		String name = profile.requiredString("name");
+		if (name != null && !NAME.matcher(name).matches()) {
+			profile.problem("name", "must be lower-case letters, digits and '-' (got '" + name + "')");
+		}
+		String displayName = profile.string("displayName", (name != null) ? name : "");
+		profile.enumValue("status", Profile.Status.class, Profile.Status.DRAFT);
+		if (!profile.has("status")) {
+			profile.problem("status", "is required (draft or published)");
+		}
+		SalesforceSettings salesforce = salesforce(profile.section("salesforce"));
+		ActivitySettings activity = activity(profile.section("activity"));
+		Section entitlements = profile.section("entitlements");
+		List<Entitlement> licenses = entitlements(entitlements);
+		List<ConsumptionEntitlement> consumption = consumption(entitlements);
+		ReclamationSettings reclamation = reclamation(profile.section("reclamation"));
+		if (!problems.isEmpty()) {
+			return null;
+		}
+		return new Profile(name, displayName, status, file, salesforce, activity, licenses, consumption, reclamation);
+	}
+
+	private static Profile.Status statusOf(JsonNode root) {
+		JsonNode status = root.get("status");
+		return (status != null && "published".equalsIgnoreCase(status.asString())) ? Profile.Status.PUBLISHED
+				: Profile.Status.DRAFT;
+	}
+
+	private SalesforceSettings salesforce(Section section) {
+		if (!section.isPresent()) {
+			section.problem("", "is required (loginUrl and auth for a real org, or sandbox)");
+			return new SalesforceSettings(URI.create("https://login.salesforce.com"), "62.0", null, false, 0.5, 2000, null);
+		}
+		section.allowOnly("loginUrl", "apiVersion", "auth", "allowLoopback", "apiBudgetShare", "batchSize", "sandbox");
+		String apiVersion = section.string("apiVersion", "62.0");
+		if (!API_VERSION.matcher(apiVersion).matches()) {
+			section.problem("apiVersion", "must look like 62.0, got '" + apiVersion + "'");
+		}
+		boolean allowLoopback = section.bool("allowLoopback", false);
+		double budgetShare = section.share("apiBudgetShare", 0.5);
+		int batchSize = section.integer("batchSize", 2000, 200, 2000);
+		Section sandbox = section.section("sandbox");
+		if (sandbox.isPresent()) {
+			if (section.has("auth") || section.has("loginUrl")) {
+				section.problem("sandbox", "a sandbox org takes no loginUrl or auth (it has its own)");
+			}
+			return new SalesforceSettings(URI.create("http://127.0.0.1"), apiVersion, null, true, budgetShare,
+					batchSize, sandbox(sandbox));
+		}
+		URI loginUrl = loginUrl(section, allowLoopback);
+		return new SalesforceSettings(loginUrl, apiVersion, auth(section.section("auth")), allowLoopback, budgetShare,
+				batchSize, null);
+	}
+
+	private URI loginUrl(Section section, boolean allowLoopback) {
+		String text = section.requiredString("loginUrl");
+		if (text == null) {
+			return URI.create("https://login.salesforce.com");
+		}
+		try {
+			URI uri = new URI(text);
+			boolean https = "https".equals(uri.getScheme());
+			boolean http = "http".equals(uri.getScheme());
+			if (uri.getHost() == null || !(https || (http && allowLoopback))) {
+				section.problem("loginUrl", "must be an https URL such as https://login.salesforce.com"
+						+ " (http only with allowLoopback: true), got '" + text + "'");
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			section.problem("loginUrl", "is not a URL: " + text);
+			return URI.create("https://login.salesforce.com");
+		}
+	}
+
+	private @Nullable AuthSettings auth(Section auth) {
+		if (!auth.isPresent()) {
+			auth.problem("", "is required for a real org (flow, clientId, and the flow's secrets)");
+			return null;
+		}
+		auth.allowOnly("flow", "clientId", "clientSecret", "username", "privateKey");
+		if (!auth.has("flow")) {
+			auth.problem("flow", "is required (client-credentials, refresh-token or jwt-bearer)");
+		}
+		AuthFlow flow = auth.enumValue("flow", AuthFlow.class, AuthFlow.CLIENT_CREDENTIALS);
+		String clientId = auth.stringOrReference("clientId", true);
+		SecretReference clientSecret = auth.secret("clientSecret", flow != AuthFlow.JWT_BEARER);
+		String username = auth.stringOrReference("username", flow == AuthFlow.JWT_BEARER);
+		SecretReference privateKey = auth.secret("privateKey", flow == AuthFlow.JWT_BEARER);
+		return new AuthSettings(flow, (clientId != null) ? clientId : "", clientSecret, username, privateKey);
+	}
+
+	private SandboxSettings sandbox(Section sandbox) {
+		sandbox.allowOnly("users", "seed", "loginDays");
+		return new SandboxSettings(sandbox.integer("users", 1000, 1, 2_000_000), sandbox.longValue("seed", 42),
+				sandbox.integer("loginDays", 180, 1, 365));
+	}
+
+	private ActivitySettings activity(Section activity) {
+		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors");
+		return new ActivitySettings(activity.integer("backfillDays", ActivitySettings.DEFAULT_BACKFILL_DAYS, 1, 366),
+				activity.integer("windowDays", ActivitySettings.DEFAULT_WINDOW_DAYS, 1, 366),
+				activity.integer("concurrentCursors", ActivitySettings.DEFAULT_CONCURRENT_CURSORS, 1, 16));
+	}
+
+	private List<Entitlement> entitlements(Section entitlements) {
+		entitlements.allowOnly("licenses", "consumption");
+		return entitlements.sections("licenses").stream().map(this::entitlement).toList();
+	}
+
+	private Entitlement entitlement(Section license) {
+		license.allowOnly("model", "label", "quantity", "unlimited", "unitPrice", "currency", "billingPeriod",
+				"termStart", "termEnd");
+		String model = license.requiredString("model");
+		boolean unlimited = license.bool("unlimited", false);
+		Integer quantity = license.optionalInteger("quantity", 0);
+		if (unlimited == (quantity != null)) {
+			license.problem("quantity", "give either quantity or unlimited: true (a site license)");
+		}
+		Entitlement entitlement = new Entitlement((model != null) ? model : "", license.string("label", String.valueOf(model)),
+				unlimited ? null : quantity, license.decimal("unitPrice", BigDecimal.ZERO), currency(license),
+				license.enumValue("billingPeriod", BillingPeriod.class, BillingPeriod.MONTHLY), license.date("termStart"),
+				license.date("termEnd"));
+		if (entitlement.termStart() != null && entitlement.termEnd() != null
+				&& entitlement.termEnd().isBefore(entitlement.termStart())) {
+			license.problem("termEnd", "is before termStart");
+		}
+		return entitlement;
+	}
+
+	private String currency(Section section) {
+		String currency = section.string("currency", "USD");
+		if (!currency.matches("[A-Z]{3}")) {
+			section.problem("currency", "must be an ISO 4217 code such as USD or EUR, got '" + currency + "'");
+		}
+		return currency;
+	}
+
+	private List<ConsumptionEntitlement> consumption(Section entitlements) {
+		return entitlements.sections("consumption").stream().map(metric -> {
+			metric.allowOnly("metric", "allowed", "period");
+			String key = metric.requiredString("metric");
+			return new ConsumptionEntitlement((key != null) ? key : "", metric.decimal("allowed", BigDecimal.ZERO),
+					metric.enumValue("period", BillingPeriod.class, BillingPeriod.MONTHLY));
+		}).toList();
+	}
+
+	private ReclamationSettings reclamation(Section reclamation) {
+		reclamation.allowOnly("mode", "rules", "exclusions", "maxPerRun", "maxShareOfActiveUsers", "newUserGraceDays");
+		Section exclusions = reclamation.section("exclusions");
+		exclusions.allowOnly("usernames", "profiles", "userTypes", "permissionSets");
+		List<String> userTypes = exclusions.has("userTypes") ? exclusions.strings("userTypes")
+				: Exclusions.DEFAULT_USER_TYPES;
+		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
+				reclamation.sections("rules").stream().map(this::rule).toList(),
+				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
+						exclusions.strings("permissionSets")),
+				reclamation.integer("maxPerRun", 100, 0, 1_000_000),
+				reclamation.share("maxShareOfActiveUsers", 0.05), reclamation.integer("newUserGraceDays", 30, 0, 3650));
+	}
+
+	private Rule rule(Section rule) {
+		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "notifyUser", "daysBeforeAutoReclaim",
+				"action", "requireApproval");
+		String name = rule.requiredString("name");
+		List<String> appliesTo = rule.strings("appliesTo");
+		if (appliesTo.isEmpty()) {
+			rule.problem("appliesTo", "is required: software model identifiers (UserLicense:SFDC) or kinds (user-license)");
+		}
+		if (!rule.has("action")) {
+			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license)");
+		}
+		return new Rule((name != null) ? name : "", appliesTo,
+				rule.integer("lastActivityThresholdDays", ReclamationSettings.DEFAULT_THRESHOLD_DAYS, 1, 3650),
+				rule.bool("notifyUser", false), rule.integer("daysBeforeAutoReclaim", 0, 0, 365),
+				rule.enumValue("action", Action.class, Action.DEACTIVATE), rule.bool("requireApproval", false));
+	}
+
+}

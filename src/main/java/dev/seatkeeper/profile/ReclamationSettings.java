@@ -1,0 +1,41 @@
+package dev.seatkeeper.profile;
+
+import java.util.List;
+
+/**
+ * When and how licenses of inactive users are reclaimed. The default mode, {@code detect}, only records candidates;
+ * nothing is written to Salesforce unless a profile says {@code enforce}.
+ */
+public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclusions, int maxPerRun,
+		double maxShareOfActiveUsers, int newUserGraceDays) {
+
+	public static final int DEFAULT_THRESHOLD_DAYS = 60;
+
+	public enum Mode {
+
+		DETECT, DRY_RUN, ENFORCE
+
+	}
+
+	public enum Action {
+
+		DEACTIVATE, FREEZE, REMOVE_PERMISSION_SET_LICENSE, REMOVE_PACKAGE_LICENSE
+
+	}
+
+	/** One rule: which models it covers, after how many idle days, and what it does. */
+	public record Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
+			int daysBeforeAutoReclaim, Action action, boolean requireApproval) {
+	}
+
+	/** Users never reclaimed, besides the integration user itself, which is always excluded. */
+	public record Exclusions(List<String> usernames, List<String> profiles, List<String> userTypes,
+			List<String> permissionSets) {
+
+		/** Portal, community and guest users hold licenses that are not reclaimed by deactivation rules. */
+		public static final List<String> DEFAULT_USER_TYPES = List.of("Guest", "PowerPartner", "PowerCustomerSuccess",
+				"CustomerSuccess", "CspLitePortal", "CsnOnly");
+
+	}
+
+}
