@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import dev.seatkeeper.job.SpringBatchSchemaMigration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -44,6 +45,7 @@ public enum TestDatabase {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+			.javaMigrations(new SpringBatchSchemaMigration())
 			.load()
 			.migrate();
 		return dataSource;

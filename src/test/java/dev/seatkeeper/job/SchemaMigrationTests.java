@@ -1,0 +1,23 @@
+package dev.seatkeeper.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatkeeper.testsupport.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class SchemaMigrationTests {
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void flywayCreatesTheBatchTablesOurTablesAndTheOperatorViews(TestDatabase database) {
+		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
+		for (String table : new String[] { "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION",
+				"profile_state", "software_model", "sf_user", "subscription", "login_event", "user_activity",
+				"consumption", "v_runs", "v_current_subscriptions" }) {
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
+		}
+	}
+
+}
