@@ -7,9 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +34,6 @@ final class SoqlLexer {
 
 	private final String soql;
 
-	private final List<Token> tokens = new ArrayList<>();
-
 	private int pos;
 
 	private int row = 1;
@@ -49,19 +44,20 @@ final class SoqlLexer {
 		this.soql = soql;
 	}
 
-	static List<Token> tokenize(String soql) {
-		SoqlLexer lexer = new SoqlLexer(soql);
-		lexer.run();
-		return lexer.tokens;
+	static SoqlLexer of(String soql) {
+		return new SoqlLexer(soql);
 	}
 
-	private void run() {
+	/**
+	 * The next token, or an {@code END} token once the input is used up. Tokens are produced on demand so a
+	 * syntax error earlier in the query is reported before a lexical one further on, as Salesforce does.
+	 */
+	Token nextToken() {
 		skipWhitespace();
-		while (this.pos < this.soql.length()) {
-			this.tokens.add(next());
-			skipWhitespace();
+		if (this.pos >= this.soql.length()) {
+			return new Token(TokenType.END, "", null, this.row, column(this.pos));
 		}
-		this.tokens.add(new Token(TokenType.END, "", null, this.row, column(this.pos)));
+		return next();
 	}
 
 	private Token next() {

@@ -37,7 +37,10 @@ public final class SoqlParser {
 
 	private final SoqlSchema schema;
 
-	private final List<Token> tokens;
+	private final SoqlLexer lexer;
+
+	/** Tokens read so far; the parser looks at most two ahead. */
+	private final List<Token> tokens = new ArrayList<>();
 
 	private int next;
 
@@ -46,7 +49,7 @@ public final class SoqlParser {
 	private SoqlParser(String soql, SoqlSchema schema) {
 		this.soql = soql;
 		this.schema = schema;
-		this.tokens = SoqlLexer.tokenize(soql);
+		this.lexer = SoqlLexer.of(soql);
 	}
 
 	/**
@@ -372,6 +375,10 @@ public final class SoqlParser {
 	}
 
 	private Token peek(int ahead) {
+		while (this.tokens.size() <= this.next + ahead
+				&& (this.tokens.isEmpty() || this.tokens.get(this.tokens.size() - 1).type() != TokenType.END)) {
+			this.tokens.add(this.lexer.nextToken());
+		}
 		return this.tokens.get(Math.min(this.next + ahead, this.tokens.size() - 1));
 	}
 
