@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ParsedQuery implements SoqlQuery {
 
+	private final String source;
+
 	private final String objectName;
 
 	private final List<String> fields;
@@ -31,8 +33,9 @@ final class ParsedQuery implements SoqlQuery {
 
 	private final int limit;
 
-	ParsedQuery(String objectName, List<String> fields, boolean count, @Nullable Condition where,
+	ParsedQuery(String source, String objectName, List<String> fields, boolean count, @Nullable Condition where,
 			List<FieldComparison> topLevelComparisons, @Nullable Comparator<SoqlRecord> ordering, int limit) {
+		this.source = source;
 		this.objectName = objectName;
 		this.fields = List.copyOf(fields);
 		this.count = count;
@@ -109,6 +112,12 @@ final class ParsedQuery implements SoqlQuery {
 
 	private static Object boundValue(Object literal) {
 		return (literal instanceof Number number) ? ValueOrder.toBigDecimal(number) : literal;
+	}
+
+	/** The query text as it was parsed, so logs of the sandbox show what a client asked. */
+	@Override
+	public String toString() {
+		return this.source;
 	}
 
 }

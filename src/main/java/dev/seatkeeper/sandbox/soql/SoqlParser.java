@@ -79,7 +79,7 @@ public final class SoqlParser {
 		if (peek().type() != TokenType.END) {
 			throw SoqlErrors.unexpected(this.soql, peek());
 		}
-		return new ParsedQuery(this.objectName, fields, count, where, topLevelComparisons(where), ordering, limit);
+		return new ParsedQuery(this.soql, this.objectName, fields, count, where, topLevelComparisons(where), ordering, limit);
 	}
 
 	private boolean countFunction() {

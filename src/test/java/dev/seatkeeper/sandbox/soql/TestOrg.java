@@ -43,7 +43,7 @@ final class TestOrg {
 		if (query.ordering().isPresent()) {
 			stream = stream.sorted(query.ordering().get());
 		}
-		return stream.map((record) -> (Object) record.value("Name")).toList();
+		return stream.<@Nullable Object>map((record) -> record.value("Name")).toList();
 	}
 
 	private record MapSchema(Map<String, Map<String, FieldType>> objects) implements SoqlSchema {
