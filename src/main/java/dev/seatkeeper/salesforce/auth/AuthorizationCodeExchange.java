@@ -1,0 +1,116 @@
+package dev.seatkeeper.salesforce.auth;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
+import dev.seatkeeper.salesforce.SalesforceConnection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
+import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The authorization-code bootstrap of the refresh flow, for {@code auth login}: the URL to open in a browser, and the
+ * exchange of the returned code for tokens, which are validated ({@code instance_url}) and saved in the token store.
+ * From then on the profile's client refreshes by itself. Stateless and thread-safe.
+ */
+public final class AuthorizationCodeExchange {
+
+	/** The redirect URI the Salesforce CLI uses; register it on the connected app or pass your own. */
+	public static final String DEFAULT_REDIRECT_URI = "http://localhost:1717/OauthRedirect";
+
+	private final SalesforceTokenStore store;
+
+	private final ClientHttpRequestFactory requestFactory;
+
+	public AuthorizationCodeExchange(SalesforceTokenStore store, ClientHttpRequestFactory requestFactory) {
+		this.store = store;
+		this.requestFactory = requestFactory;
+	}
+
+	/** The {@code /services/oauth2/authorize} URL to send the user to, with PKCE when a challenge is given. */
+	public URI authorizationUrl(SalesforceConnection connection, URI redirectUri, String state,
+			@Nullable String codeChallengeS256) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromUri(connection.authorizationUri())
+			.queryParam("response_type", "code")
+			.queryParam("client_id", connection.auth().clientId())
+			.queryParam("redirect_uri", redirectUri)
+			.queryParam("state", state);
+		if (codeChallengeS256 != null) {
+			url.queryParam(PkceParameterNames.CODE_CHALLENGE, codeChallengeS256)
+				.queryParam(PkceParameterNames.CODE_CHALLENGE_METHOD, "S256");
+		}
+		return url.encode().build().toUri();
+	}
+
+	/**
+	 * Exchanges an authorization code for tokens and stores them, encrypted, for the connection's profile.
+	 * @return the validated instance URL the tokens belong to
+	 * @throws SalesforceAuthenticationException when Salesforce refuses the code or names an untrusted instance
+	 */
+	public URI exchange(SalesforceConnection connection, String code, URI redirectUri, @Nullable String codeVerifier) {
+		ClientRegistration registration = registration(connection, redirectUri);
+		Map<String, Object> attributes = new HashMap<>();
+		if (codeVerifier != null) {
+			attributes.put(PkceParameterNames.CODE_VERIFIER, codeVerifier);
+		}
+		OAuth2AuthorizationRequest request = OAuth2AuthorizationRequest.authorizationCode()
+			.authorizationUri(connection.authorizationUri().toString())
+			.clientId(registration.getClientId())
+			.redirectUri(redirectUri.toString())
+			.state("seatkeeper")
+			.attributes(attributes)
+			.build();
+		OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success(code)
+			.redirectUri(redirectUri.toString())
+			.state("seatkeeper")
+			.build();
+		RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
+		tokens.setRestClient(TokenEndpoint.restClient(this.requestFactory, connection.tokenLifetime()));
+		OAuth2AccessTokenResponse tokenResponse;
+		try {
+			tokenResponse = tokens.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(registration,
+					new OAuth2AuthorizationExchange(request, response)));
+		}
+		catch (OAuth2AuthorizationException ex) {
+			throw SalesforceAuthenticationException.refused(connection.name(), ex.getError().getErrorCode(),
+					ex.getError().getDescription(), null);
+		}
+		URI instanceUrl = new InstanceUrlPolicy(connection.name(), connection.allowLoopback())
+			.validate(tokenResponse.getAdditionalParameters().get(SalesforceTokenResponseConverter.INSTANCE_URL));
+		this.store.saveTokens(connection.name(), connection.name(), tokenResponse.getAccessToken(),
+				tokenResponse.getRefreshToken());
+		this.store.saveInstanceUrl(connection.name(), connection.name(), instanceUrl);
+		return instanceUrl;
+	}
+
+	private static ClientRegistration registration(SalesforceConnection connection, URI redirectUri) {
+		ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(connection.name())
+			.clientId(connection.auth().clientId())
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.authorizationUri(connection.authorizationUri().toString())
+			.tokenUri(connection.tokenUri().toString())
+			.redirectUri(redirectUri.toString());
+		if (connection.auth().clientSecret() != null) {
+			builder.clientSecret(connection.auth().clientSecret().reveal())
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+		}
+		else {
+			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+		}
+		return builder.build();
+	}
+
+}
