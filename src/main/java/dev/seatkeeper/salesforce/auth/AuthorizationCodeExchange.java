@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
 import dev.seatkeeper.salesforce.SalesforceConnection;
+import dev.seatkeeper.salesforce.SalesforceHttp;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -33,11 +33,8 @@ public final class AuthorizationCodeExchange {
 
 	private final SalesforceTokenStore store;
 
-	private final ClientHttpRequestFactory requestFactory;
-
-	public AuthorizationCodeExchange(SalesforceTokenStore store, ClientHttpRequestFactory requestFactory) {
+	public AuthorizationCodeExchange(SalesforceTokenStore store) {
 		this.store = store;
-		this.requestFactory = requestFactory;
 	}
 
 	/** The {@code /services/oauth2/authorize} URL to send the user to, with PKCE when a challenge is given. */
@@ -78,7 +75,7 @@ public final class AuthorizationCodeExchange {
 			.state("seatkeeper")
 			.build();
 		RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
-		tokens.setRestClient(TokenEndpoint.restClient(this.requestFactory, connection.tokenLifetime()));
+		tokens.setRestClient(TokenEndpoint.restClient(SalesforceHttp.requestFactory(connection), connection.tokenLifetime()));
 		OAuth2AccessTokenResponse tokenResponse;
 		try {
 			tokenResponse = tokens.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(registration,
