@@ -41,6 +41,8 @@ public final class SalesforceSession {
 
 	private static final Set<String> RETRYABLE_OAUTH_ERRORS = Set.of("server_error", "temporarily_unavailable");
 
+	private static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
+
 	private final String profile;
 
 	private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
@@ -95,15 +97,27 @@ public final class SalesforceSession {
 
 	private SalesforceApiException translate(OAuth2AuthorizationException ex) {
 		String code = ex.getError().getErrorCode();
-		Throwable cause = ex.getCause();
-		if (RETRYABLE_OAUTH_ERRORS.contains(code) || cause instanceof ResourceAccessException
-				|| (cause instanceof RestClientResponseException response && response.getStatusCode().is5xxServerError())) {
+		if (RETRYABLE_OAUTH_ERRORS.contains(code) || isTransient(ex)) {
 			return new SalesforceApiException("TOKEN_ENDPOINT_UNAVAILABLE", 0, true,
-					"The Salesforce token endpoint of profile '" + this.profile + "' did not answer usefully (" + code
-							+ ")",
+					"The Salesforce token endpoint of profile '" + this.profile + "' is unavailable (" + code + ")",
 					null);
 		}
+		if (INVALID_TOKEN_RESPONSE.equals(code)) {
+			// Spring's description may quote the response body, which can hold a token: never pass it on.
+			return SalesforceAuthenticationException.refused(this.profile, code,
+					"the token endpoint did not answer with a usable token response", null);
+		}
 		return SalesforceAuthenticationException.refused(this.profile, code, ex.getError().getDescription(), null);
+	}
+
+	private static boolean isTransient(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ResourceAccessException
+					|| (cause instanceof RestClientResponseException response && response.getStatusCode().is5xxServerError())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static ClientRegistration registration(SalesforceConnection connection) {
