@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApiBudget {
 
-	private static final Pattern API_USAGE = Pattern.compile("api-usage=(\\d+)/(\\d+)");
+	private static final Pattern API_USAGE = Pattern.compile("(?:^|[\\s;,])api-usage=(\\d+)/(\\d+)");
 
 	private final String profile;
 
