@@ -9,7 +9,7 @@ import dev.seatkeeper.salesforce.SalesforceConnection;
 import dev.seatkeeper.salesforce.SalesforceHttp;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
-import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -74,8 +74,8 @@ public final class AuthorizationCodeExchange {
 			.redirectUri(redirectUri.toString())
 			.state("seatkeeper")
 			.build();
-		RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
-		tokens.setRestClient(TokenEndpoint.restClient(SalesforceHttp.requestFactory(connection), connection.tokenLifetime()));
+		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> tokens = TokenEndpoint
+			.client(TokenEndpoint.restClient(SalesforceHttp.requestFactory(connection), connection.tokenLifetime()));
 		OAuth2AccessTokenResponse tokenResponse;
 		try {
 			tokenResponse = tokens.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(registration,

@@ -17,9 +17,6 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.endpoint.RestClientJwtBearerTokenResponseClient;
-import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -149,18 +146,16 @@ public final class SalesforceSession {
 		InstanceUrlPolicy policy = this.instanceUrlPolicy;
 		return switch (connection.auth().flow()) {
 			case CLIENT_CREDENTIALS -> {
-				RestClientClientCredentialsTokenResponseClient tokens = new RestClientClientCredentialsTokenResponseClient();
-				tokens.setRestClient(tokenRestClient);
 				ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
-				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(tokens, policy, this.store));
+				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(
+						TokenEndpoint.client(tokenRestClient), policy, this.store));
 				provider.setClock(clock);
 				yield provider;
 			}
 			case REFRESH_TOKEN -> {
-				RestClientRefreshTokenTokenResponseClient tokens = new RestClientRefreshTokenTokenResponseClient();
-				tokens.setRestClient(tokenRestClient);
 				RefreshTokenOAuth2AuthorizedClientProvider provider = new RefreshTokenOAuth2AuthorizedClientProvider();
-				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(tokens, policy, this.store));
+				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(
+						TokenEndpoint.client(tokenRestClient), policy, this.store));
 				provider.setClock(clock);
 				yield provider;
 			}
@@ -168,10 +163,9 @@ public final class SalesforceSession {
 				Auth auth = connection.auth();
 				JwtBearerAssertions assertions = new JwtBearerAssertions(auth.privateKeyPem(), auth.clientId(),
 						auth.username(), connection.loginUrl().toString(), clock);
-				RestClientJwtBearerTokenResponseClient tokens = new RestClientJwtBearerTokenResponseClient();
-				tokens.setRestClient(tokenRestClient);
 				JwtBearerOAuth2AuthorizedClientProvider provider = new JwtBearerOAuth2AuthorizedClientProvider();
-				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(tokens, policy, this.store));
+				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(
+						TokenEndpoint.client(tokenRestClient), policy, this.store));
 				provider.setJwtAssertionResolver((context) -> assertions.next());
 				provider.setClock(clock);
 				yield provider;

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
@@ -17,6 +19,12 @@ import org.springframework.web.client.RestClient;
 final class TokenEndpoint {
 
 	private TokenEndpoint() {
+	}
+
+	/** A token response client for any grant type, on the given token RestClient. */
+	static <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> client(
+			RestClient restClient) {
+		return new MaskedFormTokenResponseClient<>(restClient);
 	}
 
 	static RestClient restClient(ClientHttpRequestFactory requestFactory, Duration tokenLifetime) {
