@@ -3,15 +3,13 @@ package dev.seatkeeper.salesforce;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
@@ -58,12 +56,17 @@ public class SalesforceClient {
 
 	/** All records of a query, fetched page by page as the stream is read. */
 	public Stream<JsonNode> query(String soql) {
-		return stream(queryPage(soql));
+		return stream(() -> queryPage(soql));
+	}
+
+	/** All records of a query, each mapped as it is read (e.g. to a row record of a step). */
+	public <T> Stream<T> query(String soql, Function<JsonNode, T> mapper) {
+		return query(soql).map(mapper);
 	}
 
 	/** Like {@link #query(String)}, including deleted and archived records ({@code queryAll}). */
 	public Stream<JsonNode> queryAll(String soql) {
-		return stream(queryAllPage(soql));
+		return stream(() -> queryAllPage(soql));
 	}
 
 	/** The first page of a query. */
@@ -91,28 +94,10 @@ public class SalesforceClient {
 	/** All records of a keyed query after {@code after}, lazily; survives expired query locators. */
 	public Stream<JsonNode> queryKeyed(KeyedQuery query, @Nullable Key after) {
 		KeyedCursor cursor = keyedCursor(query, after);
-		Iterator<List<JsonNode>> pages = new Iterator<>() {
-
-			private List<JsonNode> next = cursor.nextPage();
-
-			@Override
-			public boolean hasNext() {
-				return !this.next.isEmpty();
-			}
-
-			@Override
-			public List<JsonNode> next() {
-				if (this.next.isEmpty()) {
-					throw new NoSuchElementException();
-				}
-				List<JsonNode> current = this.next;
-				this.next = cursor.isExhausted() ? List.of() : cursor.nextPage();
-				return current;
-			}
-
-		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false)
-			.flatMap(List::stream);
+		return PagedRecords.stream(() -> {
+			List<JsonNode> page = cursor.isExhausted() ? List.of() : cursor.nextPage();
+			return page.isEmpty() ? null : page;
+		});
 	}
 
 	/** The org's limits. */
@@ -180,32 +165,17 @@ public class SalesforceClient {
 		return Map.of("Sforce-Query-Options", "batchSize=" + this.connection.batchSize());
 	}
 
-	private Stream<JsonNode> stream(QueryPage first) {
-		Iterator<JsonNode> records = new Iterator<>() {
-
-			private QueryPage page = first;
-
-			private Iterator<JsonNode> current = first.records().iterator();
-
-			@Override
-			public boolean hasNext() {
-				while (!this.current.hasNext() && this.page.hasNext()) {
-					this.page = nextPage(this.page.nextRecordsUrl());
-					this.current = this.page.records().iterator();
-				}
-				return this.current.hasNext();
+	private Stream<JsonNode> stream(Supplier<QueryPage> firstPage) {
+		AtomicReference<@Nullable QueryPage> last = new AtomicReference<>();
+		return PagedRecords.stream(() -> {
+			QueryPage previous = last.get();
+			if (previous != null && !previous.hasNext()) {
+				return null;
 			}
-
-			@Override
-			public JsonNode next() {
-				if (!hasNext()) {
-					throw new NoSuchElementException();
-				}
-				return this.current.next();
-			}
-
-		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false);
+			QueryPage page = (previous == null) ? firstPage.get() : nextPage(previous.nextRecordsUrl());
+			last.set(page);
+			return page.records();
+		});
 	}
 
 	private List<SaveOutcome> pairByPosition(List<String> requestedIds, @Nullable JsonNode answer) {

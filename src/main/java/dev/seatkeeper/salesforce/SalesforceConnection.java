@@ -32,7 +32,9 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 		Assert.notNull(connectTimeout, "'connectTimeout' must not be null");
 		Assert.notNull(readTimeout, "'readTimeout' must not be null");
 		Assert.notNull(retry, "'retry' must not be null");
-		Assert.isTrue(tokenLifetime != null && tokenLifetime.toSeconds() > 0, "'tokenLifetime' must be positive");
+		// Spring Security renews tokens a minute before they expire; a shorter lifetime would renew on every call.
+		Assert.isTrue(tokenLifetime != null && tokenLifetime.compareTo(Duration.ofMinutes(2)) >= 0,
+				"'tokenLifetime' must be at least 2 minutes");
 	}
 
 	/** A connection with the usual settings: 50 % budget, 2000-record pages, 10 s / 60 s timeouts, 15 min tokens. */

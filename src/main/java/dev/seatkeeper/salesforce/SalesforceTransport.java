@@ -150,10 +150,12 @@ final class SalesforceTransport {
 	}
 
 	private static RetryPolicy retryPolicy(RetrySettings settings) {
+		// Spring's policy wants positive delays; zero settings mean "as soon as possible".
+		Duration delay = max(settings.initialBackoff(), Duration.ofMillis(1));
 		RetryPolicy.Builder builder = RetryPolicy.builder()
 			.maxRetries(settings.maxAttempts() - 1)
-			.delay(settings.initialBackoff())
-			.maxDelay(settings.maxBackoff())
+			.delay(delay)
+			.maxDelay(max(settings.maxBackoff(), delay))
 			.multiplier(2)
 			.predicate((failure) -> failure instanceof SalesforceApiException api && api.isRetryable());
 		Duration jitter = settings.initialBackoff().dividedBy(2);
@@ -161,6 +163,10 @@ final class SalesforceTransport {
 			builder.jitter(jitter);
 		}
 		return builder.build();
+	}
+
+	private static Duration max(Duration one, Duration other) {
+		return (one.compareTo(other) >= 0) ? one : other;
 	}
 
 	/** One call as the caller asked for it, resent unchanged on retry. */

@@ -71,10 +71,36 @@ class SalesforceClientTests {
 		this.salesforce.on("GET", QUERY, 200, "query-users-page1.json")
 			.on("GET", NEXT_PAGE, 200, "query-users-page2.json");
 
-		List<JsonNode> firstTwo = this.client.query("SELECT Id FROM User").limit(2).toList();
+		java.util.stream.Stream<JsonNode> users = this.client.query("SELECT Id FROM User");
+		assertThat(this.salesforce.requests()).isEmpty();
+		List<JsonNode> firstTwo = users.limit(2).toList();
 
 		assertThat(firstTwo).hasSize(2);
 		assertThat(this.salesforce.requests(NEXT_PAGE)).isEmpty();
+	}
+
+	@Test
+	void typedQueryMapsEachRecord() {
+		this.salesforce.on("GET", QUERY, 200, "query-users-page1.json")
+			.on("GET", NEXT_PAGE, 200, "query-users-page2.json");
+
+		List<String> licenses = this.client
+			.query("SELECT Id FROM User",
+					(user) -> String.valueOf(SalesforceRecords.text(user, "Profile.UserLicense.LicenseDefinitionKey")))
+			.toList();
+
+		assertThat(licenses).containsExactly("SFDC", "null", "null");
+	}
+
+	@Test
+	void singleAttemptSettingsNeverRetry() {
+		SalesforceClient once = SalesforceFixtures.factory(this.store)
+			.connect(SalesforceFixtures.connection(this.salesforce, SalesforceFixtures.clientCredentials())
+				.withRetry(new SalesforceConnection.RetrySettings(1, java.time.Duration.ZERO, java.time.Duration.ZERO)));
+		this.salesforce.on("GET", QUERY, 500, "error-server.json");
+
+		assertThatExceptionOfType(SalesforceApiException.class).isThrownBy(() -> once.queryPage("SELECT Id FROM User"));
+		assertThat(this.salesforce.requests(QUERY)).hasSize(1);
 	}
 
 	@Test
