@@ -1,7 +1,6 @@
 package dev.seatkeeper.salesforce.auth;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
@@ -12,7 +11,7 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2AccessToken
 import org.springframework.web.client.RestClient;
 
 /**
- * The {@link RestClient} Spring Security's token response clients use against {@code /services/oauth2/token}: form
+ * The {@link RestClient} our token response clients use against {@code /services/oauth2/token}: form
  * requests, Salesforce-aware token responses ({@link SalesforceTokenResponseConverter}) and OAuth2 error bodies
  * ({@code invalid_grant} with its {@code error_description}) turned into {@code OAuth2AuthorizationException}.
  */
@@ -32,7 +31,8 @@ final class TokenEndpoint {
 		tokenConverter.setAccessTokenResponseConverter(new SalesforceTokenResponseConverter(tokenLifetime));
 		return RestClient.builder()
 			.requestFactory(requestFactory)
-			.messageConverters(List.of(new FormHttpMessageConverter(), tokenConverter))
+			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
+				.addCustomConverter(tokenConverter))
 			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
 			.build();
 	}
