@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2AuthorizationGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -143,19 +145,16 @@ public final class SalesforceSession {
 
 	private OAuth2AuthorizedClientProvider provider(SalesforceConnection connection, RestClient tokenRestClient,
 			Clock clock) {
-		InstanceUrlPolicy policy = this.instanceUrlPolicy;
 		return switch (connection.auth().flow()) {
 			case CLIENT_CREDENTIALS -> {
 				ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
-				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(
-						TokenEndpoint.client(tokenRestClient), policy, this.store));
+				provider.setAccessTokenResponseClient(tokenClient(tokenRestClient));
 				provider.setClock(clock);
 				yield provider;
 			}
 			case REFRESH_TOKEN -> {
 				RefreshTokenOAuth2AuthorizedClientProvider provider = new RefreshTokenOAuth2AuthorizedClientProvider();
-				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(
-						TokenEndpoint.client(tokenRestClient), policy, this.store));
+				provider.setAccessTokenResponseClient(tokenClient(tokenRestClient));
 				provider.setClock(clock);
 				yield provider;
 			}
@@ -164,13 +163,19 @@ public final class SalesforceSession {
 				JwtBearerAssertions assertions = new JwtBearerAssertions(auth.privateKeyPem(), auth.clientId(),
 						auth.username(), connection.loginUrl().toString(), clock);
 				JwtBearerOAuth2AuthorizedClientProvider provider = new JwtBearerOAuth2AuthorizedClientProvider();
-				provider.setAccessTokenResponseClient(new InstanceUrlRecordingTokenResponseClient<>(
-						TokenEndpoint.client(tokenRestClient), policy, this.store));
+				provider.setAccessTokenResponseClient(tokenClient(tokenRestClient));
 				provider.setJwtAssertionResolver((context) -> assertions.next());
 				provider.setClock(clock);
 				yield provider;
 			}
 		};
+	}
+
+	/** Token requests for any grant, their instance URL validated and stored before Spring stores the tokens. */
+	private <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> tokenClient(
+			RestClient tokenRestClient) {
+		return new InstanceUrlRecordingTokenResponseClient<>(TokenEndpoint.client(tokenRestClient),
+				this.instanceUrlPolicy, this.store);
 	}
 
 	/** A usable access token and the org's API host. {@code toString()} hides the token. */
