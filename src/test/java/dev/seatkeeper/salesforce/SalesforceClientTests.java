@@ -67,6 +67,25 @@ class SalesforceClientTests {
 	}
 
 	@Test
+	void partitionsSharingAClientMakeOneTokenRequest() throws Exception {
+		this.salesforce.on("GET", QUERY, 200, "query-count.json");
+		java.util.concurrent.ExecutorService partitions = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			List<java.util.concurrent.Future<QueryPage>> pages = partitions.invokeAll(java.util.Collections.nCopies(12,
+					() -> this.client.queryPage("SELECT COUNT() FROM LoginHistory")));
+			for (java.util.concurrent.Future<QueryPage> page : pages) {
+				assertThat(page.get().totalSize()).isEqualTo(3125);
+			}
+		}
+		finally {
+			partitions.shutdownNow();
+		}
+
+		assertThat(this.salesforce.tokenRequests()).hasSize(1);
+		assertThat(this.client.apiBudget().callsMade()).isEqualTo(12);
+	}
+
+	@Test
 	void queryStreamIsLazy() {
 		this.salesforce.on("GET", QUERY, 200, "query-users-page1.json")
 			.on("GET", NEXT_PAGE, 200, "query-users-page2.json");
