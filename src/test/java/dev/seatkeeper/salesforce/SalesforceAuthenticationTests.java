@@ -181,8 +181,10 @@ class SalesforceAuthenticationTests {
 		AuthorizationCodeExchange exchange = new AuthorizationCodeExchange(this.store);
 		URI redirect = URI.create(AuthorizationCodeExchange.DEFAULT_REDIRECT_URI);
 
-		URI login = exchange.authorizationUrl(connection, redirect, "state-1", "challenge");
-		URI instance = exchange.exchange(connection, "aPrxCode==", redirect, "verifier-123");
+		AuthorizationCodeExchange.Pkce pkce = AuthorizationCodeExchange.newPkce();
+
+		URI login = exchange.authorizationUrl(connection, redirect, "state-1", pkce.challenge());
+		URI instance = exchange.exchange(connection, "aPrxCode==", redirect, pkce.verifier());
 
 		assertThat(login.toString()).startsWith(this.salesforce.url() + "/services/oauth2/authorize?response_type=code")
 			.contains("client_id=3MVG9clientId")
@@ -192,7 +194,9 @@ class SalesforceAuthenticationTests {
 		assertThat(token.param("grant_type")).isEqualTo("authorization_code");
 		assertThat(token.param("code")).isEqualTo("aPrxCode==");
 		assertThat(token.param("redirect_uri")).isEqualTo(AuthorizationCodeExchange.DEFAULT_REDIRECT_URI);
-		assertThat(token.param("code_verifier")).isEqualTo("verifier-123");
+		assertThat(token.param("code_verifier")).isEqualTo(pkce.verifier());
+		assertThat(login.toString()).contains("code_challenge=" + pkce.challenge());
+		assertThat(pkce.toString()).doesNotContain(pkce.verifier());
 		assertThat(this.store.load("acme").orElseThrow().refreshToken().getTokenValue())
 			.isEqualTo("5Aep861rotatedRefreshTokenValue");
 	}

@@ -199,6 +199,15 @@ class SalesforceClientTests {
 	}
 
 	@Test
+	void gatewayErrorsWithoutASalesforceBodyAreRetried() {
+		this.salesforce.on("GET", QUERY, (request) -> new Response(502, "<html><body>Bad Gateway</body></html>"))
+			.on("GET", QUERY, 200, "query-count.json");
+
+		assertThat(this.client.queryPage("SELECT COUNT() FROM User").totalSize()).isEqualTo(3125);
+		assertThat(this.salesforce.requests(QUERY)).hasSize(2);
+	}
+
+	@Test
 	void readTimeoutsAreRetried() {
 		SalesforceClient impatient = SalesforceFixtures.factory(this.store)
 			.connect(SalesforceFixtures.connection(this.salesforce, SalesforceFixtures.clientCredentials())

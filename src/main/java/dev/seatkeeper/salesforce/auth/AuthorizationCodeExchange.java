@@ -1,6 +1,11 @@
 package dev.seatkeeper.salesforce.auth;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,10 +36,26 @@ public final class AuthorizationCodeExchange {
 	/** The redirect URI the Salesforce CLI uses; register it on the connected app or pass your own. */
 	public static final String DEFAULT_REDIRECT_URI = "http://localhost:1717/OauthRedirect";
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final SalesforceTokenStore store;
 
 	public AuthorizationCodeExchange(SalesforceTokenStore store) {
 		this.store = store;
+	}
+
+	/** A fresh PKCE pair: send {@link Pkce#challenge()} with the authorization URL, the verifier with the code. */
+	public static Pkce newPkce() {
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 	/** The {@code /services/oauth2/authorize} URL to send the user to, with PKCE when a challenge is given. */
@@ -108,6 +129,16 @@ public final class AuthorizationCodeExchange {
 			builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
 		}
 		return builder.build();
+	}
+
+	/** A PKCE code verifier and its S256 challenge. {@code toString()} hides the verifier. */
+	public record Pkce(String verifier, String challenge) {
+
+		@Override
+		public String toString() {
+			return "Pkce[verifier=******, challenge=" + challenge + "]";
+		}
+
 	}
 
 }
