@@ -96,15 +96,16 @@ final class SalesforceTransport {
 	}
 
 	private @Nullable JsonNode callReauthenticatingOnce(Request request) {
+		Authorization authorization = this.session.authorize();
 		try {
-			return exchange(request, this.session.authorize());
+			return exchange(request, authorization);
 		}
 		catch (SalesforceApiException ex) {
 			if (ex.getHttpStatus() != 401 || !ex.is("INVALID_SESSION_ID")) {
 				throw ex;
 			}
 			logger.info("Salesforce rejected the session of profile '{}'; authenticating again", this.profile);
-			this.session.invalidateAccessToken();
+			this.session.invalidateAccessToken(authorization);
 			return exchange(request, this.session.authorize());
 		}
 	}

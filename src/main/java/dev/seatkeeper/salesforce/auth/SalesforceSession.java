@@ -32,7 +32,7 @@ import org.springframework.web.client.RestClientResponseException;
  * One profile's authorization with Salesforce, through Spring Security's non-web
  * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager}: client credentials, refresh token or JWT bearer,
  * tokens in the encrypted {@link SalesforceTokenStore}. {@link #authorize()} returns the stored token while it is
- * fresh and asks the token endpoint only when it has expired or was {@linkplain #invalidateAccessToken() invalidated}.
+ * fresh and asks the token endpoint only when it has expired or was {@linkplain #invalidateAccessToken(Authorization) invalidated}.
  *
  * <p>Thread-safe: authorization is serialized per session so parallel partitions make one token request.
  */
@@ -89,9 +89,18 @@ public final class SalesforceSession {
 				this.instanceUrlPolicy.validate(instanceUrl));
 	}
 
-	/** Forgets the access token after Salesforce rejected it; the refresh token stays for the next authorization. */
-	public synchronized void invalidateAccessToken() {
-		this.store.invalidateAccessToken(this.profile);
+	/**
+	 * Forgets the access token Salesforce rejected; the refresh token stays for the next authorization. When another
+	 * thread already replaced that token, nothing happens, so partitions sharing a session do not renew in turn.
+	 */
+	public synchronized void invalidateAccessToken(Authorization rejected) {
+		String stored = this.store.load(this.profile)
+			.map(StoredAuthorization::accessToken)
+			.map((token) -> token.getTokenValue())
+			.orElse(null);
+		if (rejected.accessToken().reveal().equals(stored)) {
+			this.store.invalidateAccessToken(this.profile);
+		}
 	}
 
 	private SalesforceApiException translate(OAuth2AuthorizationException ex) {
