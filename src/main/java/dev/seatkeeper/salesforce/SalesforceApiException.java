@@ -1,0 +1,69 @@
+package dev.seatkeeper.salesforce;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every failure of a Salesforce call, with the Salesforce {@code errorCode}, the HTTP status (0 when no response
+ * arrived) and whether trying again can help. The client retries retryable failures itself, a bounded number of
+ * times; a step may declare its own retry or skip on {@link #isRetryable()}. Messages never carry secrets.
+ */
+public class SalesforceApiException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	/** Codes Salesforce answers for a query that can never succeed as written. */
+	private static final Set<String> NOT_RETRYABLE_CODES = Set.of("INVALID_FIELD", "MALFORMED_QUERY",
+			"INVALID_TYPE", "REQUEST_LIMIT_EXCEEDED", "INVALID_QUERY_FILTER_OPERATOR", "INVALID_QUERY_LOCATOR");
+
+	private final String errorCode;
+
+	private final int httpStatus;
+
+	private final boolean retryable;
+
+	public SalesforceApiException(String errorCode, int httpStatus, boolean retryable, String message,
+			@Nullable Throwable cause) {
+		super(errorCode + " (HTTP " + httpStatus + "): " + message, cause);
+		this.errorCode = errorCode;
+		this.httpStatus = httpStatus;
+		this.retryable = retryable;
+	}
+
+	/** An error answered by Salesforce; 5xx is retryable unless its code says otherwise. */
+	public static SalesforceApiException fromResponse(int httpStatus, SalesforceError error) {
+		String code = error.code();
+		boolean retryable = httpStatus >= 500 && !NOT_RETRYABLE_CODES.contains(code);
+		return new SalesforceApiException(code, httpStatus, retryable, String.valueOf(error.message()), null);
+	}
+
+	/** No usable answer: connection refused, read timeout, reset. Retryable. */
+	public static SalesforceApiException ioFailure(String what, Throwable cause) {
+		return new SalesforceApiException("IO_ERROR", 0, true, what + " failed: " + cause.getClass().getSimpleName(),
+				cause);
+	}
+
+	/** An answer we could not read (not JSON, not the documented shape). Not retryable. */
+	public static SalesforceApiException unreadable(int httpStatus, String what) {
+		return new SalesforceApiException("UNREADABLE_RESPONSE", httpStatus, false, what, null);
+	}
+
+	public String getErrorCode() {
+		return this.errorCode;
+	}
+
+	public int getHttpStatus() {
+		return this.httpStatus;
+	}
+
+	public boolean isRetryable() {
+		return this.retryable;
+	}
+
+	/** Whether this is the given Salesforce error code. */
+	public boolean is(String code) {
+		return this.errorCode.equals(code);
+	}
+
+}

@@ -1,0 +1,197 @@
+package dev.seatkeeper.salesforce;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.seatkeeper.salesforce.SalesforceConnection.RetrySettings;
+import dev.seatkeeper.salesforce.auth.SalesforceSession;
+import dev.seatkeeper.salesforce.auth.SalesforceSession.Authorization;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every HTTP exchange with the org goes through {@link #call}: the API budget check, the bearer token and instance
+ * URL from the session, reading {@code Sforce-Limit-Info}, turning error bodies into
+ * {@link SalesforceApiException}, one re-authentication after {@code INVALID_SESSION_ID}, and bounded retries with
+ * exponential backoff and jitter for retryable failures (5xx, I/O). This is the one place that retries.
+ *
+ * <p>Thread-safe.
+ */
+final class SalesforceTransport {
+
+	static final String LIMIT_INFO_HEADER = "Sforce-Limit-Info";
+
+	private static final Logger logger = LoggerFactory.getLogger(SalesforceTransport.class);
+
+	private final String profile;
+
+	private final RestClient restClient;
+
+	private final SalesforceSession session;
+
+	private final ApiBudget budget;
+
+	private final JsonMapper json;
+
+	private final RetryTemplate retryTemplate;
+
+	SalesforceTransport(String profile, RestClient restClient, SalesforceSession session, ApiBudget budget,
+			JsonMapper json, RetrySettings retry) {
+		this.profile = profile;
+		this.restClient = restClient;
+		this.session = session;
+		this.budget = budget;
+		this.json = json;
+		this.retryTemplate = new RetryTemplate(retryPolicy(retry));
+		this.retryTemplate.setRetryListener(new LoggingRetryListener(profile));
+	}
+
+	/**
+	 * One logical call, retried as configured.
+	 * @param pathAndQuery an encoded path on the instance URL, starting with {@code /services/}
+	 * @return the JSON answer, or {@code null} for an empty one (204)
+	 */
+	@Nullable JsonNode call(HttpMethod method, String pathAndQuery, @Nullable Object body, Map<String, String> headers) {
+		Request request = new Request(method, pathAndQuery, (body != null) ? this.json.writeValueAsBytes(body) : null,
+				headers);
+		try {
+			return this.retryTemplate.execute(new Retryable<@Nullable JsonNode>() {
+
+				@Override
+				public @Nullable JsonNode execute() {
+					return callReauthenticatingOnce(request);
+				}
+
+				@Override
+				public String getName() {
+					return method + " " + request.pathOnly();
+				}
+
+			});
+		}
+		catch (RetryException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getMessage(), ex.getCause());
+		}
+	}
+
+	private @Nullable JsonNode callReauthenticatingOnce(Request request) {
+		Authorization authorization = this.session.authorize();
+		try {
+			return exchange(request, authorization);
+		}
+		catch (SalesforceApiException ex) {
+			if (ex.getHttpStatus() != 401 || !ex.is("INVALID_SESSION_ID")) {
+				throw ex;
+			}
+			logger.info("Salesforce rejected the session of profile '{}'; authenticating again", this.profile);
+			this.session.invalidateAccessToken(authorization);
+			return exchange(request, this.session.authorize());
+		}
+	}
+
+	private @Nullable JsonNode exchange(Request request, Authorization authorization) {
+		this.budget.checkBeforeCall();
+		this.budget.recordCall();
+		URI uri = URI.create(authorization.instanceUrl() + request.pathAndQuery());
+		RestClient.RequestBodySpec spec = this.restClient.method(request.method())
+			.uri(uri)
+			.headers((headers) -> {
+				headers.setBearerAuth(authorization.accessToken().reveal());
+				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+				request.headers().forEach(headers::set);
+			});
+		if (request.body() != null) {
+			spec.contentType(MediaType.APPLICATION_JSON).body(request.body());
+		}
+		try {
+			return spec.exchange((httpRequest, response) -> read(response.getStatusCode().value(), response.getHeaders(),
+					response.getBody()), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw SalesforceApiException.ioFailure(request.method() + " " + request.pathOnly(), ex);
+		}
+	}
+
+	private @Nullable JsonNode read(int status, HttpHeaders headers, InputStream bodyStream) throws IOException {
+		this.budget.recordLimitInfo(headers.getFirst(LIMIT_INFO_HEADER));
+		byte[] body = bodyStream.readAllBytes();
+		if (status >= 400) {
+			throw SalesforceErrors.fromResponse(status, body, this.json);
+		}
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			return this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw SalesforceApiException.unreadable(status, "Salesforce answered HTTP " + status + " with no JSON");
+		}
+	}
+
+	private static RetryPolicy retryPolicy(RetrySettings settings) {
+		// Spring's policy wants positive delays; zero settings mean "as soon as possible".
+		Duration delay = max(settings.initialBackoff(), Duration.ofMillis(1));
+		RetryPolicy.Builder builder = RetryPolicy.builder()
+			.maxRetries(settings.maxAttempts() - 1)
+			.delay(delay)
+			.maxDelay(max(settings.maxBackoff(), delay))
+			.multiplier(2)
+			.predicate((failure) -> failure instanceof SalesforceApiException api && api.isRetryable());
+		Duration jitter = settings.initialBackoff().dividedBy(2);
+		if (!jitter.isZero()) {
+			builder.jitter(jitter);
+		}
+		return builder.build();
+	}
+
+	private static Duration max(Duration one, Duration other) {
+		return (one.compareTo(other) >= 0) ? one : other;
+	}
+
+	/** One call as the caller asked for it, resent unchanged on retry. */
+	private record Request(HttpMethod method, String pathAndQuery, byte @Nullable [] body, Map<String, String> headers) {
+
+		/** The path without its query string: SOQL stays out of retry logs. */
+		String pathOnly() {
+			int query = pathAndQuery.indexOf('?');
+			return (query < 0) ? pathAndQuery : pathAndQuery.substring(0, query);
+		}
+
+	}
+
+	/** Says in the log why a call is tried again; names the error code, never the request or its credentials. */
+	private record LoggingRetryListener(String profile) implements RetryListener {
+
+		@Override
+		public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+			if (failure instanceof SalesforceApiException api && api.isRetryable()) {
+				logger.warn("Profile '{}': {} failed with {} (HTTP {}); retrying", profile, retryable.getName(),
+						api.getErrorCode(), api.getHttpStatus());
+			}
+		}
+
+	}
+
+}

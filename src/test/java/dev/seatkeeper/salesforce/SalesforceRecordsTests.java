@@ -1,0 +1,74 @@
+package dev.seatkeeper.salesforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SalesforceRecordsTests {
+
+	private final List<JsonNode> users = records("query-users-page1.json", "query-users-page2.json");
+
+	@Test
+	void parsesSalesforceDatetimes() {
+		assertThat(SalesforceRecords.instant(this.users.get(0), "LastLoginDate"))
+			.isEqualTo(Instant.parse("2026-11-25T14:03:07Z"));
+		assertThat(SalesforceRecords.instant(this.users.get(1), "LastLoginDate")).isNull();
+		assertThat(SalesforceRecords.parseInstant("2026-11-25T14:03:07.000+0100"))
+			.isEqualTo(Instant.parse("2026-11-25T13:03:07Z"));
+		assertThat(SalesforceRecords.parseInstant("2026-11-25T14:03:07Z")).isEqualTo(Instant.parse("2026-11-25T14:03:07Z"));
+		assertThat(SalesforceRecords.parseInstant(null)).isNull();
+	}
+
+	@Test
+	void followsRelationshipPathsWhereAnyLevelMayBeNull() {
+		String path = "Profile.UserLicense.LicenseDefinitionKey";
+
+		assertThat(SalesforceRecords.text(this.users.get(0), path)).isEqualTo("SFDC");
+		assertThat(SalesforceRecords.text(this.users.get(1), path)).as("Profile null").isNull();
+		assertThat(SalesforceRecords.text(this.users.get(2), path)).as("UserLicense null").isNull();
+		assertThat(SalesforceRecords.text(this.users.get(0), "Profile.Missing.Field")).isNull();
+		assertThat(SalesforceRecords.path(this.users.get(2), path).isMissingNode()).isTrue();
+	}
+
+	@Test
+	void readsScalarsAndIgnoresAttributes() {
+		JsonNode ana = this.users.get(0);
+
+		assertThat(SalesforceRecords.text(ana, "Username")).isEqualTo("ana.o'brien@acme.com");
+		assertThat(SalesforceRecords.bool(ana, "IsActive")).isTrue();
+		assertThat(SalesforceRecords.bool(this.users.get(2), "IsActive")).isFalse();
+		assertThat(SalesforceRecords.text(ana, "attributes.type")).isNull();
+		assertThat(SalesforceRecords.text(ana, "Profile.attributes.type")).isNull();
+		assertThat(SalesforceRecords.number(ana, "Missing")).isNull();
+	}
+
+	@Test
+	void readsQueryPageCursorFields() {
+		QueryPage page = QueryPage.from(read("query-users-page1.json"));
+
+		assertThat(page.totalSize()).isEqualTo(3);
+		assertThat(page.nextRecordsUrl()).isEqualTo("/services/data/v62.0/query/01gD0000002HU6KIAW-2");
+		assertThat(page.hasNext()).isTrue();
+	}
+
+	private static List<JsonNode> records(String... resources) {
+		return java.util.Arrays.stream(resources)
+			.flatMap((resource) -> QueryPage.from(read(resource)).records().stream())
+			.toList();
+	}
+
+	private static JsonNode read(String resource) {
+		try (var in = SalesforceRecordsTests.class.getResourceAsStream("/salesforce/" + resource)) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
