@@ -25,15 +25,18 @@ public final class OrgWriter {
 
 	/** Updates one record; {@code fields} maps field names to JSON values (Boolean, String, Number or null). */
 	public SaveResult update(String id, Map<String, @Nullable Object> fields) {
-		return updateAll(List.of(new Update(id, fields)), false).get(0);
+		return updateAll(List.of(new Update(null, id, fields)), false).get(0);
 	}
 
 	public SaveResult delete(String id) {
 		return deleteAll(List.of(id), false).get(0);
 	}
 
-	/** One record of an update batch. */
-	public record Update(String id, Map<String, @Nullable Object> fields) {
+	/**
+	 * One record of an update batch.
+	 * @param type the type the request claims ({@code attributes.type}), or {@code null} to take the Id's
+	 */
+	public record Update(@Nullable String type, String id, Map<String, @Nullable Object> fields) {
 	}
 
 	public List<SaveResult> updateAll(List<Update> updates, boolean allOrNone) {
@@ -79,6 +82,9 @@ public final class OrgWriter {
 			return missing;
 		}
 		Row row = this.org.find(update.id());
+		if (update.type() != null && !row.type().name().equalsIgnoreCase(update.type())) {
+			return SaveResult.Error.of("MALFORMED_ID", "malformed id " + update.id(), "Id");
+		}
 		for (Map.Entry<String, @Nullable Object> field : update.fields().entrySet()) {
 			SaveResult.Error error = checkField(row, field.getKey(), field.getValue());
 			if (error != null) {
@@ -88,7 +94,10 @@ public final class OrgWriter {
 		return checkLicenseEffect(row, update.fields());
 	}
 
-	private SaveResult.@Nullable Error checkExists(String id) {
+	private SaveResult.@Nullable Error checkExists(@Nullable String id) {
+		if (id == null || id.isBlank()) {
+			return SaveResult.Error.of("MISSING_ARGUMENT", "Id not specified in an update call");
+		}
 		Row row = this.org.find(id);
 		if (row == null) {
 			return SfId.isWellFormed(id) ? SaveResult.Error.of("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")
