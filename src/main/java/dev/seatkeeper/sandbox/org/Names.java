@@ -3,7 +3,9 @@ package dev.seatkeeper.sandbox.org;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Person names for generated users, with the characters that break naive clients: apostrophes (O'Brien),
@@ -19,6 +21,9 @@ final class Names {
 	private static final List<String> LAST = List.of("O'Brien", "Nowak", "Müller", "D'Angelo", "Smith", "García",
 			"Kowalski", "Nguyen", "Dubois", "Ó Súilleabháin", "Johansson", "Tanaka", "李", "王", "Brown", "Wójcik",
 			"O'Neill", "Rossi", "Patel", "Schröder", "Jones", "Lefèvre");
+
+	/** Few distinct names, many users: transliterate each name once. */
+	private static final Map<String, String> ASCII = new ConcurrentHashMap<>();
 
 	private Names() {
 	}
@@ -46,6 +51,10 @@ final class Names {
 
 	/** Drops accents, maps Ł and spaces, and names a non-Latin name by a fixed word so it stays readable. */
 	static String ascii(String name) {
+		return ASCII.computeIfAbsent(name, Names::transliterate);
+	}
+
+	private static String transliterate(String name) {
 		String stripped = Normalizer.normalize(name.replace("Ł", "L").replace("ł", "l"), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.replace(" ", "")

@@ -29,6 +29,9 @@ public final class ObjectType {
 
 	private final Map<String, Integer> index = new HashMap<>();
 
+	/** Canonical spellings first: most look-ups use them, and they need no lower-casing. */
+	private final Map<String, Integer> exact = new HashMap<>();
+
 	private final Map<String, Relationship> relationships = new LinkedHashMap<>();
 
 	private final Set<String> updatable;
@@ -42,6 +45,7 @@ public final class ObjectType {
 		this.types = List.copyOf(builder.types);
 		for (int i = 0; i < this.fields.size(); i++) {
 			this.index.put(this.fields.get(i).toLowerCase(Locale.ROOT), i);
+			this.exact.put(this.fields.get(i), i);
 		}
 		builder.relationships.forEach((rel) -> this.relationships.put(rel.name().toLowerCase(Locale.ROOT), rel));
 		this.updatable = Set.copyOf(builder.updatable);
@@ -66,7 +70,10 @@ public final class ObjectType {
 
 	/** The position of a field (case-insensitive), or -1. */
 	public int indexOf(String field) {
-		Integer i = this.index.get(field.toLowerCase(Locale.ROOT));
+		Integer i = this.exact.get(field);
+		if (i == null) {
+			i = this.index.get(field.toLowerCase(Locale.ROOT));
+		}
 		return i != null ? i : -1;
 	}
 
