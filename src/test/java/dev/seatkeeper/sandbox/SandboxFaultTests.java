@@ -71,6 +71,7 @@ class SandboxFaultTests {
 		HttpResponse<String> failed = this.http.get(LIMITS);
 		assertThat(failed.statusCode()).isEqualTo(503);
 		assertThat(json(failed).get(0).path("errorCode").asString()).isEqualTo("SERVER_UNAVAILABLE");
+		assertThat(failed.headers().firstValue("Sforce-Limit-Info")).hasValue("api-usage=0/50");
 		assertThat(this.http.get(LIMITS).statusCode()).isEqualTo(503);
 		assertThat(this.http.get(LIMITS).statusCode()).isEqualTo(200);
 		this.sandbox.faults().failNext(1, 500);

@@ -13,6 +13,7 @@ import dev.seatkeeper.sandbox.query.QueryEngine;
 import dev.seatkeeper.sandbox.query.QueryResult;
 import dev.seatkeeper.sandbox.query.RecordJson;
 import dev.seatkeeper.sandbox.soql.SoqlException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -76,10 +77,10 @@ final class QueryHandler {
 		page(call, result, locatorAndOffset.substring(0, dash), offset);
 	}
 
-	private void page(ApiCall call, QueryResult result, String locator, int offset) throws IOException {
+	private void page(ApiCall call, QueryResult result, @Nullable String locator, int offset) throws IOException {
 		int count = Math.min(batchSize(call.exchange()), result.recordCount() - offset);
 		boolean done = offset + count >= result.recordCount();
-		String next = null;
+		@Nullable String next = null;
 		if (!done) {
 			String open = locator != null ? locator : this.cursors.open(result);
 			next = call.apiPath() + "/query/" + open + "-" + (offset + count);
@@ -103,7 +104,7 @@ final class QueryHandler {
 	}
 
 	private static void write(OutputStream out, ApiCall call, QueryResult result, int offset, int count,
-			boolean done, String next) {
+			boolean done, @Nullable String next) {
 		RecordJson records = RecordJson.of(result.type(), result.fields(), call.apiPath());
 		try (JsonGenerator json = HttpIo.JSON.createGenerator(out)) {
 			json.writeStartObject();

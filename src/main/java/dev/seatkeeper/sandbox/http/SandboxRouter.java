@@ -12,12 +12,14 @@ import dev.seatkeeper.sandbox.auth.Sessions;
 import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.fault.RequestLog;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
 /**
  * Every request passes here: faults first (delay, forced 5xx), then OAuth or the API pipeline — session check
  * (401 INVALID_SESSION_ID), budget (403 REQUEST_LIMIT_EXCEEDED), {@code Sforce-Limit-Info} — then the resource.
- * Each answered request goes to the request log. {@code /__sandbox/} bypasses all of it.
+ * Each answered request goes to the request log (without the query string of token and revoke calls, which may
+ * carry a token). {@code /__sandbox/} bypasses all of it.
  */
 final class SandboxRouter implements HttpHandler {
 
@@ -75,7 +77,8 @@ final class SandboxRouter implements HttpHandler {
 			}
 		}
 		finally {
-			String raw = exchange.getRequestURI().getRawQuery();
+			String raw = path.startsWith("/services/oauth2/") && !path.endsWith("/authorize") ? null
+					: exchange.getRequestURI().getRawQuery();
 			this.log.add(new RequestLog.Entry(start, exchange.getRequestMethod(), path + (raw != null ? "?" + raw : ""),
 					exchange.getResponseCode()));
 			exchange.close();
@@ -86,6 +89,9 @@ final class SandboxRouter implements HttpHandler {
 		Faults.Disruption disruption = this.faults.nextCall();
 		if (disruption.delayMs() > 0) {
 			Thread.sleep(disruption.delayMs());
+		}
+		if (path.startsWith("/services/data/") || path.startsWith("/id/")) {
+			exchange.getResponseHeaders().set("Sforce-Limit-Info", this.usage.header());
 		}
 		if (disruption.failStatus() == 503) {
 			HttpIo.error(exchange, 503, "SERVER_UNAVAILABLE", "Server temporarily unavailable. Please try again.");
@@ -111,7 +117,6 @@ final class SandboxRouter implements HttpHandler {
 	private void api(HttpExchange exchange, String path) throws IOException {
 		this.faults.sessionsExpireBefore();
 		Sessions.Session session = session(exchange);
-		exchange.getResponseHeaders().set("Sforce-Limit-Info", this.usage.header());
 		if (session == null) {
 			HttpIo.error(exchange, 401, "INVALID_SESSION_ID", "Session expired or invalid");
 			return;
@@ -172,7 +177,7 @@ final class SandboxRouter implements HttpHandler {
 	}
 
 	/** The session of {@code Authorization: Bearer <token>} (or the older {@code OAuth <token>}), or null. */
-	private Sessions.Session session(HttpExchange exchange) {
+	private Sessions.@Nullable Session session(HttpExchange exchange) {
 		String header = exchange.getRequestHeaders().getFirst("Authorization");
 		if (header == null) {
 			return null;

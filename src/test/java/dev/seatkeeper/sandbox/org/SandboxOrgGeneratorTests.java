@@ -126,6 +126,19 @@ class SandboxOrgGeneratorTests {
 		assertThat(history.from("Id", history.id(middle), false)).isEqualTo(middle + 1);
 	}
 
+	@Test
+	void generationStaysSmallEnoughForAHundredThousandUsers() {
+		Runtime runtime = Runtime.getRuntime();
+		System.gc();
+		long before = runtime.totalMemory() - runtime.freeMemory();
+		SandboxOrg org = OrgGenerator.generate(OrgSpec.of(5000, NOW));
+		System.gc();
+		long used = runtime.totalMemory() - runtime.freeMemory() - before;
+		assertThat(org.loginHistory().size()).isGreaterThan(100_000);
+		// 100k users must fit well under 2 GB: allow 20x this size a generous 1 GB, i.e. 50 MB here.
+		assertThat(used).isLessThan(50L * 1024 * 1024);
+	}
+
 	private static List<String> snapshot(SandboxOrg org) {
 		List<String> lines = new ArrayList<>();
 		for (ObjectType type : OrgTypes.ALL) {
