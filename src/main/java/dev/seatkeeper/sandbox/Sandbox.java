@@ -87,9 +87,14 @@ public final class Sandbox implements AutoCloseable {
 		return this;
 	}
 
+	/** Stops serving; open connections are dropped. */
+	public void stop() {
+		this.server.stop();
+	}
+
 	@Override
 	public void close() {
-		this.server.stop();
+		stop();
 	}
 
 	/** {@code http://127.0.0.1:PORT}: the login URL and the instance URL alike. */
