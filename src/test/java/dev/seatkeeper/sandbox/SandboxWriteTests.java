@@ -162,6 +162,8 @@ class SandboxWriteTests {
 		assertThat(record.has("UserPermissionsSupportUser")).isTrue();
 		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects/User/describe")).path("fields").size())
 			.isEqualTo(OrgTypes.USER.fields().size());
+		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects/User")).path("objectDescribe").path("keyPrefix").asString())
+			.isEqualTo("005");
 	}
 
 	private Row activeUser(String licenseKey) {

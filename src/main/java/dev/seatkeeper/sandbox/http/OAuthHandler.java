@@ -37,7 +37,7 @@ final class OAuthHandler {
 			}
 		}
 		catch (OAuthException ex) {
-			HttpIo.json(exchange, 400, Map.of("error", ex.error(), "error_description", ex.getMessage()));
+			HttpIo.json(exchange, 400, new OAuthError(ex.error(), ex.getMessage()));
 		}
 	}
 
@@ -81,6 +81,10 @@ final class OAuthHandler {
 		}
 		exchange.sendResponseHeaders(200, -1);
 		exchange.close();
+	}
+
+	/** The OAuth error body, in Salesforce's field order. */
+	record OAuthError(String error, String error_description) {
 	}
 
 	/** Client id and secret from {@code Authorization: Basic}, or {@code null}. */

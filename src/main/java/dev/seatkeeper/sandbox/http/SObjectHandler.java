@@ -12,6 +12,7 @@ import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import dev.seatkeeper.sandbox.org.SaveResult;
 import dev.seatkeeper.sandbox.query.RecordJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,10 @@ final class SObjectHandler {
 		ObjectType type = parts.length >= 2 ? type(parts[1]) : null;
 		if (type == null) {
 			HttpIo.notFound(call.exchange());
+		}
+		else if (parts.length == 2 && "GET".equals(call.method())) {
+			HttpIo.json(call.exchange(), 200, java.util.Map.of("objectDescribe", summary(call, type), "recentItems",
+					List.of()));
 		}
 		else if (parts.length == 3 && "describe".equals(parts[2])) {
 			describe(call, type);
@@ -100,7 +105,13 @@ final class SObjectHandler {
 				"queryable", true, "deletable", type.isDeletable(), "fields", fields));
 	}
 
-	private static ObjectType type(String name) {
+	private static java.util.Map<String, Object> summary(ApiCall call, ObjectType type) {
+		return java.util.Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "deletable",
+				type.isDeletable(), "urls", java.util.Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
+						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
+	}
+
+	private static @Nullable ObjectType type(String name) {
 		return OrgTypes.ALL.stream().filter((t) -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
 	}
 
