@@ -1,20 +1,26 @@
 package dev.seatkeeper;
 
+import java.util.Arrays;
+
+import dev.seatkeeper.sandbox.SandboxCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import picocli.CommandLine;
 
 /**
  * One executable jar, several subcommands. Every subcommand but {@code sandbox} runs inside the Spring context
  * (database, Flyway, Salesforce client); the sandbox is a stand-alone simulated org and needs none of that.
- * The exit code always comes from {@link SpringApplication#exit}, so a failed job never exits 0.
+ * The exit code of a Spring subcommand always comes from {@link SpringApplication#exit}, so a failed job never
+ * exits 0; {@code sandbox} runs on its own picocli command line with the same exit codes.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SeatkeeperApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && SandboxCommand.NAME.equals(args[0])) {
+			System.exit(SandboxCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
+		}
 		System.exit(SpringApplication.exit(SpringApplication.run(SeatkeeperApplication.class, args)));
 	}
 

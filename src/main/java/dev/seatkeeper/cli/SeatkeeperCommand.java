@@ -1,12 +1,13 @@
 package dev.seatkeeper.cli;
 
 import dev.seatkeeper.profile.ProfilesCommand;
+import dev.seatkeeper.sandbox.SandboxCommand;
 import picocli.CommandLine.Command;
 
 /** The root of the command line; each subcommand lives in the package of its feature. */
 @Command(name = "seatkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "SaaS license management for Salesforce orgs.",
-		subcommands = { ProfilesCommand.class })
+		subcommands = { ProfilesCommand.class, SandboxCommand.class })
 public class SeatkeeperCommand {
 
 }

@@ -1,0 +1,262 @@
+package dev.seatkeeper.sandbox;
+
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import dev.seatkeeper.sandbox.auth.ClientApp;
+import dev.seatkeeper.sandbox.auth.Sessions;
+import dev.seatkeeper.sandbox.auth.TokenService;
+import dev.seatkeeper.sandbox.fault.Faults;
+import dev.seatkeeper.sandbox.fault.RequestLog;
+import dev.seatkeeper.sandbox.http.SandboxServer;
+import dev.seatkeeper.sandbox.limits.ApiUsage;
+import dev.seatkeeper.sandbox.org.OrgFacts;
+import dev.seatkeeper.sandbox.org.OrgGenerator;
+import dev.seatkeeper.sandbox.org.OrgSpec;
+import dev.seatkeeper.sandbox.org.OrgTypes;
+import dev.seatkeeper.sandbox.org.SandboxOrg;
+import dev.seatkeeper.sandbox.query.QueryCursors;
+import dev.seatkeeper.sandbox.query.QueryEngine;
+import dev.seatkeeper.sandbox.soql.SoqlParser;
+import dev.seatkeeper.sandbox.soql.SoqlQuery;
+import dev.seatkeeper.sandbox.soql.SoqlSchema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A running simulated Salesforce org: the embedded org of the demo, the fixture of integration tests and the
+ * load generator of benchmarks. Typical use:
+ *
+ * <pre>
+ * try (Sandbox sandbox = Sandbox.builder().users(2000).now(NOW).build().start()) {
+ *     client.connect(sandbox.tokenUrl(), sandbox.clientApp().clientId(), sandbox.clientApp().clientSecret());
+ *     sandbox.faults().expireSessionsAfter(3);
+ *     assertThat(result.users()).isEqualTo(sandbox.facts().users());
+ * }
+ * </pre>
+ *
+ * Thread-safe; {@link #start()} and {@link #close()} once each.
+ */
+public final class Sandbox implements AutoCloseable {
+
+	private final SandboxOrg org;
+
+	private final ClientApp clientApp;
+
+	private final Sessions sessions;
+
+	private final ApiUsage usage;
+
+	private final QueryCursors cursors;
+
+	private final Faults faults;
+
+	private final RequestLog requests = new RequestLog();
+
+	private final SandboxServer server;
+
+	private Sandbox(Builder builder) {
+		this.org = builder.org != null ? builder.org
+				: OrgGenerator.generate(new OrgSpec(builder.users, builder.seed, builder.loginDays, builder.now));
+		this.clientApp = builder.clientApp;
+		this.sessions = new Sessions(this.org.orgId());
+		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
+		this.cursors = new QueryCursors(builder.locatorIdleTimeout);
+		this.faults = new Faults(this.sessions, this.usage, this.cursors);
+		TokenService tokens = new TokenService(this.clientApp, this.sessions, this.org, builder.userPassword);
+		QueryEngine engine = new QueryEngine(this.org, builder.parser);
+		this.server = new SandboxServer(new SandboxServer.Parts(this.org, tokens, this.sessions, this.usage, this.faults,
+				this.requests, engine, this.cursors), builder.port, builder.threads);
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Enterprise Edition's formula: 100,000 requests a day plus 1,000 per full Salesforce license. */
+	static long defaultApiLimit(SandboxOrg org) {
+		Object total = org.table(OrgTypes.USER_LICENSE).record(0).fieldValue("TotalLicenses");
+		return 100_000L + 1000L * (Integer) total;
+	}
+
+	public Sandbox start() {
+		this.server.start();
+		return this;
+	}
+
+	/** Stops serving; open connections are dropped. */
+	public void stop() {
+		this.server.stop();
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/** {@code http://127.0.0.1:PORT}: the login URL and the instance URL alike. */
+	public String baseUrl() {
+		return this.server.baseUrl();
+	}
+
+	public String tokenUrl() {
+		return baseUrl() + "/services/oauth2/token";
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	public SandboxOrg org() {
+		return this.org;
+	}
+
+	/** Ground truth computed from the org's data as it is now (after any writes). */
+	public OrgFacts facts() {
+		return this.org.facts();
+	}
+
+	public Faults faults() {
+		return this.faults;
+	}
+
+	public RequestLog requests() {
+		return this.requests;
+	}
+
+	public ApiUsage apiUsage() {
+		return this.usage;
+	}
+
+	public ClientApp clientApp() {
+		return this.clientApp;
+	}
+
+	public Sessions sessions() {
+		return this.sessions;
+	}
+
+	/** Sandbox options; every one has a default, so {@code Sandbox.builder().build()} serves 1,000 users. */
+	public static final class Builder {
+
+		private int users = OrgSpec.DEFAULT_USERS;
+
+		private long seed = OrgSpec.DEFAULT_SEED;
+
+		private int loginDays = OrgSpec.DEFAULT_LOGIN_DAYS;
+
+		private Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+		private @Nullable SandboxOrg org;
+
+		private int port;
+
+		private int threads = 32;
+
+		private ClientApp clientApp = ClientApp.defaults();
+
+		private String userPassword = "sandbox";
+
+		private long apiLimit;
+
+		private Duration locatorIdleTimeout = Duration.ofMinutes(15);
+
+		private BiFunction<String, SoqlSchema, SoqlQuery> parser = SoqlParser::parse;
+
+		private Builder() {
+		}
+
+		public Builder users(int count) {
+			this.users = count;
+			return this;
+		}
+
+		public Builder seed(long value) {
+			this.seed = value;
+			return this;
+		}
+
+		public Builder loginDays(int days) {
+			this.loginDays = days;
+			return this;
+		}
+
+		/** The instant the generated data is "as of"; fix it for reproducible orgs (default: now). */
+		public Builder now(Instant instant) {
+			this.now = instant;
+			return this;
+		}
+
+		/** Serves an org generated beforehand (the other generation options are then ignored). */
+		public Builder org(SandboxOrg generated) {
+			this.org = generated;
+			return this;
+		}
+
+		/** The port on 127.0.0.1; 0 (the default) takes a free one. */
+		public Builder port(int number) {
+			this.port = number;
+			return this;
+		}
+
+		public Builder threads(int count) {
+			this.threads = count;
+			return this;
+		}
+
+		public Builder client(String clientId, String clientSecret) {
+			this.clientApp = new ClientApp(clientId, clientSecret, this.clientApp.redirectUris(), this.clientApp.jwtKey(),
+					this.clientApp.rotateRefreshTokens());
+			return this;
+		}
+
+		public Builder redirectUris(Set<String> uris) {
+			this.clientApp = new ClientApp(this.clientApp.clientId(), this.clientApp.clientSecret(), uris,
+					this.clientApp.jwtKey(), this.clientApp.rotateRefreshTokens());
+			return this;
+		}
+
+		/** The certificate key JWT bearer assertions must be signed with. */
+		public Builder jwtKey(PublicKey key) {
+			this.clientApp = this.clientApp.withJwtKey(key);
+			return this;
+		}
+
+		public Builder rotateRefreshTokens(boolean rotate) {
+			this.clientApp = this.clientApp.withRotatingRefreshTokens(rotate);
+			return this;
+		}
+
+		/** The password every active user has for the username-password flow (default {@code sandbox}). */
+		public Builder userPassword(String password) {
+			this.userPassword = password;
+			return this;
+		}
+
+		/** The daily API request limit (default: Enterprise Edition's formula for the generated org). */
+		public Builder apiLimit(long max) {
+			this.apiLimit = max;
+			return this;
+		}
+
+		public Builder locatorIdleTimeout(Duration timeout) {
+			this.locatorIdleTimeout = timeout;
+			return this;
+		}
+
+		/** The SOQL parser; the default is {@link SoqlParser#parse}. */
+		public Builder queryParser(BiFunction<String, SoqlSchema, SoqlQuery> soqlParser) {
+			this.parser = soqlParser;
+			return this;
+		}
+
+		public Sandbox build() {
+			return new Sandbox(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.seatkeeper.sandbox;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.cli.SeatkeeperCommandLine;
+import dev.seatkeeper.sandbox.auth.ClientApp;
+import dev.seatkeeper.sandbox.org.OrgSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code seatkeeper sandbox}: serves a generated org over plain HTTP on 127.0.0.1 until the process is killed.
+ * Runs without Spring (no database is needed), so {@code SeatkeeperApplication.main} starts it directly.
+ */
+@Command(name = SandboxCommand.NAME, mixinStandardHelpOptions = true,
+		description = { "Serve a simulated Salesforce org (REST API, OAuth, faults) on 127.0.0.1 until killed.",
+				"Admin endpoints: GET/POST /__sandbox/faults, GET/DELETE /__sandbox/requests, GET /__sandbox/facts." })
+public class SandboxCommand implements Callable<Integer> {
+
+	public static final String NAME = "sandbox";
+
+	/** Plain HTTP, despite the number: 8443 is what the demo profile and the README point at. */
+	public static final int DEFAULT_PORT = 8443;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--users", defaultValue = "" + OrgSpec.DEFAULT_USERS, description = "Users to generate (default: ${DEFAULT-VALUE}).")
+	int users;
+
+	@Option(names = "--port", defaultValue = "" + DEFAULT_PORT, description = "Port on 127.0.0.1, plain HTTP; 0 takes a free one (default: ${DEFAULT-VALUE}).")
+	int port;
+
+	@Option(names = "--seed", defaultValue = "" + OrgSpec.DEFAULT_SEED, description = "Random seed; equal seeds give equal orgs (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--login-days", defaultValue = "" + OrgSpec.DEFAULT_LOGIN_DAYS, description = "Days of login history (default: ${DEFAULT-VALUE}).")
+	int loginDays;
+
+	@Option(names = "--latency-ms", defaultValue = "0", description = "Delay added to every call (default: ${DEFAULT-VALUE}).")
+	long latencyMs;
+
+	@Option(names = "--faults", description = "Chaos mix: +25 ms every call, +1.5 s every 41st, 503 every 97th, "
+			+ "query locators expire every 307th and sessions every 499th call.")
+	boolean faults;
+
+	@Option(names = "--client-id", defaultValue = ClientApp.DEFAULT_CLIENT_ID, description = "Connected app consumer key (default: ${DEFAULT-VALUE}).")
+	String clientId;
+
+	@Option(names = "--client-secret", defaultValue = ClientApp.DEFAULT_CLIENT_SECRET, description = "Consumer secret (default: the documented sandbox-secret).", showDefaultValue = CommandLine.Help.Visibility.NEVER)
+	String clientSecret;
+
+	@Option(names = "--api-limit", defaultValue = "0", description = "Daily API request limit; 0 uses Enterprise Edition's formula.")
+	long apiLimit;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	/** The sandbox command line with the project's exit codes. */
+	public static CommandLine commandLine() {
+		return SeatkeeperCommandLine.withExitCodes(new CommandLine(new SandboxCommand()));
+	}
+
+	@Override
+	public Integer call() throws InterruptedException {
+		PrintWriter out = this.spec.commandLine().getOut();
+		Sandbox sandbox = build().start();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			sandbox.close();
+			this.stopped.countDown();
+		}, "sandbox-shutdown"));
+		out.println("Sandbox org " + sandbox.org().orgId() + " with " + this.users + " users (seed " + this.seed + ")");
+		out.println("Base URL:  " + sandbox.baseUrl());
+		out.println("Token URL: " + sandbox.tokenUrl());
+		out.println("Client credentials: client_id=" + this.clientId + " client_secret="
+				+ (ClientApp.DEFAULT_CLIENT_SECRET.equals(this.clientSecret) ? this.clientSecret : "(as given)"));
+		out.println("Try: curl -d grant_type=client_credentials -d client_id=" + this.clientId
+				+ " -d client_secret=... " + sandbox.tokenUrl());
+		out.flush();
+		this.stopped.await();
+		return ExitCode.OK.code();
+	}
+
+	/** The sandbox the options describe, not started. */
+	Sandbox build() {
+		Sandbox sandbox = Sandbox.builder()
+			.users(this.users)
+			.seed(this.seed)
+			.loginDays(this.loginDays)
+			.port(this.port)
+			.client(this.clientId, this.clientSecret)
+			.apiLimit(this.apiLimit)
+			.build();
+		sandbox.faults().latency(this.latencyMs).chaos(this.faults);
+		return sandbox;
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.seatkeeper.sandbox.auth;
+
+/**
+ * A refused OAuth request, answered as Salesforce does: HTTP 400 with {@code error} and
+ * {@code error_description}. The description never contains the secret or token that was refused.
+ */
+public class OAuthException extends RuntimeException {
+
+	private final String error;
+
+	public OAuthException(String error, String description) {
+		super(description);
+		this.error = error;
+	}
+
+	public String error() {
+		return this.error;
+	}
+
+	static OAuthException invalidGrant(String description) {
+		return new OAuthException("invalid_grant", description);
+	}
+
+	static OAuthException invalidClientId() {
+		return new OAuthException("invalid_client_id", "client identifier invalid");
+	}
+
+	static OAuthException invalidClient() {
+		return new OAuthException("invalid_client", "invalid client credentials");
+	}
+
+}

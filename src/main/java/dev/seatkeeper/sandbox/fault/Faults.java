@@ -1,0 +1,184 @@
+package dev.seatkeeper.sandbox.fault;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.seatkeeper.sandbox.auth.Sessions;
+import dev.seatkeeper.sandbox.limits.ApiUsage;
+import dev.seatkeeper.sandbox.query.QueryCursors;
+
+/**
+ * The fault switchboard, changed at runtime from Java or from {@code POST /__sandbox/faults}. Every switch is
+ * independent and takes effect on the next call; one-shot faults (fail N calls, expire sessions after N calls,
+ * malformed next page) disarm themselves. The chaos mix ({@code --faults}) adds 25 ms to every call, 1.5 s to
+ * every 41st, answers every 97th with 503, expires query locators every 307th and all sessions every 499th call:
+ * a client that retries, re-authenticates and re-issues keyed queries finishes anyway. Thread-safe.
+ */
+public final class Faults {
+
+	static final long CHAOS_LATENCY_MS = 25;
+
+	private final Sessions sessions;
+
+	private final ApiUsage usage;
+
+	private final QueryCursors cursors;
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final AtomicInteger sessionCountdown = new AtomicInteger(-1);
+
+	private final AtomicInteger failRemaining = new AtomicInteger();
+
+	private final AtomicBoolean malformedNextPage = new AtomicBoolean();
+
+	private volatile long latencyMs;
+
+	private volatile int failStatus = 503;
+
+	private volatile int slowEvery;
+
+	private volatile long slowDelayMs;
+
+	private volatile boolean chaos;
+
+	public Faults(Sessions sessions, ApiUsage usage, QueryCursors cursors) {
+		this.sessions = sessions;
+		this.usage = usage;
+		this.cursors = cursors;
+	}
+
+	/** What to do to the call about to be served: how long to stall, and the status to fail with (0: none). */
+	public record Disruption(long delayMs, int failStatus) {
+	}
+
+	/** Adds a fixed delay to every call (0 turns it off). */
+	public Faults latency(long millis) {
+		this.latencyMs = requireNonNegative(millis, "millis");
+		return this;
+	}
+
+	/** Every {@code every}-th call is delayed by {@code delayMs} on top of the latency (0 turns it off). */
+	public Faults slowEvery(int every, long delayMs) {
+		this.slowEvery = (int) requireNonNegative(every, "every");
+		this.slowDelayMs = requireNonNegative(delayMs, "delayMs");
+		return this;
+	}
+
+	/** The next {@code count} calls fail with {@code status} (500 or 503). */
+	public Faults failNext(int count, int status) {
+		if (status != 500 && status != 503) {
+			throw new IllegalArgumentException("'status' must be 500 or 503, was " + status);
+		}
+		this.failStatus = status;
+		this.failRemaining.set((int) requireNonNegative(count, "count"));
+		return this;
+	}
+
+	/** Every access token stops working now; refresh tokens and client credentials still get new ones. */
+	public Faults expireSessionsNow() {
+		this.sessions.invalidateAll();
+		this.sessionCountdown.set(-1);
+		return this;
+	}
+
+	/** Sessions expire after {@code calls} more authenticated calls succeed: the next one is refused. */
+	public Faults expireSessionsAfter(int calls) {
+		this.sessionCountdown.set((int) requireNonNegative(calls, "calls"));
+		return this;
+	}
+
+	/** The API budget is spent at once: every call is refused with REQUEST_LIMIT_EXCEEDED. */
+	public Faults exhaustApiBudget() {
+		this.usage.exhaust();
+		return this;
+	}
+
+	/** Every open query cursor is dropped: the next query-more gets INVALID_QUERY_LOCATOR. */
+	public Faults expireQueryLocators() {
+		this.cursors.expireAll();
+		return this;
+	}
+
+	/** The next query or query-more page is sent as broken JSON (cut off mid-record). */
+	public Faults malformedNextQueryPage() {
+		this.malformedNextPage.set(true);
+		return this;
+	}
+
+	/** Turns the documented chaos mix on or off. */
+	public Faults chaos(boolean on) {
+		this.chaos = on;
+		return this;
+	}
+
+	/** Turns every fault off and refills the API budget; sessions already expired stay expired. */
+	public Faults reset() {
+		this.latencyMs = 0;
+		this.slowEvery = 0;
+		this.slowDelayMs = 0;
+		this.failRemaining.set(0);
+		this.sessionCountdown.set(-1);
+		this.malformedNextPage.set(false);
+		this.chaos = false;
+		this.usage.reset();
+		return this;
+	}
+
+	/** Called once per served call (admin calls excepted). */
+	public Disruption nextCall() {
+		long n = this.calls.incrementAndGet();
+		long delay = this.latencyMs;
+		if (this.slowEvery > 0 && n % this.slowEvery == 0) {
+			delay += this.slowDelayMs;
+		}
+		int fail = this.failRemaining.getAndUpdate((c) -> c > 0 ? c - 1 : 0) > 0 ? this.failStatus : 0;
+		if (this.chaos) {
+			delay += CHAOS_LATENCY_MS + (n % 41 == 0 ? 1500 : 0);
+			fail = (fail == 0 && n % 97 == 0) ? 503 : fail;
+			if (n % 307 == 0) {
+				this.cursors.expireAll();
+			}
+			if (n % 499 == 0) {
+				this.sessions.invalidateAll();
+			}
+		}
+		return new Disruption(delay, fail);
+	}
+
+	/** Counts an authenticated call against the session countdown; true when sessions expire with it. */
+	public boolean sessionsExpireBefore() {
+		int left = this.sessionCountdown.getAndUpdate((c) -> c > 0 ? c - 1 : c == 0 ? -1 : c);
+		if (left == 0) {
+			this.sessions.invalidateAll();
+			return true;
+		}
+		return false;
+	}
+
+	/** Consumes the malformed-page fault: true once after {@link #malformedNextQueryPage()}. */
+	public boolean takeMalformedPage() {
+		return this.malformedNextPage.getAndSet(false);
+	}
+
+	/** The switches as they are now, for {@code GET /__sandbox/faults}. */
+	public State state() {
+		return new State(this.latencyMs, this.slowEvery, this.slowDelayMs, this.failRemaining.get(), this.failStatus,
+				this.sessionCountdown.get(), this.malformedNextPage.get(), this.chaos, this.usage.used(),
+				this.usage.max());
+	}
+
+	/** A snapshot of the switches; {@code expireSessionsAfterCalls} is -1 when off. */
+	public record State(long latencyMs, int slowEveryNthCall, long slowDelayMs, int failNextCalls, int failStatus,
+			int expireSessionsAfterCalls, boolean malformedNextQueryPage, boolean chaos, long apiUsed, long apiMax) {
+	}
+
+	private static long requireNonNegative(long value, String name) {
+		if (value < 0) {
+			throw new IllegalArgumentException("'" + name + "' must not be negative, was " + value);
+		}
+		return value;
+	}
+
+}

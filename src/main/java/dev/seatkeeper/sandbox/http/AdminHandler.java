@@ -1,0 +1,94 @@
+package dev.seatkeeper.sandbox.http;
+
+import java.io.IOException;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.seatkeeper.sandbox.fault.Faults;
+import dev.seatkeeper.sandbox.fault.RequestLog;
+import dev.seatkeeper.sandbox.org.SandboxOrg;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The sandbox's own control surface under {@code /__sandbox/}, so a sandbox in another process can be driven by
+ * tests and benchmarks. Not an API call: no session needed, no budget spent, no fault applied, not logged.
+ * <ul>
+ * <li>{@code GET /__sandbox/faults} the switches; {@code POST} a JSON object with any of {@code reset},
+ * {@code latencyMs}, {@code failNextCalls} + {@code failStatus}, {@code slowEveryNthCall} + {@code slowDelayMs},
+ * {@code expireSessionsNow}, {@code expireSessionsAfterCalls}, {@code exhaustApiBudget},
+ * {@code expireQueryLocators}, {@code malformedNextQueryPage}, {@code chaos}, applied in that order</li>
+ * <li>{@code GET /__sandbox/requests} the request log; {@code DELETE} clears it</li>
+ * <li>{@code GET /__sandbox/facts} the org's ground truth</li>
+ * </ul>
+ */
+final class AdminHandler {
+
+	private final Faults faults;
+
+	private final RequestLog log;
+
+	private final SandboxOrg org;
+
+	AdminHandler(Faults faults, RequestLog log, SandboxOrg org) {
+		this.faults = faults;
+		this.log = log;
+		this.org = org;
+	}
+
+	void handle(HttpExchange exchange, String path) throws IOException {
+		String method = exchange.getRequestMethod();
+		try {
+			switch (path + " " + method) {
+				case "/__sandbox/faults GET" -> HttpIo.json(exchange, 200, this.faults.state());
+				case "/__sandbox/faults POST" -> {
+					apply(HttpIo.JSON.readTree(HttpIo.body(exchange)));
+					HttpIo.json(exchange, 200, this.faults.state());
+				}
+				case "/__sandbox/requests GET" -> HttpIo.json(exchange, 200, this.log.entries());
+				case "/__sandbox/requests DELETE" -> {
+					this.log.clear();
+					HttpIo.noContent(exchange);
+				}
+				case "/__sandbox/facts GET" -> HttpIo.json(exchange, 200, this.org.facts());
+				default -> HttpIo.notFound(exchange);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			HttpIo.json(exchange, 400, Map.of("error", ex.getMessage()));
+		}
+	}
+
+	private void apply(JsonNode body) {
+		if (body.path("reset").asBoolean(false)) {
+			this.faults.reset();
+		}
+		if (body.has("latencyMs")) {
+			this.faults.latency(body.path("latencyMs").asLong());
+		}
+		if (body.has("failNextCalls")) {
+			this.faults.failNext(body.path("failNextCalls").asInt(), body.path("failStatus").asInt(503));
+		}
+		if (body.has("slowEveryNthCall")) {
+			this.faults.slowEvery(body.path("slowEveryNthCall").asInt(), body.path("slowDelayMs").asLong(1000));
+		}
+		if (body.path("expireSessionsNow").asBoolean(false)) {
+			this.faults.expireSessionsNow();
+		}
+		if (body.has("expireSessionsAfterCalls")) {
+			this.faults.expireSessionsAfter(body.path("expireSessionsAfterCalls").asInt());
+		}
+		if (body.path("exhaustApiBudget").asBoolean(false)) {
+			this.faults.exhaustApiBudget();
+		}
+		if (body.path("expireQueryLocators").asBoolean(false)) {
+			this.faults.expireQueryLocators();
+		}
+		if (body.path("malformedNextQueryPage").asBoolean(false)) {
+			this.faults.malformedNextQueryPage();
+		}
+		if (body.has("chaos")) {
+			this.faults.chaos(body.path("chaos").asBoolean());
+		}
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.seatkeeper.sandbox.http;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.seatkeeper.sandbox.org.OrgWriter;
+import dev.seatkeeper.sandbox.org.SandboxOrg;
+import dev.seatkeeper.sandbox.org.SaveResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * sObject Collections: {@code PATCH composite/sobjects} and {@code DELETE composite/sobjects?ids=}. At most 200
+ * records; one result per record in request order; a failed entry has no id; {@code allOrNone} (default false
+ * for DELETE, as the body says for PATCH) rolls back everything when one record fails.
+ */
+final class CompositeHandler {
+
+	static final int MAX_RECORDS = 200;
+
+	private final SandboxOrg org;
+
+	CompositeHandler(SandboxOrg org) {
+		this.org = org;
+	}
+
+	void handle(ApiCall call) throws IOException {
+		if (!"composite/sobjects".equals(call.rest())) {
+			HttpIo.notFound(call.exchange());
+			return;
+		}
+		switch (call.method()) {
+			case "PATCH" -> update(call);
+			case "DELETE" -> delete(call);
+			default -> HttpIo.methodNotAllowed(call.exchange(), "PATCH, DELETE");
+		}
+	}
+
+	private void update(ApiCall call) throws IOException {
+		JsonNode body = HttpIo.JSON.readTree(HttpIo.body(call.exchange()));
+		JsonNode records = body.path("records");
+		if (!records.isArray() || records.isEmpty()) {
+			HttpIo.error(call.exchange(), 400, "INVALID_FIELD", "Invalid input: records is required");
+			return;
+		}
+		if (records.size() > MAX_RECORDS) {
+			tooMany(call);
+			return;
+		}
+		List<OrgWriter.Update> updates = new ArrayList<>();
+		for (JsonNode record : records) {
+			String type = record.path("attributes").path("type").asString(null);
+			String id = record.has("id") ? record.path("id").asString("") : record.path("Id").asString("");
+			updates.add(new OrgWriter.Update(type, id, SaveResults.fields(record)));
+		}
+		List<SaveResult> results = this.org.writer().updateAll(updates, body.path("allOrNone").asBoolean(false));
+		HttpIo.json(call.exchange(), 200, SaveResults.toJson(results));
+	}
+
+	private void delete(ApiCall call) throws IOException {
+		var params = HttpIo.query(call.exchange());
+		List<String> ids = Arrays.stream(params.getOrDefault("ids", "").split(","))
+			.map(String::trim)
+			.filter((id) -> !id.isEmpty())
+			.toList();
+		if (ids.isEmpty()) {
+			HttpIo.error(call.exchange(), 400, "MISSING_ARGUMENT", "ids parameter is required");
+			return;
+		}
+		if (ids.size() > MAX_RECORDS) {
+			tooMany(call);
+			return;
+		}
+		boolean allOrNone = Boolean.parseBoolean(params.getOrDefault("allOrNone", "false"));
+		HttpIo.json(call.exchange(), 200, SaveResults.toJson(this.org.writer().deleteAll(ids, allOrNone)));
+	}
+
+	private static void tooMany(ApiCall call) throws IOException {
+		HttpIo.error(call.exchange(), 400, "EXCEEDED_ID_LIMIT",
+				"record limit reached. cannot submit more than " + MAX_RECORDS + " records into this call");
+	}
+
+}

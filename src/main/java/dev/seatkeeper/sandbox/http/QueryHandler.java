@@ -1,0 +1,150 @@
+package dev.seatkeeper.sandbox.http;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.seatkeeper.sandbox.fault.Faults;
+import dev.seatkeeper.sandbox.query.QueryCursors;
+import dev.seatkeeper.sandbox.query.QueryEngine;
+import dev.seatkeeper.sandbox.query.QueryResult;
+import dev.seatkeeper.sandbox.query.RecordJson;
+import dev.seatkeeper.sandbox.soql.SoqlException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * {@code query}, {@code queryAll} and query-more ({@code query/01g...-2000}). Pages hold up to the
+ * {@code Sforce-Query-Options: batchSize} asked for (200 to 2,000, default 2,000) and are streamed straight to
+ * the socket, so a 2,000-record page never exists as one string.
+ */
+final class QueryHandler {
+
+	static final int DEFAULT_BATCH = 2000;
+
+	static final int MIN_BATCH = 200;
+
+	private final QueryEngine engine;
+
+	private final QueryCursors cursors;
+
+	private final Faults faults;
+
+	QueryHandler(QueryEngine engine, QueryCursors cursors, Faults faults) {
+		this.engine = engine;
+		this.cursors = cursors;
+		this.faults = faults;
+	}
+
+	void handle(ApiCall call, boolean all) throws IOException {
+		HttpExchange exchange = call.exchange();
+		if (!"GET".equals(call.method())) {
+			HttpIo.methodNotAllowed(exchange, "GET");
+			return;
+		}
+		String resource = all ? "queryAll" : "query";
+		if (call.rest().startsWith(resource + "/")) {
+			more(call, call.rest().substring(resource.length() + 1));
+			return;
+		}
+		String soql = HttpIo.query(exchange).get("q");
+		if (soql == null || soql.isBlank()) {
+			HttpIo.error(exchange, 400, "MALFORMED_QUERY", "A query string has to be specified");
+			return;
+		}
+		QueryResult result;
+		try {
+			result = this.engine.run(soql, all);
+		}
+		catch (SoqlException ex) {
+			HttpIo.error(exchange, 400, ex.errorCode(), ex.getMessage());
+			return;
+		}
+		page(call, result, null, 0);
+	}
+
+	private void more(ApiCall call, String locatorAndOffset) throws IOException {
+		int dash = locatorAndOffset.lastIndexOf('-');
+		QueryResult result = dash > 0 ? this.cursors.get(locatorAndOffset.substring(0, dash)) : null;
+		int offset = dash > 0 ? parseOffset(locatorAndOffset.substring(dash + 1)) : -1;
+		if (result == null || offset < 0 || offset > result.recordCount()) {
+			HttpIo.error(call.exchange(), 400, "INVALID_QUERY_LOCATOR", "invalid query locator");
+			return;
+		}
+		page(call, result, locatorAndOffset.substring(0, dash), offset);
+	}
+
+	private void page(ApiCall call, QueryResult result, @Nullable String locator, int offset) throws IOException {
+		int count = Math.min(batchSize(call.exchange()), result.recordCount() - offset);
+		boolean done = offset + count >= result.recordCount();
+		@Nullable String next = null;
+		if (!done) {
+			String open = locator != null ? locator : this.cursors.open(result);
+			next = call.apiPath() + "/query/" + open + "-" + (offset + count);
+		}
+		HttpExchange exchange = call.exchange();
+		exchange.getResponseHeaders().set("Content-Type", HttpIo.JSON_TYPE);
+		if (this.faults.takeMalformedPage()) {
+			ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+			write(buffer, call, result, offset, count, done, next);
+			byte[] broken = Arrays.copyOf(buffer.toByteArray(), Math.max(1, buffer.size() / 2));
+			exchange.sendResponseHeaders(200, broken.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(broken);
+			}
+			return;
+		}
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+			write(out, call, result, offset, count, done, next);
+		}
+	}
+
+	private static void write(OutputStream out, ApiCall call, QueryResult result, int offset, int count,
+			boolean done, @Nullable String next) {
+		RecordJson records = RecordJson.of(result.type(), result.fields(), call.apiPath());
+		try (JsonGenerator json = HttpIo.JSON.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeNumberProperty("totalSize", result.totalSize());
+			json.writeBooleanProperty("done", done);
+			if (next != null) {
+				json.writeStringProperty("nextRecordsUrl", next);
+			}
+			json.writeName("records");
+			json.writeStartArray();
+			for (int i = offset; i < offset + count; i++) {
+				records.write(json, result.record(i));
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		}
+	}
+
+	/** The batch size asked for in {@code Sforce-Query-Options}, clamped as Salesforce does. */
+	static int batchSize(HttpExchange exchange) {
+		String options = exchange.getRequestHeaders().getFirst("Sforce-Query-Options");
+		if (options != null) {
+			for (String option : options.split(",")) {
+				String[] pair = option.trim().split("=", 2);
+				if (pair.length == 2 && "batchSize".equalsIgnoreCase(pair[0].trim())) {
+					int asked = parseOffset(pair[1].trim());
+					return asked < 0 ? DEFAULT_BATCH : Math.max(MIN_BATCH, Math.min(DEFAULT_BATCH, asked));
+				}
+			}
+		}
+		return DEFAULT_BATCH;
+	}
+
+	private static int parseOffset(String text) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.seatkeeper.sandbox.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.seatkeeper.sandbox.org.ObjectType;
+import dev.seatkeeper.sandbox.org.OrgTypes;
+import dev.seatkeeper.sandbox.org.Row;
+import dev.seatkeeper.sandbox.org.SandboxOrg;
+import dev.seatkeeper.sandbox.org.SaveResult;
+import dev.seatkeeper.sandbox.query.RecordJson;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code sobjects/{Type}/{Id}}: GET (optionally {@code ?fields=}), PATCH (204 on success) and DELETE, with the
+ * org's license effects; plus {@code sobjects/{Type}/describe} for clients that describe before they query.
+ */
+final class SObjectHandler {
+
+	private final SandboxOrg org;
+
+	SObjectHandler(SandboxOrg org) {
+		this.org = org;
+	}
+
+	void handle(ApiCall call) throws IOException {
+		String[] parts = call.rest().split("/");
+		ObjectType type = parts.length >= 2 ? type(parts[1]) : null;
+		if (type == null) {
+			HttpIo.notFound(call.exchange());
+		}
+		else if (parts.length == 2 && "GET".equals(call.method())) {
+			HttpIo.json(call.exchange(), 200, java.util.Map.of("objectDescribe", summary(call, type), "recentItems",
+					List.of()));
+		}
+		else if (parts.length == 3 && "describe".equals(parts[2])) {
+			describe(call, type);
+		}
+		else if (parts.length == 3) {
+			record(call, type, parts[2]);
+		}
+		else {
+			HttpIo.notFound(call.exchange());
+		}
+	}
+
+	private void record(ApiCall call, ObjectType type, String id) throws IOException {
+		Row row = this.org.find(id);
+		if (row == null || row.type() != type || row.isDeleted()) {
+			HttpIo.notFound(call.exchange());
+			return;
+		}
+		switch (call.method()) {
+			case "GET" -> get(call, row);
+			case "PATCH" -> {
+				JsonNode body = HttpIo.JSON.readTree(HttpIo.body(call.exchange()));
+				respond(call, this.org.writer().update(id, SaveResults.fields(body)));
+			}
+			case "DELETE" -> respond(call, this.org.writer().delete(id));
+			default -> HttpIo.methodNotAllowed(call.exchange(), "GET, PATCH, DELETE");
+		}
+	}
+
+	private void get(ApiCall call, Row row) throws IOException {
+		String fields = HttpIo.query(call.exchange()).get("fields");
+		List<String> selected = fields == null ? row.type().fields()
+				: Arrays.stream(fields.split(",")).map(String::trim).toList();
+		for (String field : selected) {
+			if (this.org.typeOf(row.type().name(), field) == null) {
+				HttpIo.error(call.exchange(), 400, "INVALID_FIELD",
+						"No such column '" + field + "' on entity '" + row.type().name() + "'.");
+				return;
+			}
+		}
+		HttpExchange exchange = call.exchange();
+		exchange.getResponseHeaders().set("Content-Type", HttpIo.JSON_TYPE);
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody(); JsonGenerator json = HttpIo.JSON.createGenerator(out)) {
+			RecordJson.of(row.type(), selected, call.apiPath()).write(json, row);
+		}
+	}
+
+	private void respond(ApiCall call, SaveResult result) throws IOException {
+		if (result.success()) {
+			HttpIo.noContent(call.exchange());
+		}
+		else {
+			SaveResults.sendError(call, result);
+		}
+	}
+
+	private void describe(ApiCall call, ObjectType type) throws IOException {
+		List<Object> fields = new java.util.ArrayList<>();
+		for (int i = 0; i < type.fields().size(); i++) {
+			String name = type.fields().get(i);
+			fields.add(java.util.Map.of("name", name, "type", type.typeAt(i).name().toLowerCase(java.util.Locale.ROOT),
+					"updateable", type.isUpdatable(name)));
+		}
+		HttpIo.json(call.exchange(), 200, java.util.Map.of("name", type.name(), "keyPrefix", type.keyPrefix(),
+				"queryable", true, "deletable", type.isDeletable(), "fields", fields));
+	}
+
+	private static java.util.Map<String, Object> summary(ApiCall call, ObjectType type) {
+		return java.util.Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "deletable",
+				type.isDeletable(), "urls", java.util.Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
+						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
+	}
+
+	private static @Nullable ObjectType type(String name) {
+		return OrgTypes.ALL.stream().filter((t) -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.seatkeeper.sandbox.http;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.seatkeeper.sandbox.auth.Sessions;
+import dev.seatkeeper.sandbox.fault.Faults;
+import dev.seatkeeper.sandbox.fault.RequestLog;
+import dev.seatkeeper.sandbox.limits.ApiUsage;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every request passes here: faults first (delay, forced 5xx), then OAuth or the API pipeline — session check
+ * (401 INVALID_SESSION_ID), budget (403 REQUEST_LIMIT_EXCEEDED), {@code Sforce-Limit-Info} — then the resource.
+ * Each answered request goes to the request log (without the query string of token and revoke calls, which may
+ * carry a token). {@code /__sandbox/} bypasses all of it.
+ */
+final class SandboxRouter implements HttpHandler {
+
+	private static final Pattern API = Pattern.compile("/services/data/v(\\d+)\\.(\\d)(?:/(.*))?");
+
+	private final Handlers handlers;
+
+	private final Sessions sessions;
+
+	private final ApiUsage usage;
+
+	private final Faults faults;
+
+	private final RequestLog log;
+
+	private final Supplier<String> baseUrl;
+
+	SandboxRouter(Handlers handlers, Sessions sessions, ApiUsage usage, Faults faults, RequestLog log,
+			Supplier<String> baseUrl) {
+		this.handlers = handlers;
+		this.sessions = sessions;
+		this.usage = usage;
+		this.faults = faults;
+		this.log = log;
+		this.baseUrl = baseUrl;
+	}
+
+	/** The resource handlers the router dispatches to. */
+	record Handlers(OAuthHandler oauth, InfoHandler info, QueryHandler query, SObjectHandler sobjects,
+			CompositeHandler composite, AdminHandler admin) {
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		if (path.startsWith("/__sandbox/")) {
+			try (exchange) {
+				this.handlers.admin().handle(exchange, path);
+			}
+			return;
+		}
+		Instant start = Instant.now();
+		try {
+			serve(exchange, path);
+		}
+		catch (JacksonException ex) {
+			HttpIo.error(exchange, 400, "JSON_PARSER_ERROR", "The request body is not valid JSON");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			if (exchange.getResponseCode() < 0) {
+				HttpIo.error(exchange, 500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + ex.getClass().getSimpleName());
+			}
+		}
+		finally {
+			String raw = path.startsWith("/services/oauth2/") && !path.endsWith("/authorize") ? null
+					: exchange.getRequestURI().getRawQuery();
+			this.log.add(new RequestLog.Entry(start, exchange.getRequestMethod(), path + (raw != null ? "?" + raw : ""),
+					exchange.getResponseCode()));
+			exchange.close();
+		}
+	}
+
+	private void serve(HttpExchange exchange, String path) throws IOException, InterruptedException {
+		Faults.Disruption disruption = this.faults.nextCall();
+		if (disruption.delayMs() > 0) {
+			Thread.sleep(disruption.delayMs());
+		}
+		if (path.startsWith("/services/data/") || path.startsWith("/id/")) {
+			exchange.getResponseHeaders().set("Sforce-Limit-Info", this.usage.header());
+		}
+		if (disruption.failStatus() == 503) {
+			HttpIo.error(exchange, 503, "SERVER_UNAVAILABLE", "Server temporarily unavailable. Please try again.");
+		}
+		else if (disruption.failStatus() != 0) {
+			HttpIo.error(exchange, 500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this "
+					+ "ErrorId if you contact support: 1917330442-4520 (-1274651584)");
+		}
+		else if (path.startsWith("/services/oauth2/")) {
+			this.handlers.oauth().handle(exchange, path, this.baseUrl.get());
+		}
+		else if ("/services/data".equals(path) || "/services/data/".equals(path)) {
+			this.handlers.info().versions(exchange);
+		}
+		else if (path.startsWith("/services/data/") || path.startsWith("/id/")) {
+			api(exchange, path);
+		}
+		else {
+			HttpIo.notFound(exchange);
+		}
+	}
+
+	private void api(HttpExchange exchange, String path) throws IOException {
+		this.faults.sessionsExpireBefore();
+		Sessions.Session session = session(exchange);
+		if (session == null) {
+			HttpIo.error(exchange, 401, "INVALID_SESSION_ID", "Session expired or invalid");
+			return;
+		}
+		if (!this.usage.tryAcquire()) {
+			HttpIo.error(exchange, 403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
+			return;
+		}
+		exchange.getResponseHeaders().set("Sforce-Limit-Info", this.usage.header());
+		if (path.startsWith("/id/")) {
+			String[] parts = path.split("/");
+			ApiCall call = new ApiCall(exchange, session, "62.0", "");
+			if (parts.length == 4) {
+				this.handlers.info().identity(call, this.baseUrl.get(), parts[2], parts[3]);
+			}
+			else {
+				HttpIo.notFound(exchange);
+			}
+			return;
+		}
+		Matcher matcher = API.matcher(path);
+		int major = matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
+		if (major < InfoHandler.OLDEST_VERSION - 11 || major > InfoHandler.NEWEST_VERSION) {
+			HttpIo.notFound(exchange);
+			return;
+		}
+		String rest = matcher.group(3) == null ? "" : matcher.group(3);
+		rest = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
+		dispatch(new ApiCall(exchange, session, major + "." + matcher.group(2), rest));
+	}
+
+	private void dispatch(ApiCall call) throws IOException {
+		String rest = call.rest();
+		if (rest.isEmpty()) {
+			this.handlers.info().resources(call, this.baseUrl.get());
+		}
+		else if ("limits".equals(rest)) {
+			this.handlers.info().limits(call);
+		}
+		else if ("query".equals(rest) || rest.startsWith("query/")) {
+			this.handlers.query().handle(call, false);
+		}
+		else if ("queryAll".equals(rest) || rest.startsWith("queryAll/")) {
+			this.handlers.query().handle(call, true);
+		}
+		else if ("sobjects".equals(rest)) {
+			this.handlers.info().sobjects(call);
+		}
+		else if (rest.startsWith("sobjects/")) {
+			this.handlers.sobjects().handle(call);
+		}
+		else if (rest.startsWith("composite/")) {
+			this.handlers.composite().handle(call);
+		}
+		else {
+			HttpIo.notFound(call.exchange());
+		}
+	}
+
+	/** The session of {@code Authorization: Bearer <token>} (or the older {@code OAuth <token>}), or null. */
+	private Sessions.@Nullable Session session(HttpExchange exchange) {
+		String header = exchange.getRequestHeaders().getFirst("Authorization");
+		if (header == null) {
+			return null;
+		}
+		for (String scheme : new String[] { "Bearer ", "OAuth " }) {
+			if (header.regionMatches(true, 0, scheme, 0, scheme.length())) {
+				return this.sessions.session(header.substring(scheme.length()).trim());
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The daily API request budget.
+ */
+@NullMarked
+package dev.seatkeeper.sandbox.limits;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,63 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.util.List;
+
+/**
+ * The license mix of a generated org: user licenses with the profiles that use them and each profile's share of
+ * users, plus permission set licenses and managed packages. Shares are chosen to look like a mid-size Sales and
+ * Service Cloud org with communities.
+ */
+final class LicenseCatalog {
+
+	record License(String key, String name, String userType) {
+	}
+
+	record Profile(String name, int license, double share) {
+	}
+
+	record PermissionSetLicense(String developerName, String label, String key, double share) {
+	}
+
+	record Package(String namespace, boolean siteLicense, double share) {
+	}
+
+	static final List<License> LICENSES = List.of(new License("SFDC", "Salesforce", "Standard"),
+			new License("AUL", "Salesforce Platform", "Standard"),
+			new License("PID_Customer_Community", "Customer Community", "CspLitePortal"),
+			new License("PID_Partner_Community", "Partner Community", "PowerPartner"),
+			new License("CSN_User", "Chatter Free", "CsnOnly"), new License("GUEST", "Guest User License", "Guest"));
+
+	static final int SFDC = 0;
+
+	static final int GUEST = 5;
+
+	/** Profile 0 is the administrators', 1 the integration user's, the last the site guest's. */
+	static final List<Profile> PROFILES = List.of(new Profile("System Administrator", SFDC, 0.01),
+			new Profile("Integration API Only", SFDC, 0.0), new Profile("Standard User", SFDC, 0.20),
+			new Profile("Sales User", SFDC, 0.14), new Profile("Service Agent", SFDC, 0.10),
+			new Profile("Standard Platform User", 1, 0.15), new Profile("Customer Community User", 2, 0.15),
+			new Profile("Partner Community User", 3, 0.05), new Profile("Chatter Free User", 4, 0.20),
+			new Profile("Acme Site Guest User", GUEST, 0.0));
+
+	static final int ADMIN_PROFILE = 0;
+
+	static final int INTEGRATION_PROFILE = 1;
+
+	static final int GUEST_PROFILE = PROFILES.size() - 1;
+
+	static final List<PermissionSetLicense> PERMISSION_SET_LICENSES = List.of(
+			new PermissionSetLicense("SalesConsoleUser", "Sales Console User", "SalesConsoleUser", 0.35),
+			new PermissionSetLicense("SalesforceCPQ_CPQStandardPerm", "Salesforce CPQ License",
+					"SalesforceCPQ_CPQStandardPerm", 0.20),
+			new PermissionSetLicense("EinsteinAnalyticsPlusPsl", "CRM Analytics Plus", "EinsteinAnalyticsPlusPsl",
+					0.08),
+			new PermissionSetLicense("FieldServiceSchedulingPsl", "Field Service Scheduling",
+					"FieldServiceSchedulingPsl", 0.05));
+
+	static final List<Package> PACKAGES = List.of(new Package("SBQQ", false, 0.20),
+			new Package("FinServ", false, 0.10), new Package("et4ae5", true, 0.0));
+
+	private LicenseCatalog() {
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.util.SplittableRandom;
+
+/**
+ * Sets what the org owns once use is known: full Salesforce a little over-bought, platform licenses exactly
+ * used up (so reactivating a user hits LICENSE_LIMIT_EXCEEDED until one is freed), Chatter Free generous as
+ * Salesforce makes it, guest licenses fixed, and some spare permission set and package seats.
+ */
+final class LicenseTotals {
+
+	private LicenseTotals() {
+	}
+
+	static void assign(SandboxOrg org, SplittableRandom random) {
+		for (Row license : org.table(OrgTypes.USER_LICENSE).rows()) {
+			int used = (int) license.fieldValue("UsedLicenses");
+			int total = switch ((String) license.fieldValue("LicenseDefinitionKey")) {
+				case "SFDC" -> used + Math.max(2, used / 10) + random.nextInt(3);
+				case "AUL" -> used;
+				case "CSN_User" -> Math.max(5000, used);
+				case "GUEST" -> 25;
+				default -> used + Math.max(5, used / 20);
+			};
+			license.set("TotalLicenses", total);
+		}
+		for (Row psl : org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
+			int used = (int) psl.fieldValue("UsedLicenses");
+			psl.set("TotalLicenses", used + Math.max(1, used / 10));
+		}
+		for (Row pkg : org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
+			int used = (int) pkg.fieldValue("UsedLicenses");
+			if (used >= 0) {
+				pkg.set("AllowedLicenses", used + 5);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Login history stored column-free in one primitive array: each event is a {@code long} packing
+ * (seconds since {@code base} | user position | status, login type, client). Sorting the array sorts by
+ * (LoginTime, user, ...) and an event's Id is minted from its position, so (LoginTime, Id) order and Id order
+ * agree and both bounds are answered by binary search. About 8 bytes per event: 3M events take 24 MB.
+ * Records are materialised only as small views when a query touches them. Immutable after construction.
+ */
+public final class LoginHistoryTable implements RecordSource {
+
+	static final List<String> LOGIN_TYPES = List.of("Application", "SAML Idp Initiated SSO", "Remote Access 2.0",
+			"Remote Access Client", "Other Apex API", "Chatter Communities External User");
+
+	/** Application, Browser, Platform of the eight clients events are attributed to. */
+	static final List<List<String>> CLIENTS = List.of(List.of("Browser", "Chrome 131", "Windows 10"),
+			List.of("Browser", "Firefox 133", "Mac OSX"), List.of("Browser", "Safari 18", "Mac OSX"),
+			List.of("Salesforce for iOS", "Unknown", "iOS/Mac"), List.of("Salesforce for Android", "Unknown", "Android 14"),
+			List.of("Seatkeeper", "Java (Salesforce.com)", "Unknown"), List.of("N/A", "Unknown", "Unknown"),
+			List.of("Browser", "Edge 131", "Windows 11"));
+
+	private static final List<String> COUNTRIES = List.of("US", "GB", "DE", "PL", "CN", "IE", "FR", "IN");
+
+	private final long base;
+
+	private final long[] events;
+
+	private final String[] userIds;
+
+	/** @param events packed events, sorted here; {@code userIds} maps a user position to its Id */
+	LoginHistoryTable(long base, long[] events, String[] userIds) {
+		this.base = base;
+		this.events = events;
+		Arrays.sort(this.events);
+		this.userIds = userIds;
+	}
+
+	static long pack(long epochSecond, long base, int user, boolean success, int loginType, int client) {
+		return ((epochSecond - base) << 32) | ((long) user << 8) | (success ? 0 : 0x80) | (loginType << 4) | client;
+	}
+
+	@Override
+	public ObjectType type() {
+		return OrgTypes.LOGIN_HISTORY;
+	}
+
+	@Override
+	public int size() {
+		return this.events.length;
+	}
+
+	@Override
+	public OrgRecord record(int index) {
+		return new LoginEvent(this, index);
+	}
+
+	String id(int index) {
+		return SfId.of(OrgTypes.LOGIN_HISTORY.keyPrefix(), index + 1L);
+	}
+
+	long epochSecond(int index) {
+		return this.base + (this.events[index] >>> 32);
+	}
+
+	int user(int index) {
+		return (int) ((this.events[index] >>> 8) & 0xFFFFFF);
+	}
+
+	String userId(int index) {
+		return this.userIds[user(index)];
+	}
+
+	boolean success(int index) {
+		return (this.events[index] & 0x80) == 0;
+	}
+
+	String loginType(int index) {
+		return LOGIN_TYPES.get((int) (this.events[index] >>> 4) & 0x7);
+	}
+
+	List<String> client(int index) {
+		return CLIENTS.get((int) this.events[index] & 0xF);
+	}
+
+	String country(int index) {
+		return COUNTRIES.get(user(index) % COUNTRIES.size());
+	}
+
+	@Override
+	public int from(String field, Object value, boolean inclusive) {
+		if ("LoginTime".equalsIgnoreCase(field) && value instanceof Instant time) {
+			return firstAtOrAfter(secondsCeil(time), !inclusive && time.getNano() == 0);
+		}
+		if ("Id".equalsIgnoreCase(field) && value instanceof String id) {
+			return Math.max(0, Math.min(size(), idPosition(id, !inclusive)));
+		}
+		return 0;
+	}
+
+	@Override
+	public int to(String field, Object value, boolean inclusive) {
+		if ("LoginTime".equalsIgnoreCase(field) && value instanceof Instant time) {
+			long second = time.getEpochSecond();
+			return firstAtOrAfter(second, inclusive || time.getNano() != 0);
+		}
+		if ("Id".equalsIgnoreCase(field) && value instanceof String id) {
+			return Math.max(0, Math.min(size(), idPosition(id, inclusive)));
+		}
+		return size();
+	}
+
+	private static long secondsCeil(Instant time) {
+		return time.getNano() == 0 ? time.getEpochSecond() : time.getEpochSecond() + 1;
+	}
+
+	/** The first position whose second is {@code >= second} (or {@code > second} when after). */
+	private int firstAtOrAfter(long second, boolean after) {
+		long offset = second - this.base + (after ? 1 : 0);
+		if (offset <= 0) {
+			return 0;
+		}
+		int low = 0;
+		int high = this.events.length;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if ((this.events[mid] >>> 32) < offset) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+
+	/** The position of the first event whose Id sorts at or after (after: strictly after) the given Id. */
+	private int idPosition(String id, boolean after) {
+		int low = 0;
+		int high = this.events.length;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			int cmp = id(mid).compareTo(id);
+			if (cmp < 0 || (after && cmp == 0)) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+
+}

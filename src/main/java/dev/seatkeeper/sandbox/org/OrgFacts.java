@@ -1,0 +1,94 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Ground truth about an org, computed from its data, for tests and benchmarks to check results against.
+ * "Dormant" means active with a last login more than 90 days before the org's "now".
+ *
+ * @param activeUsersByLicense active users per LicenseDefinitionKey: what UserLicense.UsedLicenses must say
+ * @param assignmentsByPermissionSetLicense live (not deleted) assignments per PermissionSetLicense DeveloperName
+ * @param assignmentsByPackage live UserPackageLicense rows per PackageLicense NamespacePrefix
+ */
+public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverLoggedIn, int dormantUsers,
+		int frozenUsers, long loginEvents, long successfulLogins, long failedLogins, int deletedAssignments,
+		Map<String, Integer> activeUsersByLicense, Map<String, Integer> assignmentsByPermissionSetLicense,
+		Map<String, Integer> assignmentsByPackage, Set<String> protectedUserIds) {
+
+	static OrgFacts of(SandboxOrg org) {
+		Counter counter = new Counter(org.now().minus(Duration.ofDays(90)));
+		org.table(OrgTypes.USER).rows().forEach(counter::user);
+		org.table(OrgTypes.USER_LOGIN).rows().forEach(counter::userLogin);
+		org.table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows().forEach((row) -> counter.assignment(row,
+				"PermissionSetLicense", "DeveloperName", counter.byPsl));
+		org.table(OrgTypes.USER_PACKAGE_LICENSE).rows().forEach((row) -> counter.assignment(row,
+				"PackageLicense", "NamespacePrefix", counter.byPackage));
+		long failed = 0;
+		LoginHistoryTable history = org.loginHistory();
+		for (int i = 0; i < history.size(); i++) {
+			failed += history.success(i) ? 0 : 1;
+		}
+		return new OrgFacts(counter.users, counter.active, counter.users - counter.active, counter.never,
+				counter.dormant, counter.frozen, history.size(), history.size() - failed, failed, counter.deleted,
+				Map.copyOf(counter.byLicense), Map.copyOf(counter.byPsl), Map.copyOf(counter.byPackage),
+				Set.copyOf(org.protectedUsers().keySet()));
+	}
+
+	/** Accumulates the counts in one pass over each table. */
+	private static final class Counter {
+
+		private final Instant dormantBefore;
+
+		private final Map<String, Integer> byLicense = new TreeMap<>();
+
+		private final Map<String, Integer> byPsl = new TreeMap<>();
+
+		private final Map<String, Integer> byPackage = new TreeMap<>();
+
+		private int users;
+
+		private int active;
+
+		private int never;
+
+		private int dormant;
+
+		private int frozen;
+
+		private int deleted;
+
+		Counter(Instant dormantBefore) {
+			this.dormantBefore = dormantBefore;
+		}
+
+		void user(Row user) {
+			this.users++;
+			Instant last = (Instant) user.fieldValue("LastLoginDate");
+			this.never += last == null ? 1 : 0;
+			if (Boolean.TRUE.equals(user.fieldValue("IsActive"))) {
+				this.active++;
+				this.dormant += last != null && last.isBefore(this.dormantBefore) ? 1 : 0;
+				Object key = user.value("Profile.UserLicense.LicenseDefinitionKey");
+				this.byLicense.merge((String) key, 1, Integer::sum);
+			}
+		}
+
+		void userLogin(Row login) {
+			this.frozen += Boolean.TRUE.equals(login.fieldValue("IsFrozen")) ? 1 : 0;
+		}
+
+		void assignment(Row row, String relationship, String nameField, Map<String, Integer> counts) {
+			if (row.isDeleted()) {
+				this.deleted++;
+				return;
+			}
+			counts.merge((String) row.value(relationship + "." + nameField), 1, Integer::sum);
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.seatkeeper.sandbox.org;
+
+import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.DATE;
+import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.DOUBLE;
+import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.INTEGER;
+
+import java.util.List;
+
+/**
+ * The sObject types the sandbox serves, with real API names, key prefixes and the fields license management
+ * reads. Only the fields a reclaim touches are updatable; only license assignments are deletable.
+ */
+public final class OrgTypes {
+
+	public static final ObjectType ORGANIZATION = ObjectType.builder("Organization", "00D")
+		.strings("Name", "OrganizationType", "InstanceName", "DefaultLocaleSidKey", "LanguageLocaleKey",
+				"TimeZoneSidKey")
+		.booleans("IsSandbox")
+		.datetimes("CreatedDate")
+		.build();
+
+	public static final ObjectType USER_LICENSE = ObjectType.builder("UserLicense", "100")
+		.strings("Name", "MasterLabel", "LicenseDefinitionKey", "Status")
+		.field("TotalLicenses", INTEGER)
+		.field("UsedLicenses", INTEGER)
+		.datetimes("UsedLicensesLastUpdated", "CreatedDate", "LastModifiedDate")
+		.build();
+
+	public static final ObjectType PROFILE = ObjectType.builder("Profile", "00e")
+		.strings("Name", "UserType")
+		.lookup("UserLicense", "UserLicense")
+		.datetimes("CreatedDate", "LastModifiedDate")
+		.build();
+
+	/** The feature licenses Salesforce tracks as checkboxes on User ({@code SupportUser} = Service Cloud). */
+	public static final List<String> USER_PERMISSIONS = List.of("UserPermissionsSupportUser",
+			"UserPermissionsMarketingUser", "UserPermissionsKnowledgeUser", "UserPermissionsInteractionUser",
+			"UserPermissionsSFContentUser", "UserPermissionsOfflineUser", "UserPermissionsMobileUser");
+
+	public static final ObjectType USER = ObjectType.builder("User", "005")
+		.strings("Username", "FirstName", "LastName", "Name", "Email", "Alias", "CommunityNickname", "Title",
+				"Department", "UserType", "TimeZoneSidKey", "LanguageLocaleKey")
+		.booleans("IsActive")
+		.lookup("Profile", "Profile")
+		.datetimes("LastLoginDate", "CreatedDate", "LastModifiedDate", "SystemModstamp")
+		.booleans(USER_PERMISSIONS.toArray(String[]::new))
+		.updatable("IsActive", "Title", "Department")
+		.updatable(USER_PERMISSIONS.toArray(String[]::new))
+		.build();
+
+	public static final ObjectType USER_LOGIN = ObjectType.builder("UserLogin", "0Yw")
+		.lookup("User", "User")
+		.booleans("IsFrozen", "IsPasswordLocked")
+		.datetimes("LastModifiedDate")
+		.updatable("IsFrozen", "IsPasswordLocked")
+		.build();
+
+	public static final ObjectType PERMISSION_SET_LICENSE = ObjectType.builder("PermissionSetLicense", "0PL")
+		.strings("DeveloperName", "MasterLabel", "PermissionSetLicenseKey", "Status")
+		.field("TotalLicenses", INTEGER)
+		.field("UsedLicenses", INTEGER)
+		.field("ExpirationDate", DATE)
+		.datetimes("CreatedDate")
+		.build();
+
+	public static final ObjectType PERMISSION_SET_LICENSE_ASSIGN = ObjectType
+		.builder("PermissionSetLicenseAssign", "2LA")
+		.lookup("Assignee", "User")
+		.lookup("PermissionSetLicense", "PermissionSetLicense")
+		.booleans("IsDeleted")
+		.datetimes("CreatedDate", "SystemModstamp")
+		.deletable()
+		.build();
+
+	public static final ObjectType PACKAGE_LICENSE = ObjectType.builder("PackageLicense", "050")
+		.strings("NamespacePrefix", "Status")
+		.field("AllowedLicenses", INTEGER)
+		.field("UsedLicenses", INTEGER)
+		.datetimes("ExpirationDate", "CreatedDate")
+		.booleans("IsProvisioned")
+		.build();
+
+	public static final ObjectType USER_PACKAGE_LICENSE = ObjectType.builder("UserPackageLicense", "051")
+		.lookup("PackageLicense", "PackageLicense")
+		.lookup("User", "User")
+		.booleans("IsDeleted")
+		.datetimes("CreatedDate", "SystemModstamp")
+		.deletable()
+		.build();
+
+	public static final ObjectType TENANT_USAGE_ENTITLEMENT = ObjectType.builder("TenantUsageEntitlement", "0sr")
+		.strings("MasterLabel", "ResourceGroupKey", "Setting", "Frequency")
+		.field("StartDate", DATE)
+		.field("EndDate", DATE)
+		.field("CurrentAmountAllowed", DOUBLE)
+		.field("AmountUsed", DOUBLE)
+		.field("UsageDate", DATE)
+		.booleans("IsPersistentResource", "HasRollover")
+		.build();
+
+	public static final ObjectType LOGIN_HISTORY = ObjectType.builder("LoginHistory", "0Ya")
+		.field("UserId", dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.ID)
+		.datetimes("LoginTime")
+		.strings("LoginType", "Status", "Application", "Browser", "Platform", "SourceIp", "LoginUrl", "ApiType",
+				"ApiVersion", "CountryIso")
+		.build();
+
+	/** Every type in the order a describe would list them. */
+	public static final List<ObjectType> ALL = List.of(ORGANIZATION, USER_LICENSE, PROFILE, USER, USER_LOGIN,
+			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PACKAGE_LICENSE, USER_PACKAGE_LICENSE,
+			TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY);
+
+	/** A type by API name (case-insensitive). */
+	public static ObjectType byName(String name) {
+		return ALL.stream()
+			.filter((type) -> type.name().equalsIgnoreCase(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No sObject type " + name));
+	}
+
+	private OrgTypes() {
+	}
+
+}

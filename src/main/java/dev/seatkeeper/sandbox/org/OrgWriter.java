@@ -1,0 +1,227 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.seatkeeper.sandbox.ObjectNames;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes with their license effects, under the org's lock: deactivating a user frees a seat of its user license,
+ * activating one takes a seat (refused when none is left), freezing frees nothing, and deleting a permission set
+ * license or package assignment frees that seat. Used counts are kept in step with the data, so a reader of
+ * UserLicense sees what a reclaim did at once. With allOrNone every record is checked before any is applied.
+ */
+public final class OrgWriter {
+
+	private final SandboxOrg org;
+
+	OrgWriter(SandboxOrg org) {
+		this.org = org;
+	}
+
+	/** Updates one record; {@code fields} maps field names to JSON values (Boolean, String, Number or null). */
+	public SaveResult update(String id, Map<String, @Nullable Object> fields) {
+		return updateAll(List.of(new Update(null, id, fields)), false).get(0);
+	}
+
+	public SaveResult delete(String id) {
+		return deleteAll(List.of(id), false).get(0);
+	}
+
+	/**
+	 * One record of an update batch.
+	 * @param type the type the request claims ({@code attributes.type}), or {@code null} to take the Id's
+	 */
+	public record Update(@Nullable String type, String id, Map<String, @Nullable Object> fields) {
+	}
+
+	public List<SaveResult> updateAll(List<Update> updates, boolean allOrNone) {
+		synchronized (this.org) {
+			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
+			updates.forEach((update) -> errors.add(checkUpdate(update)));
+			return apply(errors, allOrNone, (i) -> applyUpdate(updates.get(i)), (i) -> updates.get(i).id());
+		}
+	}
+
+	public List<SaveResult> deleteAll(List<String> ids, boolean allOrNone) {
+		synchronized (this.org) {
+			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
+			ids.forEach((id) -> errors.add(checkDelete(id)));
+			return apply(errors, allOrNone, (i) -> applyDelete(ids.get(i)), ids::get);
+		}
+	}
+
+	private List<SaveResult> apply(List<SaveResult.@Nullable Error> errors, boolean allOrNone,
+			java.util.function.IntConsumer action, java.util.function.IntFunction<String> idOf) {
+		boolean anyFailed = errors.stream().anyMatch(java.util.Objects::nonNull);
+		List<SaveResult> results = new ArrayList<>();
+		for (int i = 0; i < errors.size(); i++) {
+			SaveResult.Error error = errors.get(i);
+			if (error != null) {
+				results.add(SaveResult.failed(error));
+			}
+			else if (allOrNone && anyFailed) {
+				results.add(SaveResult.failed(SaveResult.Error.of("ALL_OR_NONE_OPERATION_ROLLED_BACK",
+						"Record rolled back because not all records were valid and the request was using AllOrNone header")));
+			}
+			else {
+				action.accept(i);
+				results.add(SaveResult.saved(SfId.to18(idOf.apply(i))));
+			}
+		}
+		return results;
+	}
+
+	private SaveResult.@Nullable Error checkUpdate(Update update) {
+		SaveResult.Error missing = checkExists(update.id());
+		if (missing != null) {
+			return missing;
+		}
+		Row row = this.org.find(update.id());
+		if (update.type() != null && !row.type().name().equalsIgnoreCase(update.type())) {
+			return SaveResult.Error.of("MALFORMED_ID", "malformed id " + update.id(), "Id");
+		}
+		for (Map.Entry<String, @Nullable Object> field : update.fields().entrySet()) {
+			SaveResult.Error error = checkField(row, field.getKey(), field.getValue());
+			if (error != null) {
+				return error;
+			}
+		}
+		return checkLicenseEffect(row, update.fields());
+	}
+
+	private SaveResult.@Nullable Error checkExists(@Nullable String id) {
+		if (id == null || id.isBlank()) {
+			return SaveResult.Error.of("MISSING_ARGUMENT", "Id not specified in an update call");
+		}
+		Row row = this.org.find(id);
+		if (row == null) {
+			return SfId.isWellFormed(id) ? SaveResult.Error.of("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id")
+					: SaveResult.Error.of("MALFORMED_ID", "malformed id " + id);
+		}
+		return row.isDeleted() ? SaveResult.Error.of("ENTITY_IS_DELETED", "entity is deleted") : null;
+	}
+
+	private SaveResult.@Nullable Error checkField(Row row, String field, @Nullable Object value) {
+		ObjectType type = row.type();
+		int i = type.indexOf(field);
+		if (i < 0) {
+			return SaveResult.Error.of("INVALID_FIELD", ObjectNames.noSuchField(type.name(), field), field);
+		}
+		String name = type.fields().get(i);
+		if (!type.isUpdatable(name)) {
+			return SaveResult.Error.of("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + name
+					+ ". Please check the security settings of this field and verify that it is read/write for your "
+					+ "profile or permission set.", name);
+		}
+		boolean booleanField = type.typeAt(i) == dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.BOOLEAN;
+		if (booleanField ? !(value instanceof Boolean) : (value != null && !(value instanceof String))) {
+			return SaveResult.Error.of("INVALID_TYPE_ON_FIELD_IN_RECORD",
+					name + ": value not of required type: " + value, name);
+		}
+		return null;
+	}
+
+	private SaveResult.@Nullable Error checkLicenseEffect(Row row, Map<String, @Nullable Object> fields) {
+		if (row.type() != OrgTypes.USER) {
+			return null;
+		}
+		Boolean active = activeValue(fields);
+		if (Boolean.FALSE.equals(active) && this.org.protectedUsers().containsKey(row.id())) {
+			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION", this.org.protectedUsers().get(row.id()),
+					"IsActive");
+		}
+		if (Boolean.TRUE.equals(active) && !Boolean.TRUE.equals(row.fieldValue("IsActive"))) {
+			Row license = licenseOf(row);
+			if (license != null && (int) license.fieldValue("UsedLicenses") >= (int) license.fieldValue("TotalLicenses")) {
+				return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
+			}
+		}
+		return null;
+	}
+
+	private void applyUpdate(Update update) {
+		Row row = this.org.find(update.id());
+		Boolean active = activeValue(update.fields());
+		boolean wasActive = Boolean.TRUE.equals(row.fieldValue("IsActive"));
+		update.fields().forEach(row::set);
+		touch(row);
+		if (row.type() == OrgTypes.USER && active != null && active != wasActive) {
+			Row license = licenseOf(row);
+			if (license != null) {
+				license.set("UsedLicenses", (int) license.fieldValue("UsedLicenses") + (active ? 1 : -1));
+				license.set("UsedLicensesLastUpdated", now());
+			}
+		}
+	}
+
+	private SaveResult.@Nullable Error checkDelete(String id) {
+		SaveResult.Error missing = checkExists(id);
+		if (missing != null) {
+			return missing;
+		}
+		return this.org.find(id).type().isDeletable() ? null
+				: SaveResult.Error.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
+	}
+
+	private void applyDelete(String id) {
+		Row row = this.org.find(id);
+		row.set("IsDeleted", true);
+		row.set("SystemModstamp", now());
+		OrgRecord license = row.related(row.type() == OrgTypes.USER_PACKAGE_LICENSE ? "PackageLicense"
+				: "PermissionSetLicense");
+		if (license instanceof Row seats && (int) seats.fieldValue("UsedLicenses") > 0) {
+			seats.set("UsedLicenses", (int) seats.fieldValue("UsedLicenses") - 1);
+		}
+	}
+
+	/** Sets every used count from the data; the generator calls this once, tests compare against it. */
+	void recountLicenses() {
+		synchronized (this.org) {
+			OrgFacts facts = OrgFacts.of(this.org);
+			for (Row license : this.org.table(OrgTypes.USER_LICENSE).rows()) {
+				license.set("UsedLicenses", facts.activeUsersByLicense().getOrDefault(license.fieldValue("LicenseDefinitionKey"), 0));
+			}
+			for (Row psl : this.org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
+				psl.set("UsedLicenses", facts.assignmentsByPermissionSetLicense().getOrDefault(psl.fieldValue("DeveloperName"), 0));
+			}
+			for (Row pkg : this.org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
+				if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
+					pkg.set("UsedLicenses", facts.assignmentsByPackage().getOrDefault(pkg.fieldValue("NamespacePrefix"), 0));
+				}
+			}
+		}
+	}
+
+	private static @Nullable Boolean activeValue(Map<String, @Nullable Object> fields) {
+		for (Map.Entry<String, @Nullable Object> field : fields.entrySet()) {
+			if ("IsActive".equalsIgnoreCase(field.getKey()) && field.getValue() instanceof Boolean value) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Row licenseOf(Row user) {
+		OrgRecord profile = user.related("Profile");
+		return profile != null ? (Row) profile.related("UserLicense") : null;
+	}
+
+	private void touch(Row row) {
+		if (row.type().indexOf("LastModifiedDate") >= 0) {
+			row.set("LastModifiedDate", now());
+		}
+		if (row.type().indexOf("SystemModstamp") >= 0) {
+			row.set("SystemModstamp", now());
+		}
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+	}
+
+}

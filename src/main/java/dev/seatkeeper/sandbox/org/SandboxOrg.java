@@ -1,0 +1,143 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.seatkeeper.sandbox.soql.SoqlSchema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One simulated org: a table per sObject type, the columnar login history, and the schema queries are checked
+ * against. Built by {@link OrgGenerator#generate(OrgSpec)}; changed only through {@link #writer()}, whose
+ * methods hold this org's lock. Reading is safe from any thread.
+ */
+public final class SandboxOrg implements SoqlSchema {
+
+	private final OrgSpec spec;
+
+	private final Map<String, RowTable> tables = new LinkedHashMap<>();
+
+	private final Map<String, RowTable> byPrefix = new LinkedHashMap<>();
+
+	private final Map<String, String> protectedUsers = new LinkedHashMap<>();
+
+	private @Nullable LoginHistoryTable loginHistory;
+
+	private final OrgWriter writer = new OrgWriter(this);
+
+	SandboxOrg(OrgSpec spec) {
+		this.spec = spec;
+		for (ObjectType type : OrgTypes.ALL) {
+			if (type != OrgTypes.LOGIN_HISTORY) {
+				RowTable table = new RowTable(type);
+				this.tables.put(type.name().toLowerCase(Locale.ROOT), table);
+				this.byPrefix.put(type.keyPrefix(), table);
+			}
+		}
+	}
+
+	public OrgSpec spec() {
+		return this.spec;
+	}
+
+	public Instant now() {
+		return this.spec.now();
+	}
+
+	public String orgId() {
+		return table(OrgTypes.ORGANIZATION).record(0).id();
+	}
+
+	/** The user client-credentials sessions run as: the org's API-only integration user. */
+	public String integrationUserId() {
+		return table(OrgTypes.USER).record(1).id();
+	}
+
+	/** Users Salesforce refuses to deactivate, with the reason it gives. */
+	public Map<String, String> protectedUsers() {
+		return Collections.unmodifiableMap(this.protectedUsers);
+	}
+
+	public OrgWriter writer() {
+		return this.writer;
+	}
+
+	public RowTable table(ObjectType type) {
+		return this.tables.get(type.name().toLowerCase(Locale.ROOT));
+	}
+
+	public LoginHistoryTable loginHistory() {
+		if (this.loginHistory == null) {
+			throw new IllegalStateException("The org has no login history yet");
+		}
+		return this.loginHistory;
+	}
+
+	/** The queryable records of a type by API name (case-insensitive), or {@code null}. */
+	public @Nullable RecordSource source(String typeName) {
+		if (OrgTypes.LOGIN_HISTORY.name().equalsIgnoreCase(typeName)) {
+			return this.loginHistory;
+		}
+		return this.tables.get(typeName.toLowerCase(Locale.ROOT));
+	}
+
+	/** A record by Id, whatever its type; login history is not addressable by Id. */
+	public @Nullable Row find(String id) {
+		if (id.length() < 3) {
+			return null;
+		}
+		RowTable table = this.byPrefix.get(id.substring(0, 3));
+		return table != null && SfId.isWellFormed(id) ? table.find(id) : null;
+	}
+
+	/** Ground truth, computed from the data as it is now. */
+	public OrgFacts facts() {
+		return OrgFacts.of(this);
+	}
+
+	Row newRow(ObjectType type) {
+		RowTable table = table(type);
+		Row row = new Row(type, this::find);
+		row.set("Id", SfId.of(type.keyPrefix(), table.size() + 1L + idOffset(type)));
+		table.add(row);
+		return row;
+	}
+
+	/** The org Id differs per seed so two sandboxes never share one; other types count from 1. */
+	private long idOffset(ObjectType type) {
+		return type == OrgTypes.ORGANIZATION ? 1000 + Math.floorMod(this.spec.seed(), 1_000_000) : 0;
+	}
+
+	void protect(String userId, String reason) {
+		this.protectedUsers.put(userId, reason);
+	}
+
+	void loginHistory(LoginHistoryTable table) {
+		this.loginHistory = table;
+	}
+
+	@Override
+	public @Nullable FieldType typeOf(String objectName, String path) {
+		RecordSource source = source(objectName);
+		return source != null ? typeOf(source.type(), path) : null;
+	}
+
+	private @Nullable FieldType typeOf(ObjectType type, String path) {
+		int dot = path.indexOf('.');
+		if (dot < 0) {
+			int i = type.indexOf(path);
+			return i >= 0 ? type.typeAt(i) : null;
+		}
+		ObjectType.Relationship rel = type.relationship(path.substring(0, dot));
+		return rel != null ? typeOf(table(OrgTypes.byName(rel.target())).type(), path.substring(dot + 1)) : null;
+	}
+
+	@Override
+	public boolean hasObject(String objectName) {
+		return source(objectName) != null;
+	}
+
+}

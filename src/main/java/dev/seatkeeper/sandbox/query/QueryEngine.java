@@ -1,0 +1,84 @@
+package dev.seatkeeper.sandbox.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import dev.seatkeeper.sandbox.org.OrgRecord;
+import dev.seatkeeper.sandbox.org.RecordSource;
+import dev.seatkeeper.sandbox.org.SandboxOrg;
+import dev.seatkeeper.sandbox.soql.SoqlException;
+import dev.seatkeeper.sandbox.soql.SoqlQuery;
+import dev.seatkeeper.sandbox.soql.SoqlRecord;
+import dev.seatkeeper.sandbox.soql.SoqlSchema;
+
+/**
+ * Runs SOQL against the org. Bounds on Id or LoginTime narrow the scan by binary search; an ORDER BY that agrees
+ * with the source's own order lets a LIMIT stop the scan early; any other ORDER BY sorts the matches. Deleted rows
+ * are skipped unless the caller asked for {@code queryAll}. Thread-safe.
+ */
+public final class QueryEngine {
+
+	private static final List<String> SORTED_FIELDS = List.of("Id", "LoginTime");
+
+	private final SandboxOrg org;
+
+	private final BiFunction<String, SoqlSchema, SoqlQuery> parser;
+
+	/** @param parser the SOQL parser ({@code SoqlParser::parse}) */
+	public QueryEngine(SandboxOrg org, BiFunction<String, SoqlSchema, SoqlQuery> parser) {
+		this.org = org;
+		this.parser = parser;
+	}
+
+	public QueryResult run(String soql, boolean includeDeleted) {
+		SoqlQuery query = this.parser.apply(soql, this.org);
+		RecordSource source = this.org.source(query.objectName());
+		if (source == null) {
+			throw SoqlException.invalidType("sObject type '" + query.objectName() + "' is not supported.");
+		}
+		int from = 0;
+		int to = source.size();
+		for (String field : SORTED_FIELDS) {
+			for (SoqlQuery.Bound bound : query.lowerBound(field).stream().toList()) {
+				from = Math.max(from, source.from(field, bound.value(), bound.inclusive()));
+			}
+			for (SoqlQuery.Bound bound : query.upperBound(field).stream().toList()) {
+				to = Math.min(to, source.to(field, bound.value(), bound.inclusive()));
+			}
+		}
+		int limit = query.limit().orElse(Integer.MAX_VALUE);
+		Comparator<SoqlRecord> ordering = query.ordering().orElse(null);
+		boolean natural = ordering == null || NaturalOrder.holds(ordering, source, from, to);
+		int[] positions = scan(query, source, from, to, natural ? limit : Integer.MAX_VALUE, includeDeleted);
+		if (natural) {
+			int size = Math.min(positions.length, limit);
+			return new QueryResult(source.type(), query.fields(), query.isCount(), size,
+					(i) -> source.record(positions[i]));
+		}
+		List<OrgRecord> sorted = new ArrayList<>(positions.length);
+		Arrays.stream(positions).forEach((p) -> sorted.add(source.record(p)));
+		sorted.sort(ordering);
+		List<OrgRecord> limited = sorted.subList(0, Math.min(sorted.size(), limit));
+		return new QueryResult(source.type(), query.fields(), query.isCount(), limited.size(), limited::get);
+	}
+
+	private static int[] scan(SoqlQuery query, RecordSource source, int from, int to, int stopAfter,
+			boolean includeDeleted) {
+		int[] matches = new int[Math.min(Math.max(0, to - from), 1024)];
+		int size = 0;
+		for (int i = from; i < to && size < stopAfter; i++) {
+			OrgRecord record = source.record(i);
+			if ((includeDeleted || !record.isDeleted()) && query.matches(record)) {
+				if (size == matches.length) {
+					matches = Arrays.copyOf(matches, Math.max(16, size * 2));
+				}
+				matches[size++] = i;
+			}
+		}
+		return Arrays.copyOf(matches, size);
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.seatkeeper.sandbox;
+
+import static dev.seatkeeper.sandbox.SandboxHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.seatkeeper.sandbox.org.OrgRecord;
+import dev.seatkeeper.sandbox.org.OrgTypes;
+import dev.seatkeeper.sandbox.org.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class SandboxWriteTests {
+
+	static final Instant NOW = Instant.parse("2026-11-25T14:03:07Z");
+
+	Sandbox sandbox;
+
+	SandboxHttp http;
+
+	@BeforeEach
+	void start() {
+		this.sandbox = Sandbox.builder().users(400).now(NOW).build().start();
+		this.http = new SandboxHttp(this.sandbox).login();
+	}
+
+	@AfterEach
+	void stop() {
+		this.sandbox.close();
+	}
+
+	@Test
+	void deactivatingAUserFreesASeatOfItsLicense() {
+		Row user = activeUser("SFDC");
+		int before = usedLicenses("SFDC");
+		HttpResponse<String> response = this.http.patch(SandboxHttp.V + "/sobjects/User/" + user.id(), "{\"IsActive\":false}");
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(usedLicenses("SFDC")).isEqualTo(before - 1);
+		assertThat(this.sandbox.facts().activeUsersByLicense().get("SFDC")).isEqualTo(before - 1);
+		JsonNode record = json(this.http.get(SandboxHttp.V + "/sobjects/User/" + user.id() + "?fields=Id,IsActive"));
+		assertThat(record.path("IsActive").asBoolean()).isFalse();
+	}
+
+	@Test
+	void reactivatingWithoutAFreeSeatIsRefused() {
+		Row platformUser = activeUser("AUL");
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + platformUser.id(), "{\"IsActive\":false}").statusCode())
+			.isEqualTo(204);
+		Row other = this.sandbox.org().table(OrgTypes.USER).rows().stream()
+			.filter((u) -> "AUL".equals(u.value("Profile.UserLicense.LicenseDefinitionKey")) && !Boolean.TRUE.equals(u.fieldValue("IsActive")) && u != platformUser)
+			.findFirst().orElseThrow();
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + platformUser.id(), "{\"IsActive\":true}").statusCode())
+			.isEqualTo(204);
+		HttpResponse<String> refused = this.http.patch(SandboxHttp.V + "/sobjects/User/" + other.id(), "{\"IsActive\":true}");
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(json(refused).get(0).path("errorCode").asString()).isEqualTo("LICENSE_LIMIT_EXCEEDED");
+	}
+
+	@Test
+	void freezingFreesNothing() {
+		Row user = activeUser("SFDC");
+		Row login = this.sandbox.org().table(OrgTypes.USER_LOGIN).rows().stream()
+			.filter((l) -> user.id().equals(l.fieldValue("UserId"))).findFirst().orElseThrow();
+		int before = usedLicenses("SFDC");
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/UserLogin/" + login.id(), "{\"IsFrozen\":true}").statusCode())
+			.isEqualTo(204);
+		assertThat(login.fieldValue("IsFrozen")).isEqualTo(true);
+		assertThat(usedLicenses("SFDC")).isEqualTo(before);
+	}
+
+	@Test
+	void compositeUpdateReportsPerRecordInRequestOrder() {
+		Row user = activeUser("SFDC");
+		String workflowUser = this.sandbox.org().table(OrgTypes.USER).record(0).id();
+		String body = "{\"allOrNone\":false,\"records\":["
+				+ "{\"attributes\":{\"type\":\"User\"},\"id\":\"" + workflowUser + "\",\"IsActive\":false},"
+				+ "{\"attributes\":{\"type\":\"User\"},\"id\":\"" + user.id() + "\",\"IsActive\":false},"
+				+ "{\"attributes\":{\"type\":\"User\"},\"id\":\"" + user.id() + "\",\"Username\":\"x@y.z\"},"
+				+ "{\"attributes\":{\"type\":\"User\"},\"id\":\"005000000000000AAA\",\"IsActive\":false}]}";
+		JsonNode results = json(this.http.patch(SandboxHttp.V + "/composite/sobjects", body));
+		assertThat(results).hasSize(4);
+		assertThat(results.get(0).has("id")).isFalse();
+		assertThat(results.get(0).path("success").asBoolean()).isFalse();
+		assertThat(results.get(0).path("errors").get(0).path("statusCode").asString()).isEqualTo("FIELD_INTEGRITY_EXCEPTION");
+		assertThat(results.get(0).path("errors").get(0).path("fields").get(0).asString()).isEqualTo("IsActive");
+		assertThat(results.get(1).path("id").asString()).isEqualTo(user.id());
+		assertThat(results.get(1).path("success").asBoolean()).isTrue();
+		assertThat(results.get(1).path("errors")).isEmpty();
+		assertThat(results.get(2).path("errors").get(0).path("statusCode").asString()).isEqualTo("INVALID_FIELD_FOR_INSERT_UPDATE");
+		assertThat(results.get(3).path("success").asBoolean()).isFalse();
+	}
+
+	@Test
+	void allOrNoneRollsEverythingBackWhenOneRecordFails() {
+		Row user = activeUser("SFDC");
+		String workflowUser = this.sandbox.org().table(OrgTypes.USER).record(0).id();
+		String body = "{\"allOrNone\":true,\"records\":["
+				+ "{\"attributes\":{\"type\":\"User\"},\"id\":\"" + user.id() + "\",\"IsActive\":false},"
+				+ "{\"attributes\":{\"type\":\"User\"},\"id\":\"" + workflowUser + "\",\"IsActive\":false}]}";
+		JsonNode results = json(this.http.patch(SandboxHttp.V + "/composite/sobjects", body));
+		assertThat(results.get(0).path("errors").get(0).path("statusCode").asString())
+			.isEqualTo("ALL_OR_NONE_OPERATION_ROLLED_BACK");
+		assertThat(user.fieldValue("IsActive")).isEqualTo(true);
+	}
+
+	@Test
+	void deletingAssignmentsFreesPermissionSetAndPackageSeats() {
+		List<Row> assignments = this.sandbox.org().table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows().stream()
+			.filter((a) -> !a.isDeleted()).limit(2).toList();
+		Row psl = (Row) assignments.get(0).related("PermissionSetLicense");
+		int before = (int) psl.fieldValue("UsedLicenses");
+		Row packageSeat = this.sandbox.org().table(OrgTypes.USER_PACKAGE_LICENSE).rows().stream()
+			.filter((a) -> !a.isDeleted()).findFirst().orElseThrow();
+		OrgRecord pkg = packageSeat.related("PackageLicense");
+		int packageBefore = (int) pkg.value("UsedLicenses");
+		String ids = assignments.stream().map(Row::id).collect(Collectors.joining(",")) + "," + packageSeat.id()
+				+ "," + this.sandbox.org().integrationUserId();
+		JsonNode results = json(this.http.delete(SandboxHttp.V + "/composite/sobjects?ids=" + ids + "&allOrNone=false"));
+		assertThat(results).hasSize(4);
+		assertThat(results.get(0).path("success").asBoolean()).isTrue();
+		assertThat(results.get(2).path("id").asString()).isEqualTo(packageSeat.id());
+		assertThat(results.get(3).path("errors").get(0).path("statusCode").asString()).isEqualTo("INSUFFICIENT_ACCESS_OR_READONLY");
+		long freed = assignments.stream().filter((a) -> a.related("PermissionSetLicense") == psl).count();
+		assertThat(psl.fieldValue("UsedLicenses")).isEqualTo(before - (int) freed);
+		assertThat(pkg.value("UsedLicenses")).isEqualTo(packageBefore - 1);
+		assertThat(json(this.http.query("SELECT COUNT() FROM PermissionSetLicenseAssign WHERE Id = '" + assignments.get(0).id() + "'"))
+			.path("totalSize").asInt()).isZero();
+		HttpResponse<String> again = this.http.delete(SandboxHttp.V + "/sobjects/PermissionSetLicenseAssign/" + assignments.get(0).id());
+		assertThat(again.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void singleRecordErrorsAndLimits() {
+		String workflowUser = this.sandbox.org().table(OrgTypes.USER).record(0).id();
+		HttpResponse<String> protectedUser = this.http.patch(SandboxHttp.V + "/sobjects/User/" + workflowUser, "{\"IsActive\":false}");
+		assertThat(protectedUser.statusCode()).isEqualTo(400);
+		assertThat(json(protectedUser).get(0).path("errorCode").asString()).isEqualTo("FIELD_INTEGRITY_EXCEPTION");
+		assertThat(this.http.get(SandboxHttp.V + "/sobjects/User/005000000000000AAA").statusCode()).isEqualTo(404);
+		assertThat(this.http.get(SandboxHttp.V + "/sobjects/Nope/005000000000000AAA").statusCode()).isEqualTo(404);
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + workflowUser, "{not json").statusCode()).isEqualTo(400);
+		StringBuilder many = new StringBuilder("{\"records\":[");
+		for (int i = 0; i < 201; i++) {
+			many.append(i > 0 ? "," : "").append("{\"attributes\":{\"type\":\"User\"},\"id\":\"").append(workflowUser).append("\"}");
+		}
+		HttpResponse<String> tooMany = this.http.patch(SandboxHttp.V + "/composite/sobjects", many + "]}");
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(json(tooMany).get(0).path("errorCode").asString()).isEqualTo("EXCEEDED_ID_LIMIT");
+	}
+
+	@Test
+	void getReturnsEveryFieldWithAttributes() {
+		Row user = activeUser("SFDC");
+		JsonNode record = json(this.http.get(SandboxHttp.V + "/sobjects/User/" + user.id()));
+		assertThat(record.path("attributes").path("type").asString()).isEqualTo("User");
+		assertThat(record.path("Username").asString()).isEqualTo(user.fieldValue("Username"));
+		assertThat(record.has("UserPermissionsSupportUser")).isTrue();
+		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects/User/describe")).path("fields").size())
+			.isEqualTo(OrgTypes.USER.fields().size());
+		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects/User")).path("objectDescribe").path("keyPrefix").asString())
+			.isEqualTo("005");
+	}
+
+	private Row activeUser(String licenseKey) {
+		return this.sandbox.org().table(OrgTypes.USER).rows().stream()
+			.filter((u) -> licenseKey.equals(u.value("Profile.UserLicense.LicenseDefinitionKey")))
+			.filter((u) -> Boolean.TRUE.equals(u.fieldValue("IsActive")))
+			.filter((u) -> !this.sandbox.org().protectedUsers().containsKey(u.id()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private int usedLicenses(String key) {
+		JsonNode page = json(this.http.query("SELECT UsedLicenses FROM UserLicense WHERE LicenseDefinitionKey = '" + key + "'"));
+		return page.path("records").get(0).path("UsedLicenses").asInt();
+	}
+
+}
