@@ -3,7 +3,9 @@ package dev.seatkeeper.salesforce;
 import java.time.Clock;
 
 import dev.seatkeeper.salesforce.auth.SalesforceSession;
+import dev.seatkeeper.salesforce.auth.InMemoryTokenRepository;
 import dev.seatkeeper.salesforce.auth.SalesforceTokenStore;
+import dev.seatkeeper.salesforce.auth.TokenRepository;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
@@ -39,12 +41,18 @@ public class SalesforceClientFactory {
 	/** A client for the connection's org; nothing is sent until the first call. */
 	public SalesforceClient connect(SalesforceConnection connection) {
 		ClientHttpRequestFactory requestFactory = SalesforceHttp.requestFactory(connection);
-		SalesforceSession session = new SalesforceSession(connection, this.tokenStore, requestFactory, this.clock);
+		SalesforceSession session = new SalesforceSession(connection, tokens(connection), requestFactory, this.clock);
 		RestClient restClient = this.restClientBuilder.clone().requestFactory(requestFactory).build();
 		ApiBudget budget = new ApiBudget(connection.name(), connection.apiBudgetShare());
 		SalesforceTransport transport = new SalesforceTransport(connection.name(), restClient, session, budget,
 				this.json, connection.retry());
 		return new SalesforceClient(connection, transport, budget);
+	}
+
+	/** Only a refresh token must outlive the process; other flows re-authenticate and keep tokens in memory. */
+	private TokenRepository tokens(SalesforceConnection connection) {
+		return (connection.auth().flow() == SalesforceConnection.Flow.REFRESH_TOKEN) ? this.tokenStore
+				: new InMemoryTokenRepository();
 	}
 
 }

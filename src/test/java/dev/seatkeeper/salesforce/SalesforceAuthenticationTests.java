@@ -41,9 +41,24 @@ class SalesforceAuthenticationTests {
 	}
 
 	@Test
-	void tokensWithoutExpiresInGetTheConfiguredLifetime() {
+	void clientCredentialsTokensStayInMemoryAndAreReused() {
 		this.salesforce.token("token-response.json").on("GET", QUERY, 200, "query-count.json");
 		SalesforceClient client = connect(SalesforceFixtures.clientCredentials());
+
+		client.queryPage("SELECT COUNT() FROM User");
+		client.queryPage("SELECT COUNT() FROM User");
+
+		assertThat(this.salesforce.tokenRequests()).hasSize(1);
+		assertThat(this.store.load("acme")).as("nothing to keep across runs: client credentials re-authenticate")
+			.isEmpty();
+	}
+
+	@Test
+	void tokensWithoutExpiresInGetTheConfiguredLifetime() {
+		this.store.saveAuthorization("acme", "00D!storedAccess", "5Aep861storedRefresh", this.salesforce.url());
+		this.store.invalidateAccessToken("acme");
+		this.salesforce.token("token-response.json").on("GET", QUERY, 200, "query-count.json");
+		SalesforceClient client = connect(Auth.refreshToken("3MVG9clientId", Secret.of(SalesforceFixtures.CLIENT_SECRET)));
 
 		client.queryPage("SELECT COUNT() FROM User");
 		client.queryPage("SELECT COUNT() FROM User");

@@ -36,6 +36,9 @@ public final class AuthorizationCodeExchange {
 	/** The redirect URI the Salesforce CLI uses; register it on the connected app or pass your own. */
 	public static final String DEFAULT_REDIRECT_URI = "http://localhost:1717/OauthRedirect";
 
+	/** What the job needs: the REST API, and a refresh token that keeps working while nobody is logged in. */
+	public static final String SCOPES = "api refresh_token offline_access";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final SalesforceTokenStore store;
@@ -65,6 +68,7 @@ public final class AuthorizationCodeExchange {
 			.queryParam("response_type", "code")
 			.queryParam("client_id", connection.auth().clientId())
 			.queryParam("redirect_uri", redirectUri)
+			.queryParam("scope", SCOPES)
 			.queryParam("state", state);
 		if (codeChallengeS256 != null) {
 			url.queryParam(PkceParameterNames.CODE_CHALLENGE, codeChallengeS256)

@@ -18,10 +18,10 @@ final class InstanceUrlRecordingTokenResponseClient<T extends AbstractOAuth2Auth
 
 	private final InstanceUrlPolicy policy;
 
-	private final SalesforceTokenStore store;
+	private final TokenRepository store;
 
 	InstanceUrlRecordingTokenResponseClient(OAuth2AccessTokenResponseClient<T> delegate, InstanceUrlPolicy policy,
-			SalesforceTokenStore store) {
+			TokenRepository store) {
 		this.delegate = delegate;
 		this.policy = policy;
 		this.store = store;

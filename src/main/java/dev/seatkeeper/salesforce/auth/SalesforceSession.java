@@ -31,7 +31,7 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * One profile's authorization with Salesforce, through Spring Security's non-web
  * {@link AuthorizedClientServiceOAuth2AuthorizedClientManager}: client credentials, refresh token or JWT bearer,
- * tokens in the encrypted {@link SalesforceTokenStore}. {@link #authorize()} returns the stored token while it is
+ * tokens in its {@link TokenRepository} (the encrypted {@link SalesforceTokenStore} for the refresh flow). {@link #authorize()} returns the stored token while it is
  * fresh and asks the token endpoint only when it has expired or was {@linkplain #invalidateAccessToken(Authorization) invalidated}.
  *
  * <p>Thread-safe: authorization is serialized per session so parallel partitions make one token request.
@@ -46,11 +46,11 @@ public final class SalesforceSession {
 
 	private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
 
-	private final SalesforceTokenStore store;
+	private final TokenRepository store;
 
 	private final InstanceUrlPolicy instanceUrlPolicy;
 
-	public SalesforceSession(SalesforceConnection connection, SalesforceTokenStore store,
+	public SalesforceSession(SalesforceConnection connection, TokenRepository store,
 			ClientHttpRequestFactory requestFactory, Clock clock) {
 		this.profile = connection.name();
 		this.store = store;

@@ -28,7 +28,7 @@ import org.springframework.util.StringUtils;
  * {@link #saveAuthorization(String, OAuth2AccessTokenResponse)} or
  * {@link #saveAuthorization(String, String, String, URI)}. Thread-safe; every method is one statement.
  */
-public class SalesforceTokenStore {
+public class SalesforceTokenStore implements TokenRepository {
 
 	/** How long an access token saved without a known lifetime is trusted (Salesforce's shortest session timeout). */
 	static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(15);
@@ -69,6 +69,7 @@ public class SalesforceTokenStore {
 	}
 
 	/** The stored authorization of a profile, decrypted, if any. */
+	@Override
 	public Optional<StoredAuthorization> load(String profile) {
 		return this.jdbc.sql("SELECT * FROM sf_oauth_token WHERE registration_id = :id")
 			.param("id", profile)
@@ -97,6 +98,7 @@ public class SalesforceTokenStore {
 	}
 
 	/** Saves tokens; a {@code null} refresh token keeps the stored one, a new one replaces it. */
+	@Override
 	public void saveTokens(String profile, String principalName, OAuth2AccessToken accessToken,
 			@Nullable OAuth2RefreshToken refreshToken) {
 		this.jdbc.sql(UPSERT_TOKENS)
@@ -114,6 +116,7 @@ public class SalesforceTokenStore {
 	}
 
 	/** Remembers the instance URL a token response named, for all API calls and later runs. */
+	@Override
 	public void saveInstanceUrl(String profile, String principalName, URI instanceUrl) {
 		this.jdbc.sql(UPSERT_INSTANCE_URL)
 			.param("id", profile)
@@ -127,6 +130,7 @@ public class SalesforceTokenStore {
 	 * Marks the stored access token expired (after Salesforce answered {@code INVALID_SESSION_ID}) while keeping the
 	 * refresh token, so the next authorization refreshes or re-authenticates.
 	 */
+	@Override
 	public void invalidateAccessToken(String profile) {
 		this.jdbc.sql("UPDATE sf_oauth_token SET access_token_issued_at = 0, access_token_expires_at = 1,"
 				+ " updated_at = :now WHERE registration_id = :id")
@@ -136,6 +140,7 @@ public class SalesforceTokenStore {
 	}
 
 	/** Forgets everything stored for a profile. */
+	@Override
 	public void remove(String profile) {
 		this.jdbc.sql("DELETE FROM sf_oauth_token WHERE registration_id = :id").param("id", profile).update();
 	}

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * Spring Security's view of the {@link SalesforceTokenStore}: what the authorized-client manager loads, saves after
+ * Spring Security's view of a {@link TokenRepository}: what the authorized-client manager loads, saves after
  * every token response (including a rotated refresh token) and removes after {@code invalid_grant}. Stateless and
  * thread-safe.
  */
@@ -16,9 +16,9 @@ final class StoredAuthorizedClientService implements OAuth2AuthorizedClientServi
 
 	private final ClientRegistrationRepository registrations;
 
-	private final SalesforceTokenStore store;
+	private final TokenRepository store;
 
-	StoredAuthorizedClientService(ClientRegistrationRepository registrations, SalesforceTokenStore store) {
+	StoredAuthorizedClientService(ClientRegistrationRepository registrations, TokenRepository store) {
 		this.registrations = registrations;
 		this.store = store;
 	}
