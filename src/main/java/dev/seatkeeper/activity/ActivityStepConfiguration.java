@@ -1,0 +1,108 @@
+package dev.seatkeeper.activity;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.seatkeeper.job.KeyedSalesforceReader;
+import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.ProgressLog;
+import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunProfiles;
+import dev.seatkeeper.profile.ActivitySettings;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code pullActivity}: login history after the profile's watermark (the first run backfills
+ * {@code activity.backfillDays}), split into time windows paged by {@code activity.concurrentCursors} cursors at
+ * once; then {@code summarizeActivity} computes per-user activity and advances the watermark.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActivityStepConfiguration {
+
+	static final int CHUNK = 2000;
+
+	static final int KEYED_LIMIT = 100_000;
+
+	@Bean
+	Step pullActivity(JobRepository jobRepository, LoginWindowPartitioner loginWindowPartitioner,
+			Step pullActivityWindow, TaskExecutor loginCursors) {
+		return new StepBuilder("pullActivity", jobRepository).partitioner("pullActivityWindow", loginWindowPartitioner)
+			.step(pullActivityWindow)
+			.taskExecutor(loginCursors)
+			.build();
+	}
+
+	@Bean
+	Step pullActivityWindow(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			KeyedSalesforceReader<LoginEvent> loginHistoryReader, LoginEventWriter loginEventWriter) {
+		return new StepBuilder("pullActivityWindow", jobRepository).<LoginEvent, LoginEvent>chunk(CHUNK)
+			.transactionManager(transactionManager)
+			.reader(loginHistoryReader)
+			.writer(loginEventWriter)
+			.build();
+	}
+
+	@Bean
+	Step summarizeActivity(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ActivitySummarizer activitySummarizer) {
+		return new StepBuilder("summarizeActivity", jobRepository).tasklet(activitySummarizer, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	LoginWindowPartitioner loginWindowPartitioner(RunProfiles profiles, JdbcTemplate jdbc,
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+		ActivitySettings activity = profiles.get(profile).activity();
+		Instant to = Instant.parse(asOf);
+		Instant from = new LoginWatermark(jdbc).current(profile)
+			.filter(watermark -> watermark.isBefore(to))
+			.orElse(to.minus(Duration.ofDays(activity.backfillDays())));
+		return new LoginWindowPartitioner(from, to, Duration.ofDays(activity.windowDays()), activity.concurrentCursors());
+	}
+
+	/** One thread per concurrent cursor of this profile; the partitions beyond that wait their turn. */
+	@Bean
+	@JobScope
+	TaskExecutor loginCursors(RunProfiles profiles, @Value("#{jobParameters['profile']}") String profile) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("login-cursor-");
+		executor.setConcurrencyLimit(profiles.get(profile).activity().concurrentCursors());
+		return executor;
+	}
+
+	@Bean
+	@StepScope
+	KeyedSalesforceReader<LoginEvent> loginHistoryReader(OrgSessions orgs, ProgressLog progress,
+			@Value("#{jobParameters['profile']}") String profile,
+			@Value("#{stepExecutionContext['" + LoginWindowPartitioner.FROM + "']}") String from,
+			@Value("#{stepExecutionContext['" + LoginWindowPartitioner.TO + "']}") String to) {
+		return new KeyedSalesforceReader<>("pullActivity", orgs.client(profile),
+				LoginEventMapper.window(Instant.parse(from), Instant.parse(to), KEYED_LIMIT), LoginEventMapper::map,
+				progress);
+	}
+
+	@Bean
+	@StepScope
+	LoginEventWriter loginEventWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile) {
+		return new LoginEventWriter(jdbc, profile);
+	}
+
+	@Bean
+	@StepScope
+	ActivitySummarizer activitySummarizer(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+		return new ActivitySummarizer(jdbc, RunKey.of(profile, asOf));
+	}
+
+}

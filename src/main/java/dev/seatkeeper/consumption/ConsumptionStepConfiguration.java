@@ -1,0 +1,34 @@
+package dev.seatkeeper.consumption;
+
+import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.RunKey;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The {@code downloadConsumption} step. */
+@Configuration(proxyBeanMethods = false)
+class ConsumptionStepConfiguration {
+
+	@Bean
+	Step downloadConsumption(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ConsumptionDownload consumptionDownload) {
+		return new StepBuilder("downloadConsumption", jobRepository).tasklet(consumptionDownload, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ConsumptionDownload consumptionDownload(OrgSessions orgs, JdbcTemplate jdbc,
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+		RunKey run = RunKey.of(profile, asOf);
+		return new ConsumptionDownload(orgs.client(profile), new ConsumptionWriter(jdbc, run), run);
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.seatkeeper.job;
+
+import dev.seatkeeper.salesforce.OrgLimits;
+import dev.seatkeeper.salesforce.SalesforceClient;
+import dev.seatkeeper.salesforce.SalesforceRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code connect} step: authenticates (so bad credentials fail the run before anything is written), records the
+ * org's identity and the API usage at the start of the run in the job ExecutionContext.
+ */
+public class ConnectTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectTasklet.class);
+
+	static final String ORGANIZATION = "SELECT Id, Name, OrganizationType, IsSandbox FROM Organization";
+
+	private final SalesforceClient client;
+
+	public ConnectTasklet(SalesforceClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		JsonNode organization = this.client.query(ORGANIZATION)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("The org answered no Organization record"));
+		OrgLimits.Limit api = this.client.limits().dailyApiRequests();
+		ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+		job.putString("orgId", SalesforceRecords.text(organization, "Id"));
+		job.putString("orgName", SalesforceRecords.text(organization, "Name"));
+		job.putLong("apiUsedAtConnect", api.used());
+		job.putLong("apiMax", api.max());
+		contribution.incrementReadCount();
+		logger.info("Profile {}: connected to org {} ({}), {} of {} daily API requests used", this.client.profile(),
+				SalesforceRecords.text(organization, "Name"), SalesforceRecords.text(organization, "Id"), api.used(),
+				api.max());
+		return RepeatStatus.FINISHED;
+	}
+
+}

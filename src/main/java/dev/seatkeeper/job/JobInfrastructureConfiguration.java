@@ -1,0 +1,62 @@
+package dev.seatkeeper.job;
+
+import java.time.Clock;
+
+import dev.seatkeeper.profile.ProfileConnections;
+import dev.seatkeeper.salesforce.SalesforceClientFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** How jobs are launched, locked, stopped and reported; the job itself is assembled in {@link NightlyJobConfiguration}. */
+@Configuration(proxyBeanMethods = false)
+class JobInfrastructureConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	RunLock runLock(JdbcClient jdbc, JobProperties properties) {
+		return new RunLock(jdbc, properties.heartbeatTimeout());
+	}
+
+	@Bean
+	ActiveExecutions activeExecutions() {
+		return new ActiveExecutions();
+	}
+
+	@Bean
+	RunProfiles runProfiles() {
+		return new RunProfiles();
+	}
+
+	@Bean
+	NightlyJobRunner nightlyJobRunner(Job nightlyJob, JobOperator jobOperator, JobRepository jobRepository,
+			RunLock runLock, ActiveExecutions activeExecutions, RunProfiles runProfiles) {
+		return new NightlyJobRunner(nightlyJob, jobOperator, jobRepository, runLock, activeExecutions, runProfiles);
+	}
+
+	@Bean
+	GracefulStop gracefulStop(NightlyJobRunner runner, JobProperties properties) {
+		return new GracefulStop(runner, properties.stopGrace());
+	}
+
+	@Bean
+	OrgSessions orgSessions(RunProfiles runProfiles, ProfileConnections connections, SalesforceClientFactory clients,
+			Clock clock) {
+		return new OrgSessions(runProfiles, connections, clients, clock);
+	}
+
+	@Bean
+	RunReport runReport(JobRepository jobRepository) {
+		return new RunReport(jobRepository, System.out);
+	}
+
+}

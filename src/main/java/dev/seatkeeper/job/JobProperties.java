@@ -1,0 +1,19 @@
+package dev.seatkeeper.job;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Job-wide settings ({@code seatkeeper.job.*}).
+ * @param heartbeatTimeout a run lock whose heartbeat is older than this belongs to a dead process
+ * @param stopGrace after SIGTERM, how long the job may take to reach a chunk boundary and stop before the process
+ * exits anyway (keep it below the pod's terminationGracePeriodSeconds)
+ * @param progressInterval how often long steps log items read and the rate
+ */
+@ConfigurationProperties("seatkeeper.job")
+public record JobProperties(@DefaultValue("60s") Duration heartbeatTimeout, @DefaultValue("25s") Duration stopGrace,
+		@DefaultValue("10s") Duration progressInterval) {
+
+}

@@ -1,0 +1,68 @@
+package dev.seatkeeper.job;
+
+import java.time.Clock;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job, one instance per profile and run date. Steps run in data-flow order; each lives in the package
+ * of its feature. The reclamation steps ({@code applyReclamationRules}, {@code reclaim}) and the final
+ * {@code reconcile} step are added after {@code downloadConsumption}, where this list ends.
+ */
+@Configuration(proxyBeanMethods = false)
+class NightlyJobConfiguration {
+
+	static final String JOB_NAME = "nightly";
+
+	@Bean
+	Job nightlyJob(JobRepository jobRepository, AsOfListener asOfListener, ActiveExecutions activeExecutions,
+			Step connect, Step downloadLicenses, Step downloadSubscriptions, Step downloadPermissionSetAssignments,
+			Step downloadPackageAssignments, Step endRemovedSubscriptions, Step pullActivity, Step summarizeActivity,
+			Step downloadConsumption) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
+			.listener(activeExecutions)
+			.start(connect)
+			.next(downloadLicenses)
+			.next(downloadSubscriptions)
+			.next(downloadPermissionSetAssignments)
+			.next(downloadPackageAssignments)
+			.next(endRemovedSubscriptions)
+			.next(pullActivity)
+			.next(summarizeActivity)
+			.next(downloadConsumption)
+			.build();
+	}
+
+	@Bean
+	AsOfListener asOfListener(Clock clock) {
+		return new AsOfListener(clock);
+	}
+
+	@Bean
+	Step connect(JobRepository jobRepository, PlatformTransactionManager transactionManager, ConnectTasklet connectTasklet) {
+		return new StepBuilder("connect", jobRepository).tasklet(connectTasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ConnectTasklet connectTasklet(OrgSessions orgs, @Value("#{jobParameters['profile']}") String profile) {
+		return new ConnectTasklet(orgs.client(profile));
+	}
+
+	@Bean
+	ProgressLog progressLog(JobProperties properties) {
+		return new ProgressLog(properties.progressInterval());
+	}
+
+}

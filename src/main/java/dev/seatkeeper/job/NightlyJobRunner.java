@@ -1,0 +1,160 @@
+package dev.seatkeeper.job;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.profile.Profile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Launches the nightly job for one profile and run date with the semantics operators rely on: a COMPLETED pair is
+ * reported, not rerun; a FAILED or STOPPED one restarts from its last commit; a run left STARTED by a killed process
+ * is recovered first; a live run of the same profile makes the launch exit "already running".
+ */
+public class NightlyJobRunner {
+
+	public static final String PROFILE = "profile";
+
+	public static final String RUN_DATE = "runDate";
+
+	private static final Logger logger = LoggerFactory.getLogger(NightlyJobRunner.class);
+
+	private final Job job;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final RunLock runLock;
+
+	private final ActiveExecutions activeExecutions;
+
+	private final RunProfiles runProfiles;
+
+	public NightlyJobRunner(Job job, JobOperator jobOperator, JobRepository jobRepository, RunLock runLock,
+			ActiveExecutions activeExecutions, RunProfiles runProfiles) {
+		this.job = job;
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.runLock = runLock;
+		this.activeExecutions = activeExecutions;
+		this.runProfiles = runProfiles;
+	}
+
+	public static JobParameters parameters(String profile, LocalDate runDate) {
+		return new JobParametersBuilder().addString(PROFILE, profile).addLocalDate(RUN_DATE, runDate).toJobParameters();
+	}
+
+	public RunResult run(Profile profile, LocalDate runDate) {
+		String name = profile.name();
+		Optional<RunLock.Held> lock = this.runLock.acquire(name, runDate);
+		if (lock.isEmpty()) {
+			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_RUNNING,
+					"already running in " + this.runLock.holder(name).orElse("another process"));
+		}
+		try (RunLock.Held held = lock.get()) {
+			recoverDeadExecutions(name);
+			JobParameters parameters = parameters(name, runDate);
+			JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), parameters);
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				return RunResult.notStarted(name, runDate, ExitCode.ALREADY_COMPLETE,
+						"already completed (execution " + last.getId() + "); nothing rerun");
+			}
+			if (last != null) {
+				logger.info("Profile {} {}: restarting after execution {} ended {}", name, runDate, last.getId(),
+						last.getStatus());
+			}
+			this.runProfiles.register(profile);
+			return launch(name, runDate, parameters);
+		}
+	}
+
+	private RunResult launch(String name, LocalDate runDate, JobParameters parameters) {
+		try {
+			JobExecution execution = this.jobOperator.start(this.job, parameters);
+			return result(name, runDate, execution);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_COMPLETE, "already completed; nothing rerun");
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_RUNNING, ex.getMessage());
+		}
+		catch (Exception ex) {
+			return RunResult.notStarted(name, runDate, ExitCode.FAILED, "could not start: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * We hold the profile's lock, so any execution of this profile still marked running was left by a dead process:
+	 * mark it FAILED (with its running steps) so the restart can proceed.
+	 */
+	private void recoverDeadExecutions(String profile) {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(this.job.getName())) {
+			if (profile.equals(running.getJobParameters().getString(PROFILE)) && !this.activeExecutions.contains(running.getId())) {
+				logger.warn("Profile {}: execution {} was left {} by a process that is gone; recovering it", profile,
+						running.getId(), running.getStatus());
+				this.jobOperator.recover(running);
+			}
+		}
+	}
+
+	/** Asks every execution this process runs to stop at its next chunk boundary (SIGTERM). */
+	public void stopAll() {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(this.job.getName())) {
+			if (this.activeExecutions.contains(running.getId())) {
+				try {
+					this.jobOperator.stop(running);
+					logger.warn("Stop requested for execution {} ({}); it ends at the next chunk boundary", running.getId(),
+							running.getJobParameters().getString(PROFILE));
+				}
+				catch (JobExecutionNotRunningException ex) {
+					// Ended on its own meanwhile.
+				}
+			}
+		}
+	}
+
+	private static RunResult result(String name, LocalDate runDate, JobExecution execution) {
+		ExitCode exitCode = switch (execution.getStatus()) {
+			case COMPLETED -> ExitCode.OK;
+			case STOPPED, STOPPING -> ExitCode.STOPPED;
+			default -> ExitCode.FAILED;
+		};
+		return new RunResult(name, runDate, exitCode, execution.getStatus().name(), execution.getId(),
+				duration(execution.getStartTime(), execution.getEndTime()), message(execution));
+	}
+
+	private static String message(JobExecution execution) {
+		String exitDescription = execution.getExitStatus().getExitDescription();
+		if (exitDescription != null && !exitDescription.isBlank()) {
+			return firstLine(exitDescription);
+		}
+		return execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage).map(NightlyJobRunner::firstLine)
+			.orElse(execution.getExitStatus().getExitCode());
+	}
+
+	private static String firstLine(String text) {
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+	private static Duration duration(LocalDateTime start, LocalDateTime end) {
+		return (start != null && end != null) ? Duration.between(start, end) : null;
+	}
+
+}

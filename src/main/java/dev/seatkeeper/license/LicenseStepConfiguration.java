@@ -1,0 +1,32 @@
+package dev.seatkeeper.license;
+
+import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.RunKey;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The {@code downloadLicenses} step. */
+@Configuration(proxyBeanMethods = false)
+class LicenseStepConfiguration {
+
+	@Bean
+	Step downloadLicenses(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			LicenseDownload licenseDownload) {
+		return new StepBuilder("downloadLicenses", jobRepository).tasklet(licenseDownload, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	LicenseDownload licenseDownload(OrgSessions orgs, JdbcTemplate jdbc,
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+		return new LicenseDownload(orgs.client(profile), jdbc, RunKey.of(profile, asOf));
+	}
+
+}

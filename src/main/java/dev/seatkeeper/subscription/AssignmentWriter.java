@@ -1,0 +1,56 @@
+package dev.seatkeeper.subscription;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.subscription.SubscriptionWriter.Subscription;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes permission set and package license assignments as subscriptions. An assignment of a user the user
+ * download did not see (created between the two reads) is skipped: the next run picks it up with its user.
+ */
+public class AssignmentWriter implements ItemWriter<Assignment> {
+
+	private final JdbcTemplate jdbc;
+
+	private final RunKey run;
+
+	private final SubscriptionWriter subscriptions;
+
+	public AssignmentWriter(JdbcTemplate jdbc, RunKey run) {
+		this.jdbc = jdbc;
+		this.run = run;
+		this.subscriptions = new SubscriptionWriter(jdbc, run);
+	}
+
+	@Override
+	public void write(Chunk<? extends Assignment> chunk) {
+		Set<String> knownUsers = knownUsers(chunk.getItems());
+		List<Subscription> known = chunk.getItems()
+			.stream()
+			.filter(assignment -> knownUsers.contains(assignment.userId()))
+			.map(assignment -> new Subscription(assignment.userId(), assignment.modelIdentifier(), assignment.id()))
+			.toList();
+		this.subscriptions.write(known);
+	}
+
+	private Set<String> knownUsers(List<? extends Assignment> assignments) {
+		List<String> userIds = assignments.stream().map(Assignment::userId).distinct().toList();
+		if (userIds.isEmpty()) {
+			return Set.of();
+		}
+		String placeholders = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
+		List<Object> arguments = new java.util.ArrayList<>();
+		arguments.add(this.run.profile());
+		arguments.addAll(userIds);
+		return new HashSet<>(this.jdbc.queryForList(
+				"SELECT user_id FROM sf_user WHERE profile = ? AND user_id IN (" + placeholders + ")", String.class,
+				arguments.toArray()));
+	}
+
+}

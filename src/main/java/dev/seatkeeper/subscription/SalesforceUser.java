@@ -1,0 +1,16 @@
+package dev.seatkeeper.subscription;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Salesforce user with the rights its own record shows: its user license (through its profile) and the feature
+ * licenses of its {@code UserPermissions*} flags. Permission set and package licenses come from assignment objects.
+ */
+public record SalesforceUser(String id, String username, @Nullable String email, @Nullable String name,
+		@Nullable String userType, @Nullable String profileName, @Nullable String userLicenseKey, boolean active,
+		@Nullable Instant lastLoginDate, @Nullable Instant createdDate, List<String> heldModels) {
+
+}

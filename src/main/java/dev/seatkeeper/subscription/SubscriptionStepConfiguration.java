@@ -1,0 +1,114 @@
+package dev.seatkeeper.subscription;
+
+import dev.seatkeeper.job.KeyedSalesforceReader;
+import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.ProgressLog;
+import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.salesforce.KeyedQuery;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Users, then permission set and package license assignments, into subscriptions; then what was not seen is ended.
+ * Each download pages Salesforce by Id and commits one page per chunk.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubscriptionStepConfiguration {
+
+	static final int CHUNK = 2000;
+
+	static final int KEYED_LIMIT = 50_000;
+
+	@Bean
+	Step downloadSubscriptions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			KeyedSalesforceReader<SalesforceUser> userReader, UserWriter userWriter) {
+		return new StepBuilder("downloadSubscriptions", jobRepository).<SalesforceUser, SalesforceUser>chunk(CHUNK)
+			.transactionManager(transactionManager)
+			.reader(userReader)
+			.writer(userWriter)
+			.build();
+	}
+
+	@Bean
+	Step downloadPermissionSetAssignments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			KeyedSalesforceReader<Assignment> permissionSetAssignmentReader, AssignmentWriter assignmentWriter) {
+		return new StepBuilder("downloadPermissionSetAssignments", jobRepository).<Assignment, Assignment>chunk(CHUNK)
+			.transactionManager(transactionManager)
+			.reader(permissionSetAssignmentReader)
+			.writer(assignmentWriter)
+			.build();
+	}
+
+	@Bean
+	Step downloadPackageAssignments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			KeyedSalesforceReader<Assignment> packageAssignmentReader, AssignmentWriter assignmentWriter) {
+		return new StepBuilder("downloadPackageAssignments", jobRepository).<Assignment, Assignment>chunk(CHUNK)
+			.transactionManager(transactionManager)
+			.reader(packageAssignmentReader)
+			.writer(assignmentWriter)
+			.build();
+	}
+
+	@Bean
+	Step endRemovedSubscriptions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SubscriptionEnder subscriptionEnder) {
+		return new StepBuilder("endRemovedSubscriptions", jobRepository).tasklet(subscriptionEnder, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	KeyedSalesforceReader<SalesforceUser> userReader(OrgSessions orgs, ProgressLog progress,
+			@Value("#{jobParameters['profile']}") String profile) {
+		return new KeyedSalesforceReader<>("downloadSubscriptions", orgs.client(profile),
+				KeyedQuery.byId("User", UserMapper.FIELDS, null, KEYED_LIMIT), UserMapper::map, progress);
+	}
+
+	@Bean
+	@StepScope
+	KeyedSalesforceReader<Assignment> permissionSetAssignmentReader(OrgSessions orgs, ProgressLog progress,
+			@Value("#{jobParameters['profile']}") String profile) {
+		return new KeyedSalesforceReader<>("downloadPermissionSetAssignments", orgs.client(profile),
+				KeyedQuery.byId("PermissionSetLicenseAssign", AssignmentMapper.PERMISSION_SET_LICENSE_FIELDS, null,
+						KEYED_LIMIT),
+				AssignmentMapper::permissionSetLicense, progress);
+	}
+
+	@Bean
+	@StepScope
+	KeyedSalesforceReader<Assignment> packageAssignmentReader(OrgSessions orgs, ProgressLog progress,
+			@Value("#{jobParameters['profile']}") String profile) {
+		return new KeyedSalesforceReader<>("downloadPackageAssignments", orgs.client(profile),
+				KeyedQuery.byId("UserPackageLicense", AssignmentMapper.PACKAGE_LICENSE_FIELDS, null, KEYED_LIMIT),
+				AssignmentMapper::packageLicense, progress);
+	}
+
+	@Bean
+	@StepScope
+	UserWriter userWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+		return new UserWriter(jdbc, RunKey.of(profile, asOf));
+	}
+
+	@Bean
+	@StepScope
+	AssignmentWriter assignmentWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+		return new AssignmentWriter(jdbc, RunKey.of(profile, asOf));
+	}
+
+	@Bean
+	@StepScope
+	SubscriptionEnder subscriptionEnder(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+		return new SubscriptionEnder(jdbc, RunKey.of(profile, asOf));
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.seatkeeper.subscription;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.seatkeeper.license.FeatureLicenses;
+import dev.seatkeeper.license.SoftwareModel.Kind;
+import dev.seatkeeper.salesforce.SalesforceRecords;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a User record into a {@link SalesforceUser}. An active user holds its profile's user license and the
+ * feature licenses of its permission flags; an inactive user holds none (deactivation frees the seat).
+ */
+final class UserMapper {
+
+	static final List<String> FIELDS = fields();
+
+	private UserMapper() {
+	}
+
+	private static List<String> fields() {
+		List<String> fields = new ArrayList<>(List.of("Id", "Username", "Email", "Name", "UserType", "IsActive",
+				"LastLoginDate", "CreatedDate", "Profile.Name", "Profile.UserLicense.LicenseDefinitionKey"));
+		FeatureLicenses.ALL.forEach(feature -> fields.add(feature.field()));
+		return List.copyOf(fields);
+	}
+
+	static SalesforceUser map(JsonNode record) {
+		boolean active = SalesforceRecords.bool(record, "IsActive");
+		String licenseKey = SalesforceRecords.text(record, "Profile.UserLicense.LicenseDefinitionKey");
+		List<String> held = new ArrayList<>();
+		if (active) {
+			if (licenseKey != null) {
+				held.add(Kind.USER_LICENSE.identifier(licenseKey));
+			}
+			for (FeatureLicenses.Feature feature : FeatureLicenses.ALL) {
+				if (SalesforceRecords.bool(record, feature.field())) {
+					held.add(feature.identifier());
+				}
+			}
+		}
+		return new SalesforceUser(SalesforceRecords.text(record, "Id"), SalesforceRecords.text(record, "Username"),
+				SalesforceRecords.text(record, "Email"), SalesforceRecords.text(record, "Name"),
+				SalesforceRecords.text(record, "UserType"), SalesforceRecords.text(record, "Profile.Name"), licenseKey,
+				active, SalesforceRecords.instant(record, "LastLoginDate"), SalesforceRecords.instant(record, "CreatedDate"),
+				List.copyOf(held));
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.seatkeeper.it;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.seatkeeper.SeatkeeperApplication;
+import dev.seatkeeper.job.NightlyJobRunner;
+import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.testsupport.TestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The whole application in the test JVM, on a fresh database of the given kind and with a fixed clock, so a test
+ * runs jobs exactly as the {@code run} command does and then reads what they wrote.
+ */
+public final class JobHarness implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final DriverManagerDataSource database;
+
+	private JobHarness(ConfigurableApplicationContext context, DriverManagerDataSource database) {
+		this.context = context;
+		this.database = database;
+	}
+
+	public static JobHarness start(TestDatabase kind, Clock clock, Map<String, Object> properties) {
+		return start((DriverManagerDataSource) kind.fresh(), clock, properties);
+	}
+
+	/** Another application on the same database (a second process, a later night). */
+	public JobHarness restartOnSameDatabase(Clock clock, Map<String, Object> properties) {
+		return start(this.database, clock, properties);
+	}
+
+	private static JobHarness start(DriverManagerDataSource database, Clock clock, Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>(properties);
+		all.put("spring.datasource.url", database.getUrl());
+		all.put("spring.datasource.username", database.getUsername());
+		all.put("spring.datasource.password", database.getPassword());
+		all.put("seatkeeper.cli.enabled", "false");
+		// As command-line arguments: they outrank application.yaml, whose default is the H2 file database.
+		String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SeatkeeperApplication.class)
+			.initializers(applicationContext -> applicationContext.getBeanFactory().registerSingleton("clock", clock))
+			.run(arguments);
+		return new JobHarness(context, database);
+	}
+
+	public RunResult run(Profile profile, LocalDate runDate) {
+		return this.context.getBean(NightlyJobRunner.class).run(profile, runDate);
+	}
+
+	public JdbcTemplate jdbc() {
+		return new JdbcTemplate(this.context.getBean(DataSource.class));
+	}
+
+	public int count(String sql, Object... arguments) {
+		Integer count = jdbc().queryForObject(sql, Integer.class, arguments);
+		return (count != null) ? count : 0;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
