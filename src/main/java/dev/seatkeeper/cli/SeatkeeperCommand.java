@@ -1,5 +1,7 @@
 package dev.seatkeeper.cli;
 
+import dev.seatkeeper.job.RunCommand;
+import dev.seatkeeper.job.StatusCommand;
 import dev.seatkeeper.profile.ProfilesCommand;
 import dev.seatkeeper.sandbox.SandboxCommand;
 import picocli.CommandLine.Command;
@@ -7,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The root of the command line; each subcommand lives in the package of its feature. */
 @Command(name = "seatkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "SaaS license management for Salesforce orgs.",
-		subcommands = { ProfilesCommand.class, SandboxCommand.class })
+		subcommands = { RunCommand.class, StatusCommand.class, ProfilesCommand.class, AuthCommand.class,
+				SandboxCommand.class })
 public class SeatkeeperCommand {
 
 }
