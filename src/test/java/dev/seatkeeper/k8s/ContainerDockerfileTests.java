@@ -41,7 +41,7 @@ class ContainerDockerfileTests {
 		assertThat(entrypoint).as("a fixed heap ignores the container's memory limit").noneMatch((argument) -> argument.startsWith("-Xmx"));
 		assertThat(entrypoint).as("the JVM exits 3 on OutOfMemoryError with it, which Seatkeeper uses for STOPPED")
 			.doesNotContain("-XX:+ExitOnOutOfMemoryError")
-			.contains("-XX:+CrashOnOutOfMemoryError");
+			.contains("-XX:OnOutOfMemoryError=kill -9 %p");
 	}
 
 	@Test
