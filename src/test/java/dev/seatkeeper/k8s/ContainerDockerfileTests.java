@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import org.junit.jupiter.api.Test;
 
-/** k8s/Dockerfile on its own and against the manifests; ContainerImageIT runs it against the packaged jar. */
+/** k8s/Dockerfile on its own and against the manifests; PackagedImageIT runs it against the packaged jar. */
 class ContainerDockerfileTests {
 
 	private final Dockerfile dockerfile = Dockerfile.read();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * COPY of the layers into one directory, and its ENTRYPOINT run there. Needs {@code target/seatkeeper.jar}, so it
  * runs in {@code ./mvnw verify}.
  */
-class ContainerImageIT {
+class PackagedImageIT {
 
 	private static final Path JAR = Path.of("target", "seatkeeper.jar");
 
