@@ -92,6 +92,21 @@ class PackagedImageIT {
 	}
 
 	@Test
+	void theProfilesAreReadFromAConfigMapMountLaidOutAsTheKubeletDoes() throws Exception {
+		// The kubelet writes the files into a timestamped directory and links them through ..data.
+		Path mount = Files.createDirectory(work.resolve("profiles-mount"));
+		Path version = Files.createDirectory(mount.resolve("..2026_11_27_01_30_00.000000001"));
+		Files.createSymbolicLink(mount.resolve("..data"), version.getFileName());
+		for (String file : ManifestsProfiles.fileNames()) {
+			Files.copy(Manifests.PROFILES.resolve(file), version.resolve(file));
+			Files.createSymbolicLink(mount.resolve(file), Path.of("..data", file));
+		}
+		Result validate = entrypoint(Map.of("SEATKEEPER_PROFILES_DIR", mount.toString()), "profiles", "validate");
+		assertThat(validate.exitCode()).as(validate.output()).isEqualTo(ExitCode.OK.code());
+		assertThat(validate.output()).contains(ManifestsProfiles.fileNames().size() + " valid, 0 problems");
+	}
+
+	@Test
 	void anOutOfMemoryErrorUnderTheEntrypointsFlagsExitsLikeAnOomKillNotWithOneOfSeatkeepersCodes() throws Exception {
 		Path program = Files.writeString(work.resolve("Exhaust.java"), """
 				public class Exhaust {
