@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seatkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "SaaS license management for Salesforce orgs.",
 		subcommands = { RunCommand.class, StatusCommand.class, ProfilesCommand.class, AuthCommand.class,
-				SandboxCommand.class })
+				MigrateCommand.class, SandboxCommand.class })
 public class SeatkeeperCommand {
 
 }
