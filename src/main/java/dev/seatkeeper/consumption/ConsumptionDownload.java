@@ -8,20 +8,19 @@ import java.util.List;
 
 import dev.seatkeeper.consumption.Consumption.Source;
 import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.SalesforceTasklet;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Usage-based entitlements (TenantUsageEntitlement) and the org limits of {@code /limits} as consumption rows. Both
  * are small (tens of rows), so one tasklet transaction of idempotent upserts.
  */
-public class ConsumptionDownload implements Tasklet {
+public class ConsumptionDownload extends SalesforceTasklet {
 
 	static final String ENTITLEMENTS = """
 			SELECT Id, MasterLabel, ResourceGroupKey, Setting, Frequency, StartDate, EndDate, CurrentAmountAllowed, \
@@ -40,7 +39,7 @@ public class ConsumptionDownload implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		List<Consumption> rows = new ArrayList<>();
 		this.client.query(ENTITLEMENTS).map(ConsumptionDownload::entitlement).forEach(rows::add);
 		LocalDate today = LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC);
@@ -49,7 +48,6 @@ public class ConsumptionDownload implements Tasklet {
 		rows.forEach(row -> contribution.incrementReadCount());
 		this.writer.write(new Chunk<>(rows));
 		contribution.incrementWriteCount(rows.size());
-		return RepeatStatus.FINISHED;
 	}
 
 	static Consumption entitlement(JsonNode record) {

@@ -7,16 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code connect} step: authenticates (so bad credentials fail the run before anything is written), records the
  * org's identity and the API usage at the start of the run in the job ExecutionContext.
  */
-public class ConnectTasklet implements Tasklet {
+public class ConnectTasklet extends SalesforceTasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectTasklet.class);
 
@@ -29,7 +27,7 @@ public class ConnectTasklet implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		JsonNode organization = this.client.query(ORGANIZATION)
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("The org answered no Organization record"));
@@ -43,7 +41,6 @@ public class ConnectTasklet implements Tasklet {
 		logger.info("Profile {}: connected to org {} ({}), {} of {} daily API requests used", this.client.profile(),
 				SalesforceRecords.text(organization, "Name"), SalesforceRecords.text(organization, "Id"), api.used(),
 				api.max());
-		return RepeatStatus.FINISHED;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.seatkeeper.profile.SalesforceSettings;
 import dev.seatkeeper.profile.SalesforceSettings.SandboxSettings;
 import dev.seatkeeper.salesforce.SalesforceConnection;
+import dev.seatkeeper.salesforce.SalesforceProperties;
 import dev.seatkeeper.salesforce.SalesforceConnection.Auth;
 import dev.seatkeeper.salesforce.Secret;
 import dev.seatkeeper.sandbox.Sandbox;
@@ -21,18 +22,21 @@ final class EmbeddedOrgs implements AutoCloseable {
 
 	private final Clock clock;
 
+	private final SalesforceProperties http;
+
 	private final Map<String, Sandbox> running = new ConcurrentHashMap<>();
 
-	EmbeddedOrgs(Clock clock) {
+	EmbeddedOrgs(Clock clock, SalesforceProperties http) {
 		this.clock = clock;
+		this.http = http;
 	}
 
 	SalesforceConnection connection(String profile, SalesforceSettings settings) {
 		Sandbox sandbox = this.running.computeIfAbsent(profile, name -> start(settings.sandbox()));
 		Auth auth = Auth.clientCredentials(sandbox.clientApp().clientId(), Secret.of(sandbox.clientApp().clientSecret()));
-		return SalesforceConnection.of(profile, URI.create(sandbox.baseUrl()), settings.apiVersion(), auth)
+		return this.http.applyTo(SalesforceConnection.of(profile, URI.create(sandbox.baseUrl()), settings.apiVersion(), auth)
 			.withAllowLoopback(true)
-			.withApiBudgetShare(settings.apiBudgetShare());
+			.withApiBudgetShare(settings.apiBudgetShare()));
 	}
 
 	private Sandbox start(SandboxSettings settings) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.seatkeeper.profile.ProfileConnections;
 import dev.seatkeeper.salesforce.SalesforceClientFactory;
+import dev.seatkeeper.salesforce.SalesforceProperties;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -50,8 +51,8 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	OrgSessions orgSessions(RunProfiles runProfiles, ProfileConnections connections, SalesforceClientFactory clients,
-			Clock clock) {
-		return new OrgSessions(runProfiles, connections, clients, clock);
+			Clock clock, SalesforceProperties http) {
+		return new OrgSessions(runProfiles, connections, clients, clock, http);
 	}
 
 	@Bean

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.function.Function;
 
-import dev.seatkeeper.salesforce.ApiBudgetExhaustedException;
 import dev.seatkeeper.salesforce.Key;
 import dev.seatkeeper.salesforce.KeyedCursor;
 import dev.seatkeeper.salesforce.KeyedQuery;
@@ -16,6 +15,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a Salesforce object by key ({@code Id}, or {@code LoginTime} then {@code Id}) and keeps the key of the last
@@ -35,20 +35,20 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 
 	private final KeyedQuery query;
 
-	private final Function<tools.jackson.databind.JsonNode, T> mapper;
+	private final Function<JsonNode, T> mapper;
 
 	private @Nullable Key lastDelivered;
 
 	private @Nullable KeyedCursor cursor;
 
-	private Iterator<tools.jackson.databind.JsonNode> page = Collections.emptyIterator();
+	private Iterator<JsonNode> page = Collections.emptyIterator();
 
 	private @Nullable StepExecution stepExecution;
 
 	private final ProgressLog progress;
 
 	public KeyedSalesforceReader(String name, SalesforceClient client, KeyedQuery query,
-			Function<tools.jackson.databind.JsonNode, T> mapper, ProgressLog progress) {
+			Function<JsonNode, T> mapper, ProgressLog progress) {
 		this.name = name;
 		this.client = client;
 		this.query = query;
@@ -84,11 +84,14 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 				}
 			}
 		}
-		catch (ApiBudgetExhaustedException ex) {
-			stopForBudget(ex);
+		catch (RuntimeException ex) {
+			if (!BudgetStop.isBudget(ex) || this.stepExecution == null) {
+				throw ex;
+			}
+			BudgetStop.stop(this.stepExecution, ex);
 			return null;
 		}
-		tools.jackson.databind.JsonNode record = this.page.next();
+		JsonNode record = this.page.next();
 		this.lastDelivered = this.query.keyOf(record);
 		this.progress.read(this.name, 1);
 		return this.mapper.apply(record);
@@ -101,13 +104,6 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 			if (this.lastDelivered.time() != null) {
 				context.putString(key("time"), this.lastDelivered.time().toString());
 			}
-		}
-	}
-
-	private void stopForBudget(ApiBudgetExhaustedException ex) {
-		if (this.stepExecution != null) {
-			this.stepExecution.setTerminateOnly();
-			this.stepExecution.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), ex.getMessage()));
 		}
 	}
 

@@ -139,7 +139,15 @@ public class NightlyJobRunner {
 				duration(execution.getStartTime(), execution.getEndTime()), message(execution));
 	}
 
+	/** What an operator needs first: why a step did not complete, else the job's own exit description. */
 	private static String message(JobExecution execution) {
+		for (var step : execution.getStepExecutions()) {
+			String description = step.getExitStatus().getExitDescription();
+			if (step.getStatus() != BatchStatus.COMPLETED && description != null && !description.isBlank()
+					&& !description.startsWith("org.springframework.batch.core.job.JobInterruptedException")) {
+				return step.getStepName() + ": " + firstLine(description);
+			}
+		}
 		String exitDescription = execution.getExitStatus().getExitDescription();
 		if (exitDescription != null && !exitDescription.isBlank()) {
 			return firstLine(exitDescription);

@@ -9,6 +9,7 @@ import dev.seatkeeper.profile.ProfileConnections;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceClientFactory;
 import dev.seatkeeper.salesforce.SalesforceConnection;
+import dev.seatkeeper.salesforce.SalesforceProperties;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -29,11 +30,11 @@ public class OrgSessions implements DisposableBean {
 	private final Map<String, SalesforceClient> open = new ConcurrentHashMap<>();
 
 	public OrgSessions(RunProfiles profiles, ProfileConnections connections, SalesforceClientFactory clients,
-			Clock clock) {
+			Clock clock, SalesforceProperties http) {
 		this.profiles = profiles;
 		this.connections = connections;
 		this.clients = clients;
-		this.embeddedOrgs = new EmbeddedOrgs(clock);
+		this.embeddedOrgs = new EmbeddedOrgs(clock, http);
 	}
 
 	public SalesforceClient client(String profile) {

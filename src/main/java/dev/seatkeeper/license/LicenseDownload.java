@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.SalesforceTasklet;
 import dev.seatkeeper.license.SoftwareModel.Kind;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
@@ -11,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * any org) and the feature license catalogue into software models. One transaction of idempotent upserts, so a
  * restart simply does it again.
  */
-public class LicenseDownload implements Tasklet {
+public class LicenseDownload extends SalesforceTasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(LicenseDownload.class);
 
@@ -44,7 +43,7 @@ public class LicenseDownload implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		List<SoftwareModel> models = new ArrayList<>();
 		this.client.query(USER_LICENSES).map(LicenseDownload::userLicense).forEach(models::add);
 		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicense).forEach(models::add);
@@ -54,7 +53,6 @@ public class LicenseDownload implements Tasklet {
 		SoftwareModelWriter.upsert(this.jdbc, this.run, models);
 		contribution.incrementWriteCount(models.size());
 		logger.info("Profile {}: {} software models", this.run.profile(), models.size());
-		return RepeatStatus.FINISHED;
 	}
 
 	static SoftwareModel userLicense(JsonNode record) {

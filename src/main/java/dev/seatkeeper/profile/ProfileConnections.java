@@ -2,6 +2,7 @@ package dev.seatkeeper.profile;
 
 import dev.seatkeeper.profile.SalesforceSettings.AuthSettings;
 import dev.seatkeeper.salesforce.SalesforceConnection;
+import dev.seatkeeper.salesforce.SalesforceProperties;
 import dev.seatkeeper.salesforce.SalesforceConnection.Auth;
 import dev.seatkeeper.salesforce.SalesforceConnection.Flow;
 import dev.seatkeeper.salesforce.Secret;
@@ -17,8 +18,11 @@ public class ProfileConnections {
 
 	private final Profiles profiles;
 
-	public ProfileConnections(Profiles profiles) {
+	private final SalesforceProperties http;
+
+	public ProfileConnections(Profiles profiles, SalesforceProperties http) {
 		this.profiles = profiles;
+		this.http = http;
 	}
 
 	public SalesforceConnection connection(Profile profile) {
@@ -27,11 +31,12 @@ public class ProfileConnections {
 			throw new InvalidProfilesException(
 					java.util.List.of(profile.source() + ": salesforce: an embedded sandbox org has no credentials of its own"));
 		}
-		SalesforceConnection defaults = SalesforceConnection.of(profile.name(), settings.loginUrl(), settings.apiVersion(),
-				auth(settings.auth()));
-		return new SalesforceConnection(defaults.name(), defaults.loginUrl(), defaults.apiVersion(), defaults.auth(),
-				settings.allowLoopback(), settings.apiBudgetShare(), settings.batchSize(), defaults.connectTimeout(),
-				defaults.readTimeout(), defaults.retry(), defaults.tokenLifetime());
+		SalesforceConnection connection = SalesforceConnection.of(profile.name(), settings.loginUrl(),
+				settings.apiVersion(), auth(settings.auth()));
+		return this.http.applyTo(new SalesforceConnection(connection.name(), connection.loginUrl(),
+				connection.apiVersion(), connection.auth(), settings.allowLoopback(), settings.apiBudgetShare(),
+				settings.batchSize(), connection.connectTimeout(), connection.readTimeout(), connection.retry(),
+				connection.tokenLifetime()));
 	}
 
 	private Auth auth(AuthSettings auth) {

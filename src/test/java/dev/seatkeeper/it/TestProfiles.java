@@ -3,6 +3,7 @@ package dev.seatkeeper.it;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.seatkeeper.profile.ActivitySettings;
 import dev.seatkeeper.profile.Profile;
@@ -14,32 +15,71 @@ import dev.seatkeeper.profile.SalesforceSettings.AuthSettings;
 import dev.seatkeeper.profile.SecretReference;
 import dev.seatkeeper.sandbox.Sandbox;
 
-/** Profiles that reach a test's sandbox as a real org would be reached: login URL, client credentials by reference. */
+/**
+ * Profiles that reach a test's sandbox as a real org is reached: login URL, credentials by environment reference.
+ * {@code TestProfiles.of("acme", sandbox).batchSize(200).build()}.
+ */
 public final class TestProfiles {
 
 	/** The environment variable the profiles name for the client secret; {@link #properties} sets it. */
 	public static final String SECRET_VARIABLE = "SANDBOX_CLIENT_SECRET";
 
-	private TestProfiles() {
+	private final String name;
+
+	private final Sandbox sandbox;
+
+	private AuthFlow flow = AuthFlow.CLIENT_CREDENTIALS;
+
+	private ActivitySettings activity = new ActivitySettings(180, 30, 4);
+
+	private double apiBudgetShare = 1.0;
+
+	private int batchSize = 2000;
+
+	private TestProfiles(String name, Sandbox sandbox) {
+		this.name = name;
+		this.sandbox = sandbox;
 	}
 
-	public static Profile of(String name, Sandbox sandbox) {
-		return of(name, sandbox, new ActivitySettings(180, 30, 4), 1.0);
+	public static TestProfiles of(String name, Sandbox sandbox) {
+		return new TestProfiles(name, sandbox);
 	}
 
-	public static Profile of(String name, Sandbox sandbox, ActivitySettings activity, double apiBudgetShare) {
-		AuthSettings auth = new AuthSettings(AuthFlow.CLIENT_CREDENTIALS, sandbox.clientApp().clientId(),
+	public TestProfiles flow(AuthFlow authFlow) {
+		this.flow = authFlow;
+		return this;
+	}
+
+	public TestProfiles activity(int backfillDays, int windowDays, int concurrentCursors) {
+		this.activity = new ActivitySettings(backfillDays, windowDays, concurrentCursors);
+		return this;
+	}
+
+	public TestProfiles apiBudgetShare(double share) {
+		this.apiBudgetShare = share;
+		return this;
+	}
+
+	public TestProfiles batchSize(int size) {
+		this.batchSize = size;
+		return this;
+	}
+
+	public Profile build() {
+		AuthSettings auth = new AuthSettings(this.flow, this.sandbox.clientApp().clientId(),
 				new SecretReference(SECRET_VARIABLE), null, null);
-		SalesforceSettings salesforce = new SalesforceSettings(URI.create(sandbox.baseUrl()), "62.0", auth, true,
-				apiBudgetShare, 2000, null);
+		SalesforceSettings salesforce = new SalesforceSettings(URI.create(this.sandbox.baseUrl()), "62.0", auth, true,
+				this.apiBudgetShare, this.batchSize, null);
 		ReclamationSettings reclamation = new ReclamationSettings(ReclamationSettings.Mode.DETECT, List.of(),
 				new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of()), 100, 0.05, 30);
-		return new Profile(name, name, Profile.Status.PUBLISHED, Path.of(name + ".yaml"), salesforce, activity, List.of(),
-				List.of(), reclamation);
+		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
+				this.activity, List.of(), List.of(), reclamation);
 	}
 
-	public static java.util.Map<String, Object> properties(Sandbox sandbox) {
-		return java.util.Map.of(SECRET_VARIABLE, sandbox.clientApp().clientSecret());
+	/** The application properties a test run needs: the secret the profiles reference, and quick retries. */
+	public static Map<String, Object> properties(Sandbox sandbox) {
+		return Map.of(SECRET_VARIABLE, sandbox.clientApp().clientSecret(), "seatkeeper.salesforce.retry-initial-backoff",
+				"10ms", "seatkeeper.salesforce.retry-max-backoff", "50ms");
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.seatkeeper.sandbox.fault;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.seatkeeper.sandbox.auth.Sessions;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
@@ -42,6 +45,8 @@ public final class Faults {
 	private volatile long slowDelayMs;
 
 	private volatile boolean chaos;
+
+	private final List<Scheduled> scheduled = new CopyOnWriteArrayList<>();
 
 	public Faults(Sessions sessions, ApiUsage usage, QueryCursors cursors) {
 		this.sessions = sessions;
@@ -107,6 +112,15 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * Arms a fault when the org has served {@code afterCalls} more calls, so a test can break the middle of a run
+	 * deterministically: {@code faults.afterCalls(8, Faults::expireQueryLocators)}.
+	 */
+	public Faults afterCalls(int afterCalls, Consumer<Faults> fault) {
+		this.scheduled.add(new Scheduled(this.calls.get() + requireNonNegative(afterCalls, "afterCalls"), fault));
+		return this;
+	}
+
 	/** Turns the documented chaos mix on or off. */
 	public Faults chaos(boolean on) {
 		this.chaos = on;
@@ -122,6 +136,7 @@ public final class Faults {
 		this.sessionCountdown.set(-1);
 		this.malformedNextPage.set(false);
 		this.chaos = false;
+		this.scheduled.clear();
 		this.usage.reset();
 		return this;
 	}
@@ -129,6 +144,7 @@ public final class Faults {
 	/** Called once per served call (admin calls excepted). */
 	public Disruption nextCall() {
 		long n = this.calls.incrementAndGet();
+		armScheduled(n);
 		long delay = this.latencyMs;
 		if (this.slowEvery > 0 && n % this.slowEvery == 0) {
 			delay += this.slowDelayMs;
@@ -145,6 +161,17 @@ public final class Faults {
 			}
 		}
 		return new Disruption(delay, fail);
+	}
+
+	private void armScheduled(long call) {
+		for (Scheduled fault : this.scheduled) {
+			if (call > fault.afterCall() && this.scheduled.remove(fault)) {
+				fault.action().accept(this);
+			}
+		}
+	}
+
+	private record Scheduled(long afterCall, Consumer<Faults> action) {
 	}
 
 	/** Counts an authenticated call against the session countdown; true when sessions expire with it. */

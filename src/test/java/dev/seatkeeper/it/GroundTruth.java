@@ -1,0 +1,76 @@
+package dev.seatkeeper.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seatkeeper.license.FeatureLicenses;
+import dev.seatkeeper.sandbox.Sandbox;
+import dev.seatkeeper.sandbox.org.OrgFacts;
+import dev.seatkeeper.sandbox.org.OrgTypes;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Asserts that a profile's tables hold exactly what the sandbox org holds: nothing missing, nothing twice. */
+final class GroundTruth {
+
+	private final JdbcTemplate jdbc;
+
+	private final String profile;
+
+	private GroundTruth(JdbcTemplate jdbc, String profile) {
+		this.jdbc = jdbc;
+		this.profile = profile;
+	}
+
+	static void assertTablesMatch(JdbcTemplate jdbc, String profile, Sandbox sandbox) {
+		new GroundTruth(jdbc, profile).assertMatches(sandbox);
+	}
+
+	private void assertMatches(Sandbox sandbox) {
+		OrgFacts facts = sandbox.facts();
+		assertThat(count("SELECT COUNT(*) FROM sf_user WHERE profile = ?")).as("users").isEqualTo(facts.users());
+		assertThat(count("SELECT COUNT(*) FROM sf_user WHERE profile = ? AND is_active = TRUE")).as("active users")
+			.isEqualTo(facts.activeUsers());
+		facts.activeUsersByLicense()
+			.forEach((key, users) -> assertThat(openSubscriptions("UserLicense:" + key)).as(key).isEqualTo(users));
+		facts.assignmentsByPermissionSetLicense()
+			.forEach((key, assigned) -> assertThat(openSubscriptions("PermissionSetLicense:" + key)).as(key)
+				.isEqualTo(assigned));
+		facts.assignmentsByPackage()
+			.forEach((key, assigned) -> assertThat(openSubscriptions("PackageLicense:" + key)).as(key).isEqualTo(assigned));
+		for (FeatureLicenses.Feature feature : FeatureLicenses.ALL) {
+			assertThat(openSubscriptions(feature.identifier())).as(feature.identifier())
+				.isEqualTo(activeUsersWith(sandbox, feature.field()));
+		}
+		assertThat(count("SELECT COUNT(*) FROM login_event WHERE profile = ?")).as("login events")
+			.isEqualTo((int) facts.loginEvents());
+		assertThat(count("SELECT COUNT(*) FROM user_activity WHERE profile = ?")).as("user activity")
+			.isEqualTo(facts.users());
+		assertThat(count("SELECT COUNT(*) FROM consumption WHERE profile = ? AND source = 'USAGE_ENTITLEMENT'"))
+			.as("usage entitlements")
+			.isEqualTo(sandbox.org().table(OrgTypes.TENANT_USAGE_ENTITLEMENT).size());
+	}
+
+	private int openSubscriptions(String model) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM subscription WHERE profile = ? AND model_identifier = ? AND ended_at IS NULL",
+				Integer.class, this.profile, model);
+		return (count != null) ? count : 0;
+	}
+
+	private int count(String sql) {
+		Integer count = this.jdbc.queryForObject(sql, Integer.class, this.profile);
+		return (count != null) ? count : 0;
+	}
+
+	static int activeUsersWith(Sandbox sandbox, String flag) {
+		var users = sandbox.org().table(OrgTypes.USER);
+		int count = 0;
+		for (int i = 0; i < users.size(); i++) {
+			var user = users.record(i);
+			if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && Boolean.TRUE.equals(user.fieldValue(flag))) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+}
