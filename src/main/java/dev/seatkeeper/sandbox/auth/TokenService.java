@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -173,7 +174,7 @@ public final class TokenService {
 	}
 
 	private static Set<String> audiences(String baseUrl) {
-		Set<String> audiences = new java.util.HashSet<>(LOGIN_AUDIENCES);
+		Set<String> audiences = new HashSet<>(LOGIN_AUDIENCES);
 		audiences.add(baseUrl);
 		return audiences;
 	}

@@ -5,8 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 import dev.seatkeeper.sandbox.ObjectNames;
+import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +60,8 @@ public final class OrgWriter {
 	}
 
 	private List<SaveResult> apply(List<SaveResult.@Nullable Error> errors, boolean allOrNone,
-			java.util.function.IntConsumer action, java.util.function.IntFunction<String> idOf) {
-		boolean anyFailed = errors.stream().anyMatch(java.util.Objects::nonNull);
+			IntConsumer action, IntFunction<String> idOf) {
+		boolean anyFailed = errors.stream().anyMatch(Objects::nonNull);
 		List<SaveResult> results = new ArrayList<>();
 		for (int i = 0; i < errors.size(); i++) {
 			SaveResult.Error error = errors.get(i);
@@ -118,7 +122,7 @@ public final class OrgWriter {
 					+ ". Please check the security settings of this field and verify that it is read/write for your "
 					+ "profile or permission set.", name);
 		}
-		boolean booleanField = type.typeAt(i) == dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.BOOLEAN;
+		boolean booleanField = type.typeAt(i) == FieldType.BOOLEAN;
 		if (booleanField ? !(value instanceof Boolean) : (value != null && !(value instanceof String))) {
 			return SaveResult.Error.of("INVALID_TYPE_ON_FIELD_IN_RECORD",
 					name + ": value not of required type: " + value, name);
