@@ -23,8 +23,11 @@ public final class OrgWriter {
 
 	private final SandboxOrg org;
 
+	private final LicenseSeats seats;
+
 	OrgWriter(SandboxOrg org) {
 		this.org = org;
+		this.seats = new LicenseSeats(org);
 	}
 
 	/** Updates one record; {@code fields} maps field names to JSON values (Boolean, String, Number or null). */
@@ -95,7 +98,7 @@ public final class OrgWriter {
 				return error;
 			}
 		}
-		return checkLicenseEffect(row, update.fields());
+		return row.type() == OrgTypes.USER ? this.seats.checkUserChange(row, update.fields()) : null;
 	}
 
 	private SaveResult.@Nullable Error checkExists(@Nullable String id) {
@@ -130,36 +133,14 @@ public final class OrgWriter {
 		return null;
 	}
 
-	private SaveResult.@Nullable Error checkLicenseEffect(Row row, Map<String, @Nullable Object> fields) {
-		if (row.type() != OrgTypes.USER) {
-			return null;
-		}
-		Boolean active = activeValue(fields);
-		if (Boolean.FALSE.equals(active) && this.org.protectedUsers().containsKey(row.id())) {
-			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION", this.org.protectedUsers().get(row.id()),
-					"IsActive");
-		}
-		if (Boolean.TRUE.equals(active) && !Boolean.TRUE.equals(row.fieldValue("IsActive"))) {
-			Row license = licenseOf(row);
-			if (license != null && (int) license.fieldValue("UsedLicenses") >= (int) license.fieldValue("TotalLicenses")) {
-				return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
-			}
-		}
-		return null;
-	}
-
 	private void applyUpdate(Update update) {
 		Row row = this.org.find(update.id());
-		Boolean active = activeValue(update.fields());
+		Boolean active = LicenseSeats.activeValue(update.fields());
 		boolean wasActive = Boolean.TRUE.equals(row.fieldValue("IsActive"));
 		update.fields().forEach(row::set);
 		touch(row);
 		if (row.type() == OrgTypes.USER && active != null && active != wasActive) {
-			Row license = licenseOf(row);
-			if (license != null) {
-				license.set("UsedLicenses", (int) license.fieldValue("UsedLicenses") + (active ? 1 : -1));
-				license.set("UsedLicensesLastUpdated", now());
-			}
+			this.seats.userActivated(row, active, now());
 		}
 	}
 
@@ -176,43 +157,14 @@ public final class OrgWriter {
 		Row row = this.org.find(id);
 		row.set("IsDeleted", true);
 		row.set("SystemModstamp", now());
-		OrgRecord license = row.related(row.type() == OrgTypes.USER_PACKAGE_LICENSE ? "PackageLicense"
-				: "PermissionSetLicense");
-		if (license instanceof Row seats && (int) seats.fieldValue("UsedLicenses") > 0) {
-			seats.set("UsedLicenses", (int) seats.fieldValue("UsedLicenses") - 1);
-		}
+		this.seats.assignmentDeleted(row);
 	}
 
 	/** Sets every used count from the data; the generator calls this once, tests compare against it. */
 	void recountLicenses() {
 		synchronized (this.org) {
-			OrgFacts facts = OrgFacts.of(this.org);
-			for (Row license : this.org.table(OrgTypes.USER_LICENSE).rows()) {
-				license.set("UsedLicenses", facts.activeUsersByLicense().getOrDefault(license.fieldValue("LicenseDefinitionKey"), 0));
-			}
-			for (Row psl : this.org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
-				psl.set("UsedLicenses", facts.assignmentsByPermissionSetLicense().getOrDefault(psl.fieldValue("DeveloperName"), 0));
-			}
-			for (Row pkg : this.org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
-				if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
-					pkg.set("UsedLicenses", facts.assignmentsByPackage().getOrDefault(pkg.fieldValue("NamespacePrefix"), 0));
-				}
-			}
+			this.seats.recount();
 		}
-	}
-
-	private static @Nullable Boolean activeValue(Map<String, @Nullable Object> fields) {
-		for (Map.Entry<String, @Nullable Object> field : fields.entrySet()) {
-			if ("IsActive".equalsIgnoreCase(field.getKey()) && field.getValue() instanceof Boolean value) {
-				return value;
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable Row licenseOf(Row user) {
-		OrgRecord profile = user.related("Profile");
-		return profile != null ? (Row) profile.related("UserLicense") : null;
 	}
 
 	private void touch(Row row) {
