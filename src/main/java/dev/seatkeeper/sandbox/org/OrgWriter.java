@@ -160,6 +160,35 @@ public final class OrgWriter {
 		this.seats.assignmentDeleted(row);
 	}
 
+	/**
+	 * Records a login that happened after the generated history, as a nightly run would find it: a LoginHistory
+	 * event at the end of the history and, when successful, the user's LastLoginDate. Times must not go back
+	 * before the latest event (Salesforce mints Ids in time order too).
+	 * @param loginType a LoginType value such as {@code Application} or {@code Remote Access 2.0}
+	 * @return the new LoginHistory Id
+	 */
+	public String recordLogin(String userId, Instant time, boolean success, String loginType) {
+		synchronized (this.org) {
+			Row user = this.org.find(userId);
+			if (user == null || user.type() != OrgTypes.USER) {
+				throw new IllegalArgumentException("No user " + userId);
+			}
+			int type = LoginHistoryTable.LOGIN_TYPES.indexOf(loginType);
+			if (type < 0) {
+				throw new IllegalArgumentException("'loginType' must be one of " + LoginHistoryTable.LOGIN_TYPES);
+			}
+			int position = this.org.table(OrgTypes.USER).from("Id", user.id(), true);
+			LoginHistoryTable history = this.org.loginHistory();
+			Instant second = time.truncatedTo(ChronoUnit.SECONDS);
+			history.append(second.getEpochSecond(), position, success, type, LoginHistoryTable.clientFor(type));
+			Instant last = (Instant) user.fieldValue("LastLoginDate");
+			if (success && (last == null || last.isBefore(second))) {
+				user.set("LastLoginDate", second);
+			}
+			return history.id(history.size() - 1);
+		}
+	}
+
 	/** Sets every used count from the data; the generator calls this once, tests compare against it. */
 	void recountLicenses() {
 		synchronized (this.org) {
