@@ -140,6 +140,8 @@ class SandboxAuthTests {
 		assertThat(json(none).get(0).path("message").asString()).isEqualTo("Session expired or invalid");
 		assertThat(new SandboxHttp(sandbox).token("00Dbogus!x").get(SandboxHttp.V + "/limits").statusCode()).isEqualTo(401);
 		assertThat(new SandboxHttp(sandbox).login().get(SandboxHttp.V + "/limits").statusCode()).isEqualTo(200);
+		assertThat(new SandboxHttp(sandbox).token(sandbox.issueAccessToken()).get(SandboxHttp.V + "/limits").statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
