@@ -110,6 +110,15 @@ public final class Sandbox implements AutoCloseable {
 		return this.server.port();
 	}
 
+	/**
+	 * A live access token for the integration user, as client credentials would give, for tests that exercise
+	 * something other than OAuth. Not logged and not counted.
+	 */
+	public String issueAccessToken() {
+		return this.sessions.issueAccessToken(
+				new Sessions.Session(this.org.integrationUserId(), this.clientApp.clientId(), "api"));
+	}
+
 	public SandboxOrg org() {
 		return this.org;
 	}

@@ -140,6 +140,8 @@ class SandboxAuthTests {
 		assertThat(json(none).get(0).path("message").asString()).isEqualTo("Session expired or invalid");
 		assertThat(new SandboxHttp(sandbox).token("00Dbogus!x").get(SandboxHttp.V + "/limits").statusCode()).isEqualTo(401);
 		assertThat(new SandboxHttp(sandbox).login().get(SandboxHttp.V + "/limits").statusCode()).isEqualTo(200);
+		assertThat(new SandboxHttp(sandbox).token(sandbox.issueAccessToken()).get(SandboxHttp.V + "/limits").statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -161,6 +163,31 @@ class SandboxAuthTests {
 		assertThat(http.form("/services/oauth2/token", form).statusCode()).isEqualTo(200);
 		form.put("password", "wrong");
 		assertThat(json(http.form("/services/oauth2/token", form)).path("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void soapLoginGivesASessionTheRestApiAccepts() {
+		String admin = (String) sandbox.org().table(dev.seatkeeper.sandbox.org.OrgTypes.USER).record(0).fieldValue("Username");
+		HttpResponse<String> login = soapLogin(admin.replace("'", "&apos;"), "sandboxTOKEN123");
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.body()).contains("<serverUrl>" + sandbox.baseUrl() + "/services/Soap/u/62.0/")
+			.contains("<organizationId>" + sandbox.org().orgId() + "</organizationId>")
+			.contains("<userName>" + admin.replace("'", "&apos;") + "</userName>");
+		String sessionId = login.body().replaceAll(".*<sessionId>([^<]+)</sessionId>.*", "$1");
+		assertThat(new SandboxHttp(sandbox).token(sessionId).get(SandboxHttp.V + "/limits").statusCode()).isEqualTo(200);
+		HttpResponse<String> refused = soapLogin(admin.replace("'", "&apos;"), "wrong");
+		assertThat(refused.statusCode()).isEqualTo(500);
+		assertThat(refused.body()).contains("<faultcode>INVALID_LOGIN</faultcode>");
+	}
+
+	private static HttpResponse<String> soapLogin(String username, String password) {
+		String envelope = "<se:Envelope xmlns:se=\"http://schemas.xmlsoap.org/soap/envelope/\"><se:Header/><se:Body>"
+				+ "<login xmlns=\"urn:partner.soap.sforce.com\"><username>" + username + "</username><password>" + password
+				+ "</password></login></se:Body></se:Envelope>";
+		return http.raw(HttpRequest.newBuilder(http.uri("/services/Soap/u/62.0"))
+			.header("Content-Type", "text/xml")
+			.header("SOAPAction", "login")
+			.POST(HttpRequest.BodyPublishers.ofString(envelope)));
 	}
 
 	private static void assertError(Map<String, String> form, String error) {

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +127,36 @@ class SandboxQueryTests {
 			lastId = last.path("Id").asString();
 		}
 		assertThat(seen).hasSize((int) total).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
+	void partitionedWindowsPageConcurrentlyAndCoverTheHistory() throws Exception {
+		Instant end = NOW.plusSeconds(1);
+		Instant start = end.minus(Duration.ofDays(200));
+		long step = Duration.between(start, end).getSeconds() / 4;
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		List<Future<Integer>> counts = new ArrayList<>();
+		for (int w = 0; w < 4; w++) {
+			String from = start.plusSeconds(step * w).toString();
+			String to = (w == 3 ? end : start.plusSeconds(step * (w + 1))).toString();
+			counts.add(pool.submit(() -> {
+				SandboxHttp client = new SandboxHttp(sandbox).login();
+				JsonNode page = json(client.query("SELECT Id FROM LoginHistory WHERE LoginTime >= " + from
+						+ " AND LoginTime < " + to, "Sforce-Query-Options", "batchSize=2000"));
+				int seen = page.path("records").size();
+				while (!page.path("done").asBoolean()) {
+					page = json(client.get(page.path("nextRecordsUrl").asString()));
+					seen += page.path("records").size();
+				}
+				return seen;
+			}));
+		}
+		int total = 0;
+		for (Future<Integer> count : counts) {
+			total += count.get();
+		}
+		pool.shutdown();
+		assertThat(total).isEqualTo((int) sandbox.facts().loginEvents());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.seatkeeper.sandbox;
 
 import static dev.seatkeeper.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -164,6 +165,30 @@ class SandboxWriteTests {
 			.isEqualTo(OrgTypes.USER.fields().size());
 		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects/User")).path("objectDescribe").path("keyPrefix").asString())
 			.isEqualTo("005");
+	}
+
+	@Test
+	void newLoginsAppearAfterTheHistoryForIncrementalPulls() {
+		Row user = activeUser("SFDC");
+		long before = this.sandbox.facts().loginEvents();
+		Instant later = NOW.plusSeconds(3600);
+		String id = this.sandbox.org().writer().recordLogin(user.id(), later, true, "Application");
+		this.sandbox.org().writer().recordLogin(user.id(), later, false, "Application");
+		JsonNode page = json(this.http.query("SELECT Id, UserId, Status FROM LoginHistory WHERE LoginTime >= "
+				+ later.toString() + " ORDER BY LoginTime, Id"));
+		assertThat(page.path("totalSize").asInt()).isEqualTo(2);
+		assertThat(page.path("records").get(0).path("Id").asString()).isEqualTo(id);
+		assertThat(page.path("records").get(1).path("Status").asString()).isEqualTo("Invalid Password");
+		assertThat(user.fieldValue("LastLoginDate")).isEqualTo(later);
+		assertThat(this.sandbox.facts().loginEvents()).isEqualTo(before + 2);
+		assertThatThrownBy(() -> this.sandbox.org().writer().recordLogin(user.id(), NOW, true, "Application"))
+			.isInstanceOf(IllegalArgumentException.class);
+		HttpResponse<String> viaAdmin = this.http.post("/__sandbox/logins", "{\"username\":\""
+				+ user.fieldValue("Username").toString().replace("\"", "") + "\",\"time\":\"" + later.plusSeconds(60)
+				+ "\",\"loginType\":\"SAML Idp Initiated SSO\"}");
+		assertThat(viaAdmin.statusCode()).isEqualTo(201);
+		assertThat(json(viaAdmin).path("id").asString()).startsWith("0Ya").isGreaterThan(id);
+		assertThat(this.http.post("/__sandbox/logins", "{\"username\":\"nobody\"}").statusCode()).isEqualTo(400);
 	}
 
 	private Row activeUser(String licenseKey) {

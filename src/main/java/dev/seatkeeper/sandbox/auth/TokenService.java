@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The token endpoint's logic: client credentials (runs as the integration user), authorization code, refresh
  * token (optionally rotating), JWT bearer and username-password (for clients such as jsforce's
- * {@code login()}). Success bodies are shaped as Salesforce's — {@code access_token}, {@code instance_url},
+ * {@code login()} with OAuth settings; {@link #passwordLogin} serves its SOAP login). Success bodies are shaped as Salesforce's — {@code access_token}, {@code instance_url},
  * {@code id}, {@code token_type}, {@code issued_at}, {@code signature}, {@code scope} and no {@code expires_in}.
  * Thread-safe.
  */
@@ -82,6 +83,29 @@ public final class TokenService {
 		String userId = loginHint != null ? activeUser(loginHint).id()
 				: this.org.table(OrgTypes.USER).record(0).id();
 		return this.sessions.issueCode(new Sessions.Session(userId, clientId, scope), redirectUri);
+	}
+
+	/**
+	 * A session for the SOAP {@code login()} call older clients use (jsforce's default): username and password,
+	 * the password possibly followed by a security token. Returns the user and a new access token.
+	 */
+	public PasswordLogin passwordLogin(String username, String password) {
+		Row user;
+		try {
+			user = activeUser(username);
+		}
+		catch (OAuthException ex) {
+			throw new OAuthException("INVALID_LOGIN", "Invalid username, password, security token; or user locked out.");
+		}
+		if (!password.startsWith(this.userPassword)) {
+			throw new OAuthException("INVALID_LOGIN", "Invalid username, password, security token; or user locked out.");
+		}
+		String token = this.sessions.issueAccessToken(new Sessions.Session(user.id(), "soap", "api"));
+		return new PasswordLogin(user, token);
+	}
+
+	/** A successful SOAP login: who logged in and the session Id. */
+	public record PasswordLogin(Row user, String sessionId) {
 	}
 
 	private Map<String, String> authorizationCode(Map<String, String> form, String @Nullable [] basic,
@@ -173,7 +197,7 @@ public final class TokenService {
 	}
 
 	private static Set<String> audiences(String baseUrl) {
-		Set<String> audiences = new java.util.HashSet<>(LOGIN_AUDIENCES);
+		Set<String> audiences = new HashSet<>(LOGIN_AUDIENCES);
 		audiences.add(baseUrl);
 		return audiences;
 	}

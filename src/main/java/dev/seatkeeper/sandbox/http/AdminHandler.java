@@ -1,11 +1,15 @@
 package dev.seatkeeper.sandbox.http;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.fault.RequestLog;
+import dev.seatkeeper.sandbox.org.OrgTypes;
+import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * {@code expireQueryLocators}, {@code malformedNextQueryPage}, {@code chaos}, applied in that order</li>
  * <li>{@code GET /__sandbox/requests} the request log; {@code DELETE} clears it</li>
  * <li>{@code GET /__sandbox/facts} the org's ground truth</li>
+ * <li>{@code POST /__sandbox/logins} records a login after the generated history: {@code userId} or
+ * {@code username}, {@code time} (ISO instant, default now), {@code success} (default true), {@code loginType}
+ * (default {@code Application}); answers 201 with the new LoginHistory {@code id}</li>
  * </ul>
  */
 final class AdminHandler {
@@ -50,12 +57,29 @@ final class AdminHandler {
 					HttpIo.noContent(exchange);
 				}
 				case "/__sandbox/facts GET" -> HttpIo.json(exchange, 200, this.org.facts());
+				case "/__sandbox/logins POST" -> HttpIo.json(exchange, 201, Map.of("id",
+						recordLogin(HttpIo.JSON.readTree(HttpIo.body(exchange)))));
 				default -> HttpIo.notFound(exchange);
 			}
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | DateTimeParseException ex) {
 			HttpIo.json(exchange, 400, Map.of("error", ex.getMessage()));
 		}
+	}
+
+	private String recordLogin(JsonNode body) {
+		String userId = body.path("userId").asString("");
+		if (userId.isEmpty()) {
+			String username = body.path("username").asString("");
+			userId = this.org.table(OrgTypes.USER).rows().stream()
+				.filter((user) -> username.equalsIgnoreCase((String) user.fieldValue("Username")))
+				.map(Row::id)
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No user " + username));
+		}
+		Instant time = body.has("time") ? Instant.parse(body.path("time").asString()) : Instant.now();
+		return this.org.writer().recordLogin(userId, time, body.path("success").asBoolean(true),
+				body.path("loginType").asString("Application"));
 	}
 
 	private void apply(JsonNode body) {

@@ -1,6 +1,7 @@
 package dev.seatkeeper.sandbox.http;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import dev.seatkeeper.sandbox.org.ObjectType;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
+import dev.seatkeeper.sandbox.query.RecordJson;
 
 /**
  * The descriptive resources: API versions, the resources of a version, {@code limits}, the sObject list and the
@@ -104,8 +106,7 @@ final class InfoHandler {
 		identity.put("urls", Map.of("rest", rest, "sobjects", rest + "sobjects/", "query", rest + "query/", "limits",
 				rest + "limits/", "profile", baseUrl + "/" + user.id(), "custom_domain", baseUrl));
 		identity.put("is_app_installed", true);
-		identity.put("last_modified_date", dev.seatkeeper.sandbox.query.RecordJson.DATETIME
-			.format((java.time.Instant) user.fieldValue("LastModifiedDate")));
+		identity.put("last_modified_date", RecordJson.DATETIME.format((Instant) user.fieldValue("LastModifiedDate")));
 		HttpIo.json(call.exchange(), 200, identity);
 	}
 

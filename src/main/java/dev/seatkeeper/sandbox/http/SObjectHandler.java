@@ -2,8 +2,11 @@ package dev.seatkeeper.sandbox.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.org.ObjectType;
@@ -35,7 +38,7 @@ final class SObjectHandler {
 			HttpIo.notFound(call.exchange());
 		}
 		else if (parts.length == 2 && "GET".equals(call.method())) {
-			HttpIo.json(call.exchange(), 200, java.util.Map.of("objectDescribe", summary(call, type), "recentItems",
+			HttpIo.json(call.exchange(), 200, Map.of("objectDescribe", summary(call, type), "recentItems",
 					List.of()));
 		}
 		else if (parts.length == 3 && "describe".equals(parts[2])) {
@@ -95,19 +98,19 @@ final class SObjectHandler {
 	}
 
 	private void describe(ApiCall call, ObjectType type) throws IOException {
-		List<Object> fields = new java.util.ArrayList<>();
+		List<Object> fields = new ArrayList<>();
 		for (int i = 0; i < type.fields().size(); i++) {
 			String name = type.fields().get(i);
-			fields.add(java.util.Map.of("name", name, "type", type.typeAt(i).name().toLowerCase(java.util.Locale.ROOT),
+			fields.add(Map.of("name", name, "type", type.typeAt(i).name().toLowerCase(Locale.ROOT),
 					"updateable", type.isUpdatable(name)));
 		}
-		HttpIo.json(call.exchange(), 200, java.util.Map.of("name", type.name(), "keyPrefix", type.keyPrefix(),
+		HttpIo.json(call.exchange(), 200, Map.of("name", type.name(), "keyPrefix", type.keyPrefix(),
 				"queryable", true, "deletable", type.isDeletable(), "fields", fields));
 	}
 
-	private static java.util.Map<String, Object> summary(ApiCall call, ObjectType type) {
-		return java.util.Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "deletable",
-				type.isDeletable(), "urls", java.util.Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
+	private static Map<String, Object> summary(ApiCall call, ObjectType type) {
+		return Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "deletable",
+				type.isDeletable(), "urls", Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
 						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
 	}
 

@@ -48,7 +48,7 @@ final class SandboxRouter implements HttpHandler {
 	}
 
 	/** The resource handlers the router dispatches to. */
-	record Handlers(OAuthHandler oauth, InfoHandler info, QueryHandler query, SObjectHandler sobjects,
+	record Handlers(OAuthHandler oauth, SoapLoginHandler soapLogin, InfoHandler info, QueryHandler query, SObjectHandler sobjects,
 			CompositeHandler composite, AdminHandler admin) {
 	}
 
@@ -102,6 +102,9 @@ final class SandboxRouter implements HttpHandler {
 		}
 		else if (path.startsWith("/services/oauth2/")) {
 			this.handlers.oauth().handle(exchange, path, this.baseUrl.get());
+		}
+		else if (path.startsWith("/services/Soap/u/")) {
+			this.handlers.soapLogin().handle(exchange, path, this.baseUrl.get());
 		}
 		else if ("/services/data".equals(path) || "/services/data/".equals(path)) {
 			this.handlers.info().versions(exchange);

@@ -51,6 +51,7 @@ public final class SandboxServer {
 			return thread;
 		});
 		SandboxRouter.Handlers handlers = new SandboxRouter.Handlers(new OAuthHandler(parts.tokens(), parts.sessions()),
+				new SoapLoginHandler(parts.tokens(), parts.org()),
 				new InfoHandler(parts.org(), parts.usage()), new QueryHandler(parts.engine(), parts.cursors(), parts.faults()),
 				new SObjectHandler(parts.org()), new CompositeHandler(parts.org()),
 				new AdminHandler(parts.faults(), parts.log(), parts.org()));

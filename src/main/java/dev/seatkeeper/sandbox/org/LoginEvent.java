@@ -1,7 +1,6 @@
 package dev.seatkeeper.sandbox.org;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,22 +33,28 @@ final class LoginEvent implements OrgRecord {
 
 	@Override
 	public @Nullable Object fieldValue(String field) {
+		int i = OrgTypes.LOGIN_HISTORY.indexOf(field);
+		return i >= 0 ? valueOf(OrgTypes.LOGIN_HISTORY.fields().get(i)) : null;
+	}
+
+	/** The value of a field by canonical name. */
+	private @Nullable Object valueOf(String field) {
 		int user = this.table.user(this.index);
 		boolean api = this.table.loginType(this.index).startsWith("Other");
-		return switch (field.toLowerCase(Locale.ROOT)) {
-			case "id" -> id();
-			case "userid" -> this.table.userId(this.index);
-			case "logintime" -> Instant.ofEpochSecond(this.table.epochSecond(this.index));
-			case "logintype" -> this.table.loginType(this.index);
-			case "status" -> this.table.success(this.index) ? "Success" : "Invalid Password";
-			case "application" -> this.table.client(this.index).get(0);
-			case "browser" -> this.table.client(this.index).get(1);
-			case "platform" -> this.table.client(this.index).get(2);
-			case "sourceip" -> "10." + ((user >> 16) & 255) + "." + ((user >> 8) & 255) + "." + (user & 255);
-			case "loginurl" -> api ? "login.salesforce.com" : "acme.my.salesforce.com";
-			case "apitype" -> api ? "REST" : "N/A";
-			case "apiversion" -> api ? "62.0" : "N/A";
-			case "countryiso" -> this.table.country(this.index);
+		return switch (field) {
+			case "Id" -> id();
+			case "UserId" -> this.table.userId(this.index);
+			case "LoginTime" -> Instant.ofEpochSecond(this.table.epochSecond(this.index));
+			case "LoginType" -> this.table.loginType(this.index);
+			case "Status" -> this.table.success(this.index) ? "Success" : "Invalid Password";
+			case "Application" -> this.table.client(this.index).get(0);
+			case "Browser" -> this.table.client(this.index).get(1);
+			case "Platform" -> this.table.client(this.index).get(2);
+			case "SourceIp" -> "10." + ((user >> 16) & 255) + "." + ((user >> 8) & 255) + "." + (user & 255);
+			case "LoginUrl" -> api ? "login.salesforce.com" : "acme.my.salesforce.com";
+			case "ApiType" -> api ? "REST" : "N/A";
+			case "ApiVersion" -> api ? "62.0" : "N/A";
+			case "CountryIso" -> this.table.country(this.index);
 			default -> null;
 		};
 	}

@@ -9,7 +9,9 @@ import java.util.List;
  * (seconds since {@code base} | user position | status, login type, client). Sorting the array sorts by
  * (LoginTime, user, ...) and an event's Id is minted from its position, so (LoginTime, Id) order and Id order
  * agree and both bounds are answered by binary search. About 8 bytes per event: 3M events take 24 MB.
- * Records are materialised only as small views when a query touches them. Immutable after construction.
+ * Records are materialised only as small views when a query touches them. After generation the table only grows
+ * at its end ({@link #append}), never earlier than its latest event, so positions, Ids and open cursors stay valid;
+ * appends are serialised by the org's lock and published through volatile fields, so readers never lock.
  */
 public final class LoginHistoryTable implements RecordSource {
 
@@ -27,16 +29,28 @@ public final class LoginHistoryTable implements RecordSource {
 
 	private final long base;
 
-	private final long[] events;
+	private volatile long[] events;
+
+	private volatile int size;
 
 	private final String[] userIds;
 
 	/** @param events packed events, sorted here; {@code userIds} maps a user position to its Id */
 	LoginHistoryTable(long base, long[] events, String[] userIds) {
 		this.base = base;
+		Arrays.sort(events);
 		this.events = events;
-		Arrays.sort(this.events);
+		this.size = events.length;
 		this.userIds = userIds;
+	}
+
+	/** The client an appended event of this login type is attributed to: a browser, the mobile app or the API. */
+	static int clientFor(int loginType) {
+		return switch (loginType) {
+			case 2 -> 3;
+			case 3, 4 -> 5;
+			default -> 0;
+		};
 	}
 
 	static long pack(long epochSecond, long base, int user, boolean success, int loginType, int client) {
@@ -50,7 +64,29 @@ public final class LoginHistoryTable implements RecordSource {
 
 	@Override
 	public int size() {
-		return this.events.length;
+		return this.size;
+	}
+
+	/** The latest event's epoch second, or the base when there is none. */
+	long lastSecond() {
+		int count = this.size;
+		return count == 0 ? this.base : epochSecond(count - 1);
+	}
+
+	/** Adds an event at or after the latest one; the caller holds the org's lock. */
+	void append(long epochSecond, int user, boolean success, int loginType, int client) {
+		if (epochSecond < lastSecond()) {
+			throw new IllegalArgumentException("Login history only grows forward: " + Instant.ofEpochSecond(epochSecond)
+					+ " is before the latest event " + Instant.ofEpochSecond(lastSecond()));
+		}
+		long[] current = this.events;
+		int count = this.size;
+		if (count == current.length) {
+			current = Arrays.copyOf(current, Math.max(16, count + (count >> 1)));
+			this.events = current;
+		}
+		current[count] = pack(epochSecond, this.base, user, success, loginType, client);
+		this.size = count + 1;
 	}
 
 	@Override
@@ -124,7 +160,7 @@ public final class LoginHistoryTable implements RecordSource {
 			return 0;
 		}
 		int low = 0;
-		int high = this.events.length;
+		int high = this.size;
 		while (low < high) {
 			int mid = (low + high) >>> 1;
 			if ((this.events[mid] >>> 32) < offset) {
@@ -140,7 +176,7 @@ public final class LoginHistoryTable implements RecordSource {
 	/** The position of the first event whose Id sorts at or after (after: strictly after) the given Id. */
 	private int idPosition(String id, boolean after) {
 		int low = 0;
-		int high = this.events.length;
+		int high = this.size;
 		while (low < high) {
 			int mid = (low + high) >>> 1;
 			int cmp = id(mid).compareTo(id);

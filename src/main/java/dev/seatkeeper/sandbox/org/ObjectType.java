@@ -3,6 +3,7 @@ package dev.seatkeeper.sandbox.org;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ public final class ObjectType {
 
 		private final List<Relationship> relationships = new ArrayList<>();
 
-		private final Set<String> updatable = new java.util.HashSet<>();
+		private final Set<String> updatable = new HashSet<>();
 
 		private boolean deletable;
 

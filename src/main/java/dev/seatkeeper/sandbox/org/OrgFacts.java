@@ -2,9 +2,11 @@ package dev.seatkeeper.sandbox.org;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Ground truth about an org, computed from its data, for tests and benchmarks to check results against.
@@ -34,8 +36,13 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 		}
 		return new OrgFacts(counter.users, counter.active, counter.users - counter.active, counter.never,
 				counter.dormant, counter.frozen, history.size(), history.size() - failed, failed, counter.deleted,
-				Map.copyOf(counter.byLicense), Map.copyOf(counter.byPsl), Map.copyOf(counter.byPackage),
-				Set.copyOf(org.protectedUsers().keySet()));
+				sorted(counter.byLicense), sorted(counter.byPsl), sorted(counter.byPackage),
+				Collections.unmodifiableSet(new TreeSet<>(org.protectedUsers().keySet())));
+	}
+
+	/** Sorted and read-only, so the facts print and serialise the same way every time. */
+	private static Map<String, Integer> sorted(Map<String, Integer> counts) {
+		return Collections.unmodifiableMap(new TreeMap<>(counts));
 	}
 
 	/** Accumulates the counts in one pass over each table. */

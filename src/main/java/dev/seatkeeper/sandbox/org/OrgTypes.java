@@ -2,6 +2,7 @@ package dev.seatkeeper.sandbox.org;
 
 import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.DATE;
 import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.DOUBLE;
+import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.ID;
 import static dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.INTEGER;
 
 import java.util.List;
@@ -99,7 +100,7 @@ public final class OrgTypes {
 		.build();
 
 	public static final ObjectType LOGIN_HISTORY = ObjectType.builder("LoginHistory", "0Ya")
-		.field("UserId", dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.ID)
+		.field("UserId", ID)
 		.datetimes("LoginTime")
 		.strings("LoginType", "Status", "Application", "Browser", "Platform", "SourceIp", "LoginUrl", "ApiType",
 				"ApiVersion", "CountryIso")

@@ -5,8 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 import dev.seatkeeper.sandbox.ObjectNames;
+import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,8 +23,11 @@ public final class OrgWriter {
 
 	private final SandboxOrg org;
 
+	private final LicenseSeats seats;
+
 	OrgWriter(SandboxOrg org) {
 		this.org = org;
+		this.seats = new LicenseSeats(org);
 	}
 
 	/** Updates one record; {@code fields} maps field names to JSON values (Boolean, String, Number or null). */
@@ -56,8 +63,8 @@ public final class OrgWriter {
 	}
 
 	private List<SaveResult> apply(List<SaveResult.@Nullable Error> errors, boolean allOrNone,
-			java.util.function.IntConsumer action, java.util.function.IntFunction<String> idOf) {
-		boolean anyFailed = errors.stream().anyMatch(java.util.Objects::nonNull);
+			IntConsumer action, IntFunction<String> idOf) {
+		boolean anyFailed = errors.stream().anyMatch(Objects::nonNull);
 		List<SaveResult> results = new ArrayList<>();
 		for (int i = 0; i < errors.size(); i++) {
 			SaveResult.Error error = errors.get(i);
@@ -91,7 +98,7 @@ public final class OrgWriter {
 				return error;
 			}
 		}
-		return checkLicenseEffect(row, update.fields());
+		return row.type() == OrgTypes.USER ? this.seats.checkUserChange(row, update.fields()) : null;
 	}
 
 	private SaveResult.@Nullable Error checkExists(@Nullable String id) {
@@ -118,7 +125,7 @@ public final class OrgWriter {
 					+ ". Please check the security settings of this field and verify that it is read/write for your "
 					+ "profile or permission set.", name);
 		}
-		boolean booleanField = type.typeAt(i) == dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType.BOOLEAN;
+		boolean booleanField = type.typeAt(i) == FieldType.BOOLEAN;
 		if (booleanField ? !(value instanceof Boolean) : (value != null && !(value instanceof String))) {
 			return SaveResult.Error.of("INVALID_TYPE_ON_FIELD_IN_RECORD",
 					name + ": value not of required type: " + value, name);
@@ -126,36 +133,14 @@ public final class OrgWriter {
 		return null;
 	}
 
-	private SaveResult.@Nullable Error checkLicenseEffect(Row row, Map<String, @Nullable Object> fields) {
-		if (row.type() != OrgTypes.USER) {
-			return null;
-		}
-		Boolean active = activeValue(fields);
-		if (Boolean.FALSE.equals(active) && this.org.protectedUsers().containsKey(row.id())) {
-			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION", this.org.protectedUsers().get(row.id()),
-					"IsActive");
-		}
-		if (Boolean.TRUE.equals(active) && !Boolean.TRUE.equals(row.fieldValue("IsActive"))) {
-			Row license = licenseOf(row);
-			if (license != null && (int) license.fieldValue("UsedLicenses") >= (int) license.fieldValue("TotalLicenses")) {
-				return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
-			}
-		}
-		return null;
-	}
-
 	private void applyUpdate(Update update) {
 		Row row = this.org.find(update.id());
-		Boolean active = activeValue(update.fields());
+		Boolean active = LicenseSeats.activeValue(update.fields());
 		boolean wasActive = Boolean.TRUE.equals(row.fieldValue("IsActive"));
 		update.fields().forEach(row::set);
 		touch(row);
 		if (row.type() == OrgTypes.USER && active != null && active != wasActive) {
-			Row license = licenseOf(row);
-			if (license != null) {
-				license.set("UsedLicenses", (int) license.fieldValue("UsedLicenses") + (active ? 1 : -1));
-				license.set("UsedLicensesLastUpdated", now());
-			}
+			this.seats.userActivated(row, active, now());
 		}
 	}
 
@@ -172,43 +157,43 @@ public final class OrgWriter {
 		Row row = this.org.find(id);
 		row.set("IsDeleted", true);
 		row.set("SystemModstamp", now());
-		OrgRecord license = row.related(row.type() == OrgTypes.USER_PACKAGE_LICENSE ? "PackageLicense"
-				: "PermissionSetLicense");
-		if (license instanceof Row seats && (int) seats.fieldValue("UsedLicenses") > 0) {
-			seats.set("UsedLicenses", (int) seats.fieldValue("UsedLicenses") - 1);
+		this.seats.assignmentDeleted(row);
+	}
+
+	/**
+	 * Records a login that happened after the generated history, as a nightly run would find it: a LoginHistory
+	 * event at the end of the history and, when successful, the user's LastLoginDate. Times must not go back
+	 * before the latest event (Salesforce mints Ids in time order too).
+	 * @param loginType a LoginType value such as {@code Application} or {@code Remote Access 2.0}
+	 * @return the new LoginHistory Id
+	 */
+	public String recordLogin(String userId, Instant time, boolean success, String loginType) {
+		synchronized (this.org) {
+			Row user = this.org.find(userId);
+			if (user == null || user.type() != OrgTypes.USER) {
+				throw new IllegalArgumentException("No user " + userId);
+			}
+			int type = LoginHistoryTable.LOGIN_TYPES.indexOf(loginType);
+			if (type < 0) {
+				throw new IllegalArgumentException("'loginType' must be one of " + LoginHistoryTable.LOGIN_TYPES);
+			}
+			int position = this.org.table(OrgTypes.USER).from("Id", user.id(), true);
+			LoginHistoryTable history = this.org.loginHistory();
+			Instant second = time.truncatedTo(ChronoUnit.SECONDS);
+			history.append(second.getEpochSecond(), position, success, type, LoginHistoryTable.clientFor(type));
+			Instant last = (Instant) user.fieldValue("LastLoginDate");
+			if (success && (last == null || last.isBefore(second))) {
+				user.set("LastLoginDate", second);
+			}
+			return history.id(history.size() - 1);
 		}
 	}
 
 	/** Sets every used count from the data; the generator calls this once, tests compare against it. */
 	void recountLicenses() {
 		synchronized (this.org) {
-			OrgFacts facts = OrgFacts.of(this.org);
-			for (Row license : this.org.table(OrgTypes.USER_LICENSE).rows()) {
-				license.set("UsedLicenses", facts.activeUsersByLicense().getOrDefault(license.fieldValue("LicenseDefinitionKey"), 0));
-			}
-			for (Row psl : this.org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
-				psl.set("UsedLicenses", facts.assignmentsByPermissionSetLicense().getOrDefault(psl.fieldValue("DeveloperName"), 0));
-			}
-			for (Row pkg : this.org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
-				if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
-					pkg.set("UsedLicenses", facts.assignmentsByPackage().getOrDefault(pkg.fieldValue("NamespacePrefix"), 0));
-				}
-			}
+			this.seats.recount();
 		}
-	}
-
-	private static @Nullable Boolean activeValue(Map<String, @Nullable Object> fields) {
-		for (Map.Entry<String, @Nullable Object> field : fields.entrySet()) {
-			if ("IsActive".equalsIgnoreCase(field.getKey()) && field.getValue() instanceof Boolean value) {
-				return value;
-			}
-		}
-		return null;
-	}
-
-	private static @Nullable Row licenseOf(Row user) {
-		OrgRecord profile = user.related("Profile");
-		return profile != null ? (Row) profile.related("UserLicense") : null;
 	}
 
 	private void touch(Row row) {

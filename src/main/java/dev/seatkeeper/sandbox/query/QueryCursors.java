@@ -61,7 +61,8 @@ public final class QueryCursors {
 		this.cursors.clear();
 	}
 
-	public int open() {
+	/** How many cursors are open (idle ones swept first). */
+	public int openCount() {
 		sweep();
 		return this.cursors.size();
 	}

@@ -1,6 +1,7 @@
 package dev.seatkeeper.sandbox.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -137,6 +138,20 @@ class SandboxOrgGeneratorTests {
 		assertThat(org.loginHistory().size()).isGreaterThan(100_000);
 		// 100k users must fit well under 2 GB: allow 20x this size a generous 1 GB, i.e. 50 MB here.
 		assertThat(used).isLessThan(50L * 1024 * 1024);
+	}
+
+	@Test
+	void tinyOrgsAndShortHistoriesStillHoldTogether() {
+		SandboxOrg tiny = OrgGenerator.generate(OrgSpec.of(5, NOW).withLoginDays(1));
+		OrgFacts facts = tiny.facts();
+		assertThat(facts.users()).isEqualTo(5);
+		assertThat(facts.protectedUserIds()).hasSize(3);
+		assertThat(facts.successfulLogins()).isPositive();
+		for (Row license : tiny.table(OrgTypes.USER_LICENSE).rows()) {
+			assertThat((int) license.fieldValue("TotalLicenses")).isGreaterThanOrEqualTo((int) license.fieldValue("UsedLicenses"));
+		}
+		assertThatThrownBy(() -> OrgSpec.of(4, NOW)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> OrgSpec.of(10, NOW).withLoginDays(0)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private static List<String> snapshot(SandboxOrg org) {

@@ -1,0 +1,87 @@
+package dev.seatkeeper.sandbox.org;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The license side of a write: which user changes Salesforce refuses (deactivating a protected user, activating
+ * one whose license has no free seat) and how used counts move (a user license seat per active user, a
+ * permission set license or package seat per live assignment). Called by {@link OrgWriter} under the org's lock.
+ */
+final class LicenseSeats {
+
+	private final SandboxOrg org;
+
+	LicenseSeats(SandboxOrg org) {
+		this.org = org;
+	}
+
+	SaveResult.@Nullable Error checkUserChange(Row user, Map<String, @Nullable Object> fields) {
+		Boolean active = activeValue(fields);
+		if (Boolean.FALSE.equals(active) && this.org.protectedUsers().containsKey(user.id())) {
+			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION", this.org.protectedUsers().get(user.id()), "IsActive");
+		}
+		if (Boolean.TRUE.equals(active) && !Boolean.TRUE.equals(user.fieldValue("IsActive"))) {
+			Row license = licenseOf(user);
+			if (license != null && used(license) >= (int) license.fieldValue("TotalLicenses")) {
+				return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
+			}
+		}
+		return null;
+	}
+
+	/** A user became active (takes a seat) or inactive (frees one). */
+	void userActivated(Row user, boolean active, Instant now) {
+		Row license = licenseOf(user);
+		if (license != null) {
+			license.set("UsedLicenses", used(license) + (active ? 1 : -1));
+			license.set("UsedLicensesLastUpdated", now);
+		}
+	}
+
+	/** A permission set license or package assignment went to the recycle bin: its seat is free. */
+	void assignmentDeleted(Row assignment) {
+		OrgRecord license = assignment.related(assignment.type() == OrgTypes.USER_PACKAGE_LICENSE ? "PackageLicense"
+				: "PermissionSetLicense");
+		if (license instanceof Row seats && used(seats) > 0) {
+			seats.set("UsedLicenses", used(seats) - 1);
+		}
+	}
+
+	/** Sets every used count from the data. Site licenses (AllowedLicenses -1) keep -1. */
+	void recount() {
+		OrgFacts facts = OrgFacts.of(this.org);
+		for (Row license : this.org.table(OrgTypes.USER_LICENSE).rows()) {
+			license.set("UsedLicenses", facts.activeUsersByLicense().getOrDefault(license.fieldValue("LicenseDefinitionKey"), 0));
+		}
+		for (Row psl : this.org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
+			psl.set("UsedLicenses", facts.assignmentsByPermissionSetLicense().getOrDefault(psl.fieldValue("DeveloperName"), 0));
+		}
+		for (Row pkg : this.org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
+			if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
+				pkg.set("UsedLicenses", facts.assignmentsByPackage().getOrDefault(pkg.fieldValue("NamespacePrefix"), 0));
+			}
+		}
+	}
+
+	static @Nullable Boolean activeValue(Map<String, @Nullable Object> fields) {
+		for (Map.Entry<String, @Nullable Object> field : fields.entrySet()) {
+			if ("IsActive".equalsIgnoreCase(field.getKey()) && field.getValue() instanceof Boolean value) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Row licenseOf(Row user) {
+		OrgRecord profile = user.related("Profile");
+		return profile != null ? (Row) profile.related("UserLicense") : null;
+	}
+
+	private static int used(Row license) {
+		return (int) license.fieldValue("UsedLicenses");
+	}
+
+}
