@@ -3,6 +3,7 @@ package dev.seatkeeper.job;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.Optional;
 
 import dev.seatkeeper.cli.ExitCode;
@@ -19,6 +20,7 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Launches the nightly job for one profile and run date with the semantics operators rely on: a COMPLETED pair is
@@ -139,21 +141,37 @@ public class NightlyJobRunner {
 				duration(execution.getStartTime(), execution.getEndTime()), message(execution));
 	}
 
-	/** What an operator needs first: why a step did not complete, else the job's own exit description. */
+	/** What an operator needs first: why a step did not complete, in the words of the error that caused it. */
 	private static String message(JobExecution execution) {
-		for (var step : execution.getStepExecutions()) {
+		// A failed partition says why; its manager step only says that a partition failed.
+		Optional<StepExecution> failed = execution.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty())
+			.min(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":")));
+		if (failed.isPresent()) {
+			return failed.get().getStepName() + ": " + rootMessage(failed.get().getFailureExceptions().get(0));
+		}
+		for (StepExecution step : execution.getStepExecutions()) {
 			String description = step.getExitStatus().getExitDescription();
-			if (step.getStatus() != BatchStatus.COMPLETED && description != null && !description.isBlank()
-					&& !description.startsWith("org.springframework.batch.core.job.JobInterruptedException")) {
+			if (step.getStatus() == BatchStatus.STOPPED && description != null && description.startsWith("API budget")) {
 				return step.getStepName() + ": " + firstLine(description);
 			}
 		}
-		String exitDescription = execution.getExitStatus().getExitDescription();
-		if (exitDescription != null && !exitDescription.isBlank()) {
-			return firstLine(exitDescription);
-		}
-		return execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage).map(NightlyJobRunner::firstLine)
+		return execution.getAllFailureExceptions().stream().findFirst().map(NightlyJobRunner::rootMessage)
 			.orElse(execution.getExitStatus().getExitCode());
+	}
+
+	/** The innermost message: "Unable to process chunk" says less than the Salesforce error under it. */
+	private static String rootMessage(Throwable failure) {
+		Throwable cause = failure;
+		String message = failure.toString();
+		while (cause != null) {
+			if (cause.getMessage() != null) {
+				message = cause.getMessage();
+			}
+			cause = (cause.getCause() != cause) ? cause.getCause() : null;
+		}
+		return firstLine(message);
 	}
 
 	private static String firstLine(String text) {

@@ -23,6 +23,8 @@ public final class ApiBudget {
 
 	private final AtomicLong callsMade = new AtomicLong();
 
+	private final AtomicLong inFlight = new AtomicLong();
+
 	private volatile @Nullable Usage lastUsage;
 
 	public ApiBudget(String profile, double share) {
@@ -30,17 +32,23 @@ public final class ApiBudget {
 		this.share = share;
 	}
 
-	/** Refuses the next call when the org's usage has reached this profile's allowance. */
-	public void checkBeforeCall() {
+	/**
+	 * Reserves the next call, or refuses it when the org's usage plus the calls still under way would pass this
+	 * profile's allowance: partitions calling at once cannot overshoot it together. Every reservation is ended by
+	 * {@link #endCall}.
+	 */
+	public synchronized void reserveCall() {
 		Usage usage = this.lastUsage;
-		if (usage != null && usage.used() >= allowed(usage.max())) {
+		if (usage != null && usage.used() + this.inFlight.get() >= allowed(usage.max())) {
 			throw new ApiBudgetExhaustedException(this.profile, usage.used(), allowed(usage.max()), usage.max());
 		}
+		this.inFlight.incrementAndGet();
+		this.callsMade.incrementAndGet();
 	}
 
-	/** Counts a call this client made. */
-	public void recordCall() {
-		this.callsMade.incrementAndGet();
+	/** The reserved call has been answered (its usage is in the header just read) or has failed. */
+	public synchronized void endCall() {
+		this.inFlight.decrementAndGet();
 	}
 
 	/** Reads a {@code Sforce-Limit-Info} header value; ignores a missing or foreign one. */
@@ -50,7 +58,14 @@ public final class ApiBudget {
 		}
 		Matcher matcher = API_USAGE.matcher(header);
 		if (matcher.find()) {
-			this.lastUsage = new Usage(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+			Usage reported = new Usage(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+			synchronized (this) {
+				// Answers to concurrent calls arrive out of order; the org's usage only grows within a run.
+				Usage last = this.lastUsage;
+				if (last == null || last.max() != reported.max() || reported.used() > last.used()) {
+					this.lastUsage = reported;
+				}
+			}
 		}
 	}
 

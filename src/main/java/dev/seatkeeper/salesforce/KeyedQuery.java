@@ -91,8 +91,9 @@ public final class KeyedQuery {
 		}
 		Assert.notNull(after.time(), "a compound keyed query needs a key with a time");
 		String time = Soql.literal(after.time());
-		return "(" + this.timeField + " > " + time + " OR (" + this.timeField + " = " + time + " AND Id > " + id
-				+ "))";
+		// Same rows as "t > T OR (t = T AND Id > x)", written with a plain lower bound first so the
+		// server can seek to T instead of scanning from the start of the history on every page.
+		return this.timeField + " >= " + time + " AND (" + this.timeField + " > " + time + " OR Id > " + id + ")";
 	}
 
 	private static List<String> withKeyFields(List<String> fields, @Nullable String timeField) {

@@ -111,8 +111,16 @@ final class SalesforceTransport {
 	}
 
 	private @Nullable JsonNode exchange(Request request, Authorization authorization) {
-		this.budget.checkBeforeCall();
-		this.budget.recordCall();
+		this.budget.reserveCall();
+		try {
+			return send(request, authorization);
+		}
+		finally {
+			this.budget.endCall();
+		}
+	}
+
+	private @Nullable JsonNode send(Request request, Authorization authorization) {
 		URI uri = URI.create(authorization.instanceUrl() + request.pathAndQuery());
 		RestClient.RequestBodySpec spec = this.restClient.method(request.method())
 			.uri(uri)
@@ -146,7 +154,8 @@ final class SalesforceTransport {
 			return this.json.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw SalesforceApiException.unreadable(status, "Salesforce answered HTTP " + status + " with no JSON");
+			throw SalesforceApiException.unreadable(status,
+					"Salesforce answered HTTP " + status + " with malformed JSON: " + ex.getOriginalMessage());
 		}
 	}
 

@@ -11,7 +11,8 @@ class ApiBudgetTests {
 	void unknownUntilTheFirstHeader() {
 		ApiBudget budget = new ApiBudget("acme", 0.25);
 
-		budget.checkBeforeCall();
+		budget.reserveCall();
+		budget.endCall();
 
 		assertThat(budget.allowed()).isEqualTo(-1);
 		assertThat(budget.lastUsage()).isNull();
@@ -22,13 +23,29 @@ class ApiBudgetTests {
 		ApiBudget budget = new ApiBudget("acme", 0.25);
 		budget.recordLimitInfo("api-usage=3749/15001");
 
-		budget.checkBeforeCall();
+		budget.reserveCall();
 		budget.recordLimitInfo("api-usage=3750/15001");
+		budget.endCall();
 
 		assertThat(budget.allowed()).isEqualTo(3750);
 		assertThat(budget.isExhausted()).isTrue();
-		assertThatExceptionOfType(ApiBudgetExhaustedException.class).isThrownBy(budget::checkBeforeCall)
+		assertThatExceptionOfType(ApiBudgetExhaustedException.class).isThrownBy(budget::reserveCall)
 			.withMessageContaining("3750 of 15001");
+	}
+
+	@Test
+	void callsUnderWayCountAgainstTheBudgetSoConcurrentCallersCannotOvershoot() {
+		ApiBudget budget = new ApiBudget("acme", 0.25);
+		budget.recordLimitInfo("api-usage=3748/15001");
+
+		budget.reserveCall();
+		budget.reserveCall();
+
+		assertThatExceptionOfType(ApiBudgetExhaustedException.class).isThrownBy(budget::reserveCall);
+		budget.endCall();
+		budget.endCall();
+		budget.reserveCall();
+		assertThat(budget.callsMade()).isEqualTo(3);
 	}
 
 	@Test
@@ -36,11 +53,22 @@ class ApiBudgetTests {
 		ApiBudget budget = new ApiBudget("acme", 1.0);
 		budget.recordLimitInfo("per-app-api-usage=2/250(appName=sample-app)");
 		budget.recordLimitInfo(null);
-		budget.recordCall();
-		budget.recordCall();
+		budget.reserveCall();
+		budget.endCall();
+		budget.reserveCall();
+		budget.endCall();
 
 		assertThat(budget.lastUsage()).isNull();
 		assertThat(budget.callsMade()).isEqualTo(2);
+	}
+
+	@Test
+	void anOlderAnswerArrivingLateDoesNotLowerTheUsage() {
+		ApiBudget budget = new ApiBudget("acme", 1.0);
+		budget.recordLimitInfo("api-usage=11/5000");
+		budget.recordLimitInfo("api-usage=10/5000");
+
+		assertThat(budget.lastUsage()).isEqualTo(new ApiBudget.Usage(11, 5000));
 	}
 
 	@Test

@@ -28,8 +28,8 @@ class KeyedQueryTests {
 
 		assertThat(query.soql(Key.of(Instant.parse("2026-11-25T14:03:07Z"), "0Ya5g00000AbcdEAA")))
 			.isEqualTo("SELECT Id, LoginTime, UserId, Status FROM LoginHistory WHERE (LoginTime < 2026-11-26T00:00:00Z)"
-					+ " AND (LoginTime > 2026-11-25T14:03:07Z OR (LoginTime = 2026-11-25T14:03:07Z"
-					+ " AND Id > '0Ya5g00000AbcdEAA')) ORDER BY LoginTime, Id LIMIT 500");
+					+ " AND LoginTime >= 2026-11-25T14:03:07Z AND (LoginTime > 2026-11-25T14:03:07Z"
+					+ " OR Id > '0Ya5g00000AbcdEAA') ORDER BY LoginTime, Id LIMIT 500");
 		assertThat(query.keyOf(JsonMapper.builder().build().readTree(
 				"{\"attributes\":{\"type\":\"LoginHistory\"},\"Id\":\"0Ya1\",\"LoginTime\":\"2026-11-25T14:03:07.000+0000\"}")))
 			.isEqualTo(Key.of(Instant.parse("2026-11-25T14:03:07Z"), "0Ya1"));
