@@ -25,7 +25,7 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	RunLock runLock(JdbcClient jdbc, JobProperties properties) {
-		return new RunLock(jdbc, properties.heartbeatTimeout());
+		return new RunLock(jdbc, properties.heartbeatTimeout(), properties.lockWait());
 	}
 
 	@Bean

@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopGrace after SIGTERM, how long the job may take to reach a chunk boundary and stop before the process
  * exits anyway (keep it below the pod's terminationGracePeriodSeconds)
  * @param progressInterval how often long steps log items read and the rate
+ * @param lockWait how long a launch waits for the profile's run lock before exiting "already running": 0 for a
+ * person at a terminal; in Kubernetes longer than the heartbeat timeout, so the retry of a pod that was killed
+ * waits for its lock to go stale instead of failing
  */
 @ConfigurationProperties("seatkeeper.job")
 public record JobProperties(@DefaultValue("60s") Duration heartbeatTimeout, @DefaultValue("25s") Duration stopGrace,
-		@DefaultValue("10s") Duration progressInterval) {
+		@DefaultValue("10s") Duration progressInterval, @DefaultValue("0s") Duration lockWait) {
 
 }

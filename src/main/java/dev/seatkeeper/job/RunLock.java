@@ -30,19 +30,35 @@ public class RunLock {
 
 	private final Duration heartbeatTimeout;
 
+	private final Duration wait;
+
 	private final String owner = ownerName();
 
-	public RunLock(JdbcClient jdbc, Duration heartbeatTimeout) {
+	public RunLock(JdbcClient jdbc, Duration heartbeatTimeout, Duration wait) {
 		this.jdbc = jdbc;
 		this.heartbeatTimeout = heartbeatTimeout;
+		this.wait = wait;
 	}
 
-	/** The held lock, or empty when a live run of this profile holds it. */
+	/** The held lock, or empty when a live run of this profile still holds it after the configured wait. */
 	public Optional<Held> acquire(String profile, LocalDate runDate) {
-		if (tryInsert(profile, runDate) || takeOverDeadHolder(profile, runDate)) {
-			return Optional.of(new Held(profile));
+		long deadline = System.nanoTime() + this.wait.toNanos();
+		while (true) {
+			if (tryInsert(profile, runDate) || takeOverDeadHolder(profile, runDate)) {
+				return Optional.of(new Held(profile));
+			}
+			if (System.nanoTime() >= deadline) {
+				return Optional.empty();
+			}
+			logger.info("Profile {}: run lock held by {}; waiting", profile, holder(profile).orElse("another process"));
+			try {
+				Thread.sleep(Math.max(100, Math.min(5000, this.heartbeatTimeout.toMillis() / 4)));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
 		}
-		return Optional.empty();
 	}
 
 	/** Who holds the lock of a profile, for the "already running" message. */

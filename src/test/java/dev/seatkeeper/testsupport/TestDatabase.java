@@ -1,5 +1,6 @@
 package dev.seatkeeper.testsupport;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -42,19 +43,31 @@ public enum TestDatabase {
 	/** A new empty database of this kind, migrated by Flyway. */
 	public DataSource fresh() {
 		DataSource dataSource = (this == H2) ? h2() : serverSchema();
+		migrate(dataSource);
+		return dataSource;
+	}
+
+	private void migrate(DataSource dataSource) {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
 			.javaMigrations(new SpringBatchSchemaMigration())
 			.load()
 			.migrate();
-		return dataSource;
 	}
 
-	/** The JDBC URL of a fresh database, for tests that start the application with {@code spring.datasource.url}. */
-	public String freshUrl() {
-		DataSource dataSource = fresh();
-		return ((DriverManagerDataSource) dataSource).getUrl();
+	/**
+	 * A fresh, migrated database that other processes can open at the same time (the job in a child JVM while the
+	 * test reads): an H2 file database in mixed mode, or a new schema on the server.
+	 */
+	public DriverManagerDataSource freshShared(Path directory) {
+		DriverManagerDataSource dataSource = (this == H2)
+				? new DriverManagerDataSource("jdbc:h2:file:" + directory.resolve("seatkeeper").toAbsolutePath()
+						+ ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE",
+						"sa", "")
+				: (DriverManagerDataSource) serverSchema();
+		migrate(dataSource);
+		return dataSource;
 	}
 
 	/** Flyway's vendor folder name for this database. */

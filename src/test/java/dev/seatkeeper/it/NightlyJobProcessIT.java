@@ -1,0 +1,132 @@
+package dev.seatkeeper.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.sandbox.Sandbox;
+import dev.seatkeeper.testsupport.TestDatabase;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The packaged job as its own process: killed mid-run, stopped with SIGTERM, launched twice at once. Each relaunch
+ * must end with exactly the org's data. On H2 (file, mixed mode) and on the MySQL-compatible server.
+ */
+class NightlyJobProcessIT {
+
+	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 27);
+
+	static final Duration LIMIT = Duration.ofMinutes(3);
+
+	@TempDir
+	Path work;
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void killedDuringPullActivityTheRelaunchCompletesWithNothingMissingOrTwice(TestDatabase kind) throws Exception {
+		try (Sandbox sandbox = slowOrg()) {
+			DriverManagerDataSource database = kind.freshShared(this.work);
+			Path profiles = JobProcess.writeProfile(this.work, "crash", sandbox, 2);
+			JdbcTemplate jdbc = new JdbcTemplate(database);
+
+			JobProcess first = JobProcess.run(profiles, "crash", RUN_DATE, database, sandbox, this.work);
+			awaitOrFail(first, () -> committedLoginChunks(jdbc) >= 2);
+			first.kill();
+			int loginsAtKill = count(jdbc, "SELECT COUNT(*) FROM login_event");
+			assertThat(loginsAtKill).as("killed mid-way").isPositive().isLessThan((int) sandbox.facts().loginEvents());
+
+			JobProcess relaunch = JobProcess.run(profiles, "crash", RUN_DATE, database, sandbox, this.work);
+			assertThat(relaunch.awaitExit(LIMIT)).as(relaunch.output()).isEqualTo(ExitCode.OK.code());
+
+			assertThat(relaunch.output()).contains("was left STARTED by a process that is gone; recovering it");
+			GroundTruth.assertTablesMatch(jdbc, "crash", sandbox);
+			assertThat(jdbc.queryForList("SELECT status FROM v_runs ORDER BY execution_id", String.class))
+				.containsExactly("FAILED", "COMPLETED");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void sigtermStopsAtAChunkBoundaryAndTheRelaunchResumes(TestDatabase kind) throws Exception {
+		try (Sandbox sandbox = slowOrg()) {
+			DriverManagerDataSource database = kind.freshShared(this.work);
+			Path profiles = JobProcess.writeProfile(this.work, "term", sandbox, 2);
+			JdbcTemplate jdbc = new JdbcTemplate(database);
+
+			JobProcess first = JobProcess.run(profiles, "term", RUN_DATE, database, sandbox, this.work);
+			awaitOrFail(first, () -> committedLoginChunks(jdbc) >= 1);
+			first.terminate();
+
+			assertThat(first.awaitExit(LIMIT)).as(first.output()).isEqualTo(ExitCode.STOPPED.code());
+			assertThat(jdbc.queryForList("SELECT status FROM v_runs", String.class)).containsExactly("STOPPED");
+			JobProcess relaunch = JobProcess.run(profiles, "term", RUN_DATE, database, sandbox, this.work);
+			assertThat(relaunch.awaitExit(LIMIT)).as(relaunch.output()).isEqualTo(ExitCode.OK.code());
+			GroundTruth.assertTablesMatch(jdbc, "term", sandbox);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void twoLaunchesAtOnceOneRunsTheOtherSaysAlreadyRunning(TestDatabase kind) throws Exception {
+		try (Sandbox sandbox = slowOrg()) {
+			DriverManagerDataSource database = kind.freshShared(this.work);
+			Path profiles = JobProcess.writeProfile(this.work, "twin", sandbox, 2);
+
+			JobProcess one = JobProcess.run(profiles, "twin", RUN_DATE, database, sandbox, this.work);
+			JobProcess two = JobProcess.run(profiles, "twin", RUN_DATE, database, sandbox, this.work);
+			List<Integer> exits = List.of(one.awaitExit(LIMIT), two.awaitExit(LIMIT));
+
+			assertThat(exits).as(one.output() + "\n----\n" + two.output())
+				.containsExactlyInAnyOrder(ExitCode.OK.code(), ExitCode.ALREADY_RUNNING.code());
+			assertThat(one.output() + two.output()).contains("already running in");
+			GroundTruth.assertTablesMatch(new JdbcTemplate(database), "twin", sandbox);
+		}
+	}
+
+	/** Enough login history (small pages, served slowly) that a run is still pulling activity when the test acts. */
+	private static Sandbox slowOrg() {
+		Sandbox sandbox = Sandbox.builder()
+			.users(600)
+			.seed(3)
+			.loginDays(90)
+			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+			.build()
+			.start();
+		sandbox.faults().latency(100);
+		return sandbox;
+	}
+
+	private static int committedLoginChunks(JdbcTemplate jdbc) {
+		Integer commits = jdbc.queryForObject(
+				"SELECT COALESCE(SUM(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'pullActivityWindow:%'",
+				Integer.class);
+		return (commits != null) ? commits : 0;
+	}
+
+	private static int count(JdbcTemplate jdbc, String sql) {
+		Integer count = jdbc.queryForObject(sql, Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+	private static void awaitOrFail(JobProcess process, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + LIMIT.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (!process.isAlive() || System.nanoTime() > deadline) {
+				throw new AssertionError("The run ended or stalled before the moment the test waits for:\n" + process.output());
+			}
+			Thread.sleep(100);
+		}
+	}
+
+}
