@@ -1,25 +1,24 @@
 // Drives a Salesforce org (meant for the Seatkeeper sandbox) with jsforce exactly as an application would, and
 // prints one JSON line with what it saw. Nothing here knows it talks to a simulation.
 //
-//   node compat.mjs BASE_URL CLIENT_ID CLIENT_SECRET USER_ID
+//   node compat.mjs BASE_URL CLIENT_ID CLIENT_SECRET [USER_ID]
 //
 // Each argument may instead come from SF_BASE_URL, SF_CLIENT_ID, SF_CLIENT_SECRET, SF_UPDATE_USER_ID.
-// USER_ID is the user to deactivate and retitle. Exit status 0 on success; on failure the error goes to stderr.
+// USER_ID, when given, is a user to deactivate and retitle; without it nothing is written ("update": null).
+// Exit status 0 on success; on failure the error goes to stderr.
 import jsforce from 'jsforce';
 
-const [baseUrl, clientId, clientSecret, userId] = [
-	[2, 'SF_BASE_URL'],
-	[3, 'SF_CLIENT_ID'],
-	[4, 'SF_CLIENT_SECRET'],
-	[5, 'SF_UPDATE_USER_ID'],
-].map(([index, name]) => {
-	const value = process.argv[index] ?? process.env[name];
-	if (!value) {
-		console.error(`usage: node compat.mjs BASE_URL CLIENT_ID CLIENT_SECRET USER_ID (or set ${name})`);
-		process.exit(2);
-	}
-	return value;
-});
+const argument = (index, name) => process.argv[index] ?? process.env[name];
+const [baseUrl, clientId, clientSecret] = [[2, 'SF_BASE_URL'], [3, 'SF_CLIENT_ID'], [4, 'SF_CLIENT_SECRET']]
+	.map(([index, name]) => {
+		const value = argument(index, name);
+		if (!value) {
+			console.error(`usage: node compat.mjs BASE_URL CLIENT_ID CLIENT_SECRET [USER_ID] (or set ${name})`);
+			process.exit(2);
+		}
+		return value;
+	});
+const userId = argument(5, 'SF_UPDATE_USER_ID');
 
 const API_VERSION = process.env.SF_API_VERSION ?? '62.0';
 const LOGIN_BATCH_SIZE = 500;
@@ -61,8 +60,23 @@ const loginRecords = logins.result.records;
 
 const limits = await conn.limits();
 
-const update = await conn.sobject('User').update({ Id: userId, IsActive: false, Title: NEW_TITLE });
-const readBack = await conn.sobject('User').retrieve(userId);
+// Deactivates and retitles the user, then reads it back; null when no user was named.
+async function updateUser(id) {
+	if (!id) {
+		return null;
+	}
+	const saved = await conn.sobject('User').update({ Id: id, IsActive: false, Title: NEW_TITLE });
+	const readBack = await conn.sobject('User').retrieve(id);
+	return {
+		id: saved.id,
+		success: saved.success,
+		errors: saved.errors,
+		isActive: readBack.IsActive,
+		title: readBack.Title,
+	};
+}
+
+const update = await updateUser(userId);
 
 console.log(JSON.stringify({
 	jsforceVersion: jsforce.VERSION,
@@ -92,11 +106,5 @@ console.log(JSON.stringify({
 		dailyApiRequestsRemaining: limits.DailyApiRequests?.Remaining,
 		apiUsageHeader: conn.limitInfo?.apiUsage ?? null,
 	},
-	update: {
-		id: update.id,
-		success: update.success,
-		errors: update.errors,
-		isActive: readBack.IsActive,
-		title: readBack.Title,
-	},
+	update,
 }));

@@ -63,6 +63,7 @@ class JsforceCompatibilityIT {
 
 	@Test
 	void logsInWithClientCredentialsAsTheIntegrationUserWithOneTokenRequest() {
+		assertThat(report.path("jsforceVersion").asString()).isEqualTo(JsforceProject.pinnedVersion());
 		assertThat(report.path("instanceUrl").asString()).isEqualTo(sandbox.baseUrl());
 		assertThat(report.path("userId").asString()).isEqualTo(sandbox.org().integrationUserId());
 		assertThat(report.path("organizationId").asString()).isEqualTo(sandbox.org().orgId());

@@ -63,9 +63,13 @@ final class JsforceProject {
 		if (!Files.isRegularFile(installed)) {
 			return false;
 		}
-		JsonMapper json = JsonMapper.shared();
-		String pinned = json.readTree(DIRECTORY.resolve("package.json").toFile()).path("dependencies").path("jsforce").asString();
-		return pinned.equals(json.readTree(installed.toFile()).path("version").asString());
+		return pinnedVersion().equals(JsonMapper.shared().readTree(installed.toFile()).path("version").asString());
+	}
+
+	/** The exact jsforce version {@code package.json} asks for. */
+	static String pinnedVersion() {
+		return JsonMapper.shared().readTree(DIRECTORY.resolve("package.json").toFile()).path("dependencies").path("jsforce")
+			.asString();
 	}
 
 	private static void unavailable(String reason) {
