@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -25,11 +26,13 @@ class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, AsOfListener asOfListener, ActiveExecutions activeExecutions,
+			ProfileStateListener profileStateListener,
 			Step connect, Step downloadLicenses, Step downloadSubscriptions, Step downloadPermissionSetAssignments,
 			Step downloadPackageAssignments, Step endRemovedSubscriptions, Step pullActivity, Step summarizeActivity,
 			Step downloadConsumption) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
 			.listener(activeExecutions)
+			.listener(profileStateListener)
 			.start(connect)
 			.next(downloadLicenses)
 			.next(downloadSubscriptions)
@@ -40,6 +43,11 @@ class NightlyJobConfiguration {
 			.next(summarizeActivity)
 			.next(downloadConsumption)
 			.build();
+	}
+
+	@Bean
+	ProfileStateListener profileStateListener(JdbcTemplate jdbc, Clock clock) {
+		return new ProfileStateListener(jdbc, clock);
 	}
 
 	@Bean

@@ -31,14 +31,13 @@ public class RunReport {
 			return;
 		}
 		this.out.printf("%nProfile %s, run date %s, execution %d%n", result.profile(), result.runDate(), execution.getId());
-		this.out.printf("  %-26s %-10s %10s %10s %8s %10s%n", "step", "status", "read", "written", "skipped", "seconds");
+		this.out.printf("  %-34s %-10s %10s %10s %8s %8s%n", "step", "status", "read", "written", "skipped", "seconds");
 		List<StepExecution> steps = execution.getStepExecutions()
 			.stream()
-			.filter(step -> !step.getStepName().contains(":partition"))
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList();
 		for (StepExecution step : steps) {
-			this.out.printf("  %-26s %-10s %10d %10d %8d %10s%n", step.getStepName(), step.getStatus(), step.getReadCount(),
+			this.out.printf("  %-34s %-10s %10d %10d %8d %8s%n", step.getStepName(), step.getStatus(), step.getReadCount(),
 					step.getWriteCount(), step.getSkipCount(), seconds(step.getStartTime(), step.getEndTime()));
 		}
 	}

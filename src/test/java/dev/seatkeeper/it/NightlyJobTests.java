@@ -34,6 +34,13 @@ class NightlyJobTests {
 			assertThat(app.count("SELECT COUNT(*) FROM consumption WHERE profile = 'acme' AND metric = 'DailyApiRequests'"))
 				.isEqualTo(1);
 			assertThat(app.count("SELECT COUNT(*) FROM v_runs WHERE profile = 'acme' AND status = 'COMPLETED'")).isEqualTo(1);
+			assertThat(app.jdbc().queryForObject("SELECT last_run_status FROM profile_state WHERE profile = 'acme'", String.class))
+				.isEqualTo("COMPLETED");
+			assertThat(app.jdbc().queryForObject("SELECT last_run_date FROM profile_state WHERE profile = 'acme'", LocalDate.class))
+				.isEqualTo(RUN_DATE);
+			assertThat(app.jdbc().queryForObject("SELECT login_watermark_time FROM profile_state WHERE profile = 'acme'",
+					java.time.LocalDateTime.class))
+				.isEqualTo(NOW.atOffset(ZoneOffset.UTC).toLocalDateTime());
 			assertThat(apiCalls(sandbox)).as("API calls: the pages the queries need, plus two")
 				.isLessThanOrEqualTo(pagesNeeded(app, sandbox.facts()) + 2);
 			assertThat(sandbox.requests().entries().stream().filter(entry -> entry.pathAndQuery().startsWith("/services/oauth2/token")))
