@@ -42,6 +42,12 @@ class NightlyJobConfiguration {
 			.build();
 	}
 
+	/** Profile, run date, execution id and step in the MDC of every line logged during a run. */
+	@Bean
+	static RunLogContextRegistrar runLogContextRegistrar() {
+		return new RunLogContextRegistrar();
+	}
+
 	@Bean
 	AsOfListener asOfListener(Clock clock) {
 		return new AsOfListener(clock);
