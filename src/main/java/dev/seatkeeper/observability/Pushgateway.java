@@ -62,13 +62,24 @@ public class Pushgateway {
 			logger.warn("Metrics not pushed to {}: HTTP {} {}", target, response.statusCode(), response.body().strip());
 		}
 		catch (IOException ex) {
-			logger.warn("Metrics not pushed to {}: {}", target, ex.toString());
+			logger.warn("Metrics not pushed to {}: {}", target, describe(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			logger.warn("Metrics not pushed to {}: interrupted", target);
 		}
 		return false;
+	}
+
+	/** The JDK client's "ConnectException" says nothing; its cause says "Connection refused". */
+	private static String describe(Throwable failure) {
+		StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				return text.append(": ").append(cause.getMessage()).toString();
+			}
+		}
+		return text.toString();
 	}
 
 	URI groupUri(Map<String, String> groupingKey) {
