@@ -2,12 +2,15 @@ package dev.seatkeeper.job;
 
 import java.time.Clock;
 
+import dev.seatkeeper.observability.Pushgateway;
 import dev.seatkeeper.profile.ProfileConnections;
 import dev.seatkeeper.salesforce.SalesforceClientFactory;
 import dev.seatkeeper.salesforce.SalesforceProperties;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +43,15 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	NightlyJobRunner nightlyJobRunner(Job nightlyJob, JobOperator jobOperator, JobRepository jobRepository,
-			RunLock runLock, ActiveExecutions activeExecutions, RunProfiles runProfiles) {
-		return new NightlyJobRunner(nightlyJob, jobOperator, jobRepository, runLock, activeExecutions, runProfiles);
+			RunLock runLock, ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics) {
+		return new NightlyJobRunner(nightlyJob, jobOperator, jobRepository, runLock, activeExecutions, runProfiles,
+				runMetrics);
+	}
+
+	@Bean
+	RunMetrics runMetrics(PrometheusMeterRegistry meterRegistry, OrgSessions orgSessions,
+			ObjectProvider<Pushgateway> pushgateway) {
+		return new RunMetrics(meterRegistry, orgSessions, pushgateway.getIfAvailable());
 	}
 
 	@Bean

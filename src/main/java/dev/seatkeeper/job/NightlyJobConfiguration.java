@@ -45,6 +45,12 @@ class NightlyJobConfiguration {
 			.build();
 	}
 
+	/** Profile, run date, execution id and step in the MDC of every line logged during a run. */
+	@Bean
+	static RunLogContextRegistrar runLogContextRegistrar() {
+		return new RunLogContextRegistrar();
+	}
+
 	@Bean
 	ProfileStateListener profileStateListener(JdbcTemplate jdbc, Clock clock) {
 		return new ProfileStateListener(jdbc, clock);

@@ -47,14 +47,17 @@ public class NightlyJobRunner {
 
 	private final RunProfiles runProfiles;
 
+	private final RunMetrics runMetrics;
+
 	public NightlyJobRunner(Job job, JobOperator jobOperator, JobRepository jobRepository, RunLock runLock,
-			ActiveExecutions activeExecutions, RunProfiles runProfiles) {
+			ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics) {
 		this.job = job;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.runLock = runLock;
 		this.activeExecutions = activeExecutions;
 		this.runProfiles = runProfiles;
+		this.runMetrics = runMetrics;
 	}
 
 	public static JobParameters parameters(String profile, LocalDate runDate) {
@@ -87,7 +90,10 @@ public class NightlyJobRunner {
 
 	private RunResult launch(String name, LocalDate runDate, JobParameters parameters) {
 		try {
+			long callsMadeBefore = this.runMetrics.callsMade(name);
 			JobExecution execution = this.jobOperator.start(this.job, parameters);
+			// After start() returns, so Batch's own job timer has been recorded too.
+			this.runMetrics.publish(execution, callsMadeBefore);
 			return result(name, runDate, execution);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {

@@ -2,6 +2,7 @@ package dev.seatkeeper.job;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.seatkeeper.profile.Profile;
@@ -39,6 +40,11 @@ public class OrgSessions implements DisposableBean {
 
 	public SalesforceClient client(String profile) {
 		return this.open.computeIfAbsent(profile, name -> this.clients.connect(connection(this.profiles.get(name))));
+	}
+
+	/** The profile's client if this process has connected it, without connecting. */
+	public Optional<SalesforceClient> open(String profile) {
+		return Optional.ofNullable(this.open.get(profile));
 	}
 
 	private SalesforceConnection connection(Profile profile) {

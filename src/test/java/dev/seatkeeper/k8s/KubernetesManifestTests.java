@@ -3,6 +3,7 @@ package dev.seatkeeper.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The k8s/ files as written; {@link KubernetesKustomizeTests} checks what kustomize makes of them. */
 class KubernetesManifestTests {
+
+	/** The Pushgateway's port; the Pushgateway runs in the cluster. */
+	private static final String PUSHGATEWAY_PORT = "TCP/9091";
 
 	@Test
 	void everyManifestParsesAsKnownKubernetesObjectsWithoutUnknownFields() {
@@ -76,19 +80,37 @@ class KubernetesManifestTests {
 	}
 
 	@Test
-	void theNetworkPolicyAllowsOnlyDnsHttpsAndTheDatabaseAndSelectsEveryPod() {
+	void theNetworkPolicyAllowsOnlyDnsHttpsTheDatabaseAndTheInClusterPushgatewayAndSelectsEveryPod() {
 		List<HasMetadata> objects = Manifests.readAll();
 		NetworkPolicy policy = Manifests.ofKind(objects, NetworkPolicy.class).get(0);
 		assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
 		assertThat(policy.getSpec().getIngress()).isEmpty();
 		List<String> ports = new ArrayList<>();
 		policy.getSpec().getEgress().forEach((rule) -> {
-			assertThat(rule.getTo()).as("destinations are open; the ports are what is limited").isEmpty();
 			for (NetworkPolicyPort port : rule.getPorts()) {
-				ports.add(port.getProtocol() + "/" + port.getPort().getIntVal());
+				String protocolAndPort = port.getProtocol() + "/" + port.getPort().getIntVal();
+				ports.add(protocolAndPort);
+				if (protocolAndPort.equals(PUSHGATEWAY_PORT)) {
+					assertThat(rule.getTo()).as("the Pushgateway is reached inside the cluster only").singleElement()
+						.satisfies((peer) -> {
+							assertThat(peer.getNamespaceSelector()).isNotNull();
+							assertThat(peer.getIpBlock()).isNull();
+						});
+				}
+				else {
+					assertThat(rule.getTo()).as("destinations are open; the ports are what is limited").isEmpty();
+				}
 			}
 		});
-		assertThat(ports).containsExactlyInAnyOrder("UDP/53", "TCP/53", "TCP/443", "TCP/3306");
+		assertThat(ports).containsExactlyInAnyOrder("UDP/53", "TCP/53", "TCP/443", "TCP/3306", PUSHGATEWAY_PORT);
+		Manifests.ofKind(objects, CronJob.class).forEach((cronJob) -> {
+			Map<String, String> env = Manifests.env(Manifests.container(
+					cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers(), ManifestChecks.CONTAINER));
+			String pushgateway = env.get("SEATKEEPER_METRICS_PUSHGATEWAY_URL");
+			if (pushgateway != null) {
+				assertThat(URI.create(pushgateway).getPort()).as(cronJob.getMetadata().getName()).isEqualTo(9091);
+			}
+		});
 
 		Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
 		assertThat(selector).isNotEmpty();

@@ -61,6 +61,7 @@ final class ManifestChecks {
 		assertThat(name).isEqualTo("seatkeeper-" + args.get(2));
 		Map<String, String> env = Manifests.env(container);
 		assertThat(env).as(name).containsEntry("SPRING_FLYWAY_ENABLED", "false");
+		assertThat(env.get("SPRING_PROFILES_ACTIVE")).as(name + ": structured JSON logs").contains("json-logs");
 		assertThat(mountPathOf(pod, container, (volume) -> volume.getConfigMap() != null))
 			.as(name + ": profiles from the ConfigMap").isEqualTo(env.get("SEATKEEPER_PROFILES_DIR"));
 		assertThat(pod.getTerminationGracePeriodSeconds()).as(name)
