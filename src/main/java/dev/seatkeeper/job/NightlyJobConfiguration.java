@@ -15,8 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job, one instance per profile and run date. Steps run in data-flow order; each lives in the package
- * of its feature. The reclamation steps ({@code applyReclamationRules}, {@code reclaim}) and the final
- * {@code reconcile} step are added after {@code downloadConsumption}, where this list ends.
+ * of its feature. The reclamation steps ({@code applyReclamationRules}, {@code reclaim}) go between
+ * {@code downloadConsumption} and the final {@code reconcile} step.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -27,7 +27,7 @@ class NightlyJobConfiguration {
 	Job nightlyJob(JobRepository jobRepository, AsOfListener asOfListener, ActiveExecutions activeExecutions,
 			Step connect, Step downloadLicenses, Step downloadSubscriptions, Step downloadPermissionSetAssignments,
 			Step downloadPackageAssignments, Step endRemovedSubscriptions, Step pullActivity, Step summarizeActivity,
-			Step downloadConsumption) {
+			Step downloadConsumption, Step reconcile) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
 			.listener(activeExecutions)
 			.start(connect)
@@ -39,6 +39,7 @@ class NightlyJobConfiguration {
 			.next(pullActivity)
 			.next(summarizeActivity)
 			.next(downloadConsumption)
+			.next(reconcile)
 			.build();
 	}
 
