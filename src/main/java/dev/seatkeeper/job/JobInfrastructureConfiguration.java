@@ -8,6 +8,7 @@ import dev.seatkeeper.salesforce.SalesforceProperties;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,8 +57,8 @@ class JobInfrastructureConfiguration {
 	}
 
 	@Bean
-	RunReport runReport(JobRepository jobRepository) {
-		return new RunReport(jobRepository, System.out);
+	RunReport runReport(JobRepository jobRepository, ObjectProvider<RunEpilogue> epilogues) {
+		return new RunReport(jobRepository, System.out, epilogues.orderedStream().toList());
 	}
 
 }

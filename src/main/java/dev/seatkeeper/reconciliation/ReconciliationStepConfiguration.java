@@ -1,5 +1,6 @@
 package dev.seatkeeper.reconciliation;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 
 import dev.seatkeeper.job.RunKey;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The final {@code reconcile} step, and the store its reports read. */
+/** The final {@code reconcile} step, the store its reports read, and the position printed after each run. */
 @Configuration(proxyBeanMethods = false)
 class ReconciliationStepConfiguration {
 
@@ -32,6 +33,17 @@ class ReconciliationStepConfiguration {
 		RunKey run = RunKey.of(profile, asOf);
 		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
 				runProfiles.get(profile), run, runDate);
+	}
+
+	@Bean
+	ReportAssembler reportAssembler(PositionStore positionStore, ReclamationFigures reclamationFigures, JdbcTemplate jdbc) {
+		return new ReportAssembler(positionStore, reclamationFigures, jdbc);
+	}
+
+	@Bean
+	PositionEpilogue positionEpilogue(ReportAssembler reportAssembler,
+			@Value("${seatkeeper.reports.directory}") Path reportsDirectory) {
+		return new PositionEpilogue(reportAssembler, reportsDirectory);
 	}
 
 	@Bean
