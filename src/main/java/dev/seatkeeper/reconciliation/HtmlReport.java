@@ -206,7 +206,7 @@ final class HtmlReport {
 		List<LocalDate> dates = new ArrayList<>(byDate.keySet());
 		double left = 60;
 		double height = 220;
-		double plotWidth = WIDTH - left - 20;
+		double plotWidth = WIDTH - left - 50;
 		double plotHeight = height - 50;
 		int max = byDate.values().stream().mapToInt(sums -> Math.max(sums[0], Math.max(sums[1], sums[2]))).max().orElse(1);
 		html.append(Svg.open(WIDTH, height, "seats over recent runs"));
