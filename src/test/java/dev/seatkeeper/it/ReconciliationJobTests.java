@@ -13,8 +13,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
@@ -116,6 +119,49 @@ class ReconciliationJobTests {
 			assertThat(app.count("SELECT COUNT(*) FROM v_latest_license_position WHERE profile = 'acme'"))
 				.isEqualTo(app.count("SELECT COUNT(*) FROM software_model WHERE profile = 'acme'") + 1);
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void thePortfolioFindsThePeopleHoldingPaidLicensesInBothOrgs(TestDatabase database) throws IOException {
+		try (Sandbox emea = Sandbox.builder().users(150).seed(5).loginDays(20).now(NOW).client("sk", "both").build().start();
+				Sandbox us = Sandbox.builder().users(150).seed(5).loginDays(20).now(NOW).client("sk", "both").build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(emea))) {
+			Entitlement paidSales = new Entitlement("UserLicense:SFDC", "Sales Cloud", 500, new BigDecimal("150"), "USD",
+					BillingPeriod.MONTHLY, null, null);
+			assertThat(app.run(TestProfiles.of("emea", emea).entitlements(paidSales).build(), RUN_DATE).exitCode())
+				.isEqualTo(ExitCode.OK);
+			assertThat(app.run(TestProfiles.of("us", us).entitlements(paidSales).build(), RUN_DATE).exitCode())
+				.isEqualTo(ExitCode.OK);
+
+			JsonNode portfolio = report(app, "--all", "--format", "json");
+
+			assertThat(portfolio.get("profiles")).extracting(profile -> profile.get("profile").asString())
+				.containsExactly("emea", "us");
+			assertThat(portfolio.get("totals").get(0).get("costAnnual").decimalValue())
+				.isEqualByComparingTo(BigDecimal.valueOf(2 * 500 * 150 * 12));
+			Set<String> inBoth = new TreeSet<>(activeSalesEmails(emea));
+			inBoth.retainAll(activeSalesEmails(us));
+			assertThat(inBoth).isNotEmpty();
+			Set<String> reported = new TreeSet<>();
+			portfolio.get("usersInSeveralOrgs").forEach(user -> {
+				reported.add(user.get("identity").asString());
+				assertThat(user.get("holdings")).extracting(holding -> holding.get("profile").asString())
+					.containsExactly("emea", "us");
+			});
+			assertThat(reported).isEqualTo(inBoth);
+		}
+	}
+
+	private static Set<String> activeSalesEmails(Sandbox sandbox) {
+		Set<String> emails = new TreeSet<>();
+		for (Row user : sandbox.org().table(OrgTypes.USER).rows()) {
+			if (Boolean.TRUE.equals(user.fieldValue("IsActive"))
+					&& "SFDC".equals(user.value("Profile.UserLicense.LicenseDefinitionKey"))) {
+				emails.add(((String) user.fieldValue("Email")).toLowerCase(Locale.ROOT));
+			}
+		}
+		return emails;
 	}
 
 	private static TestProfiles profile(Sandbox sandbox) {
