@@ -60,7 +60,7 @@ class OrgUsageReader {
 		return this.jdbc.query(MODELS, (row, index) -> {
 			String model = row.getString(1);
 			int[] assignedAndActive = counts.getOrDefault(model, new int[2]);
-			return new ModelUsage(model, row.getString(2), (Integer) row.getObject(3, Integer.class), assignedAndActive[0],
+			return new ModelUsage(model, row.getString(2), row.getObject(3, Integer.class), assignedAndActive[0],
 					assignedAndActive[1], threshold.days(model));
 		}, this.run.profile());
 	}

@@ -2,8 +2,11 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,6 +24,9 @@ import java.util.TreeSet;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
+import dev.seatkeeper.job.RunEpilogue;
+import dev.seatkeeper.job.RunReport;
+import dev.seatkeeper.job.RunResult;
 import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
@@ -35,6 +41,7 @@ import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.repository.JobRepository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -60,10 +67,12 @@ class ReconciliationJobTests {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void theJsonReportCountsWhatTheOrgHoldsAndUses(TestDatabase database) throws IOException {
 		try (Sandbox sandbox = Sandbox.builder().users(600).seed(11).loginDays(120).now(NOW).build().start();
-				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
-			assertThat(app.run(profile(sandbox).build(), RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), withReportsDirectory(sandbox))) {
+			RunResult result = app.run(profile(sandbox).build(), RUN_DATE);
+			assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
 
 			JsonNode report = report(app, "--profile", "acme", "--format", "json");
+			String console = console(app, result);
 
 			OrgFacts facts = sandbox.facts();
 			assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
@@ -95,7 +104,24 @@ class ReconciliationJobTests {
 			assertThat(models.get("UserLicense:AUL").get("money").isNull()).isTrue();
 			assertThat(report.get("totals")).hasSize(2);
 			assertThat(report.get("reclamationPipeline").isEmpty()).as("until reclamation lands").isTrue();
+			assertThat(console).contains("reconcile", "License position").containsPattern("UserLicense:SFDC\\s+50\\s+"
+					+ facts.activeUsersByLicense().get("SFDC") + "\\s+" + activeTruth.get("SFDC"));
+			assertThat(this.directory.resolve("reports/acme-2026-11-27.html")).exists();
 		}
+	}
+
+	/** What the run command prints after the run: the step table, then the position table and the HTML report. */
+	private static String console(JobHarness app, RunResult result) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		new RunReport(app.bean(JobRepository.class), out, List.of(app.bean(RunEpilogue.class))).printSteps(result);
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	private Map<String, Object> withReportsDirectory(Sandbox sandbox) {
+		Map<String, Object> properties = new HashMap<>(TestProfiles.properties(sandbox));
+		properties.put("seatkeeper.reports.directory", this.directory.resolve("reports").toString());
+		return properties;
 	}
 
 	@ParameterizedTest
