@@ -64,6 +64,22 @@ class ReportFormatTests {
 	}
 
 	@Test
+	void thePortfolioShowsEveryProfileAndThePeopleInSeveralOrgs() {
+		PortfolioReport portfolio = new PortfolioReport(PositionReport.SCHEMA_VERSION, List.of(this.report),
+				this.report.totals(), List.of(new PortfolioReport.CrossOrgUser("ann@acme.com",
+						List.of(new PortfolioReport.Holding("emea", "005A", "ann@emea", List.of("UserLicense:SFDC")),
+								new PortfolioReport.Holding("us", "005B", "ann@us", List.of("UserLicense:SFDC"))))));
+
+		String html = HtmlReport.of(portfolio);
+		JsonNode json = JsonMapper.builder().build().readTree(JsonReport.of(portfolio));
+
+		assertThat(html).contains("License portfolio").contains("<td>acme</td>").contains("ann@acme.com");
+		assertThat(json.propertyNames()).containsExactly("schemaVersion", "profiles", "totals", "usersInSeveralOrgs");
+		assertThat(json.get("usersInSeveralOrgs").get(0).get("holdings").get(1).get("profile").asString()).isEqualTo("us");
+		assertThat(TableReport.of(portfolio)).contains("People with paid licenses in more than one org: 1");
+	}
+
+	@Test
 	void theRunSummaryTableShowsOwnedAssignedActiveStatusAndSavings() {
 		String table = TableReport.summary(this.report.models());
 
