@@ -18,6 +18,8 @@ public enum ExitCode {
 	ALREADY_COMPLETE(4),
 	/** Another process is running this profile and run date right now. */
 	ALREADY_RUNNING(5),
+	/** A report was asked for a profile and run date that has no stored position (no completed run reached it). */
+	NOTHING_TO_REPORT(6),
 	/** The command line itself is wrong (unknown subcommand or option). */
 	USAGE(64);
 
@@ -42,6 +44,7 @@ public enum ExitCode {
 			case ALREADY_COMPLETE -> 1;
 			case STOPPED -> 2;
 			case ALREADY_RUNNING -> 3;
+			case NOTHING_TO_REPORT -> 3;
 			case FAILED -> 4;
 			case INVALID_CONFIGURATION -> 5;
 			case USAGE -> 6;

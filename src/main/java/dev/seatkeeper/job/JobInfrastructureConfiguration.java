@@ -66,8 +66,8 @@ class JobInfrastructureConfiguration {
 	}
 
 	@Bean
-	RunReport runReport(JobRepository jobRepository) {
-		return new RunReport(jobRepository, System.out);
+	RunReport runReport(JobRepository jobRepository, ObjectProvider<RunEpilogue> epilogues) {
+		return new RunReport(jobRepository, System.out, epilogues.orderedStream().toList());
 	}
 
 }

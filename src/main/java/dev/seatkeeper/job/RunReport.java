@@ -10,16 +10,22 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-/** The console summary of a run: one line per step with its counts, then one line per profile. */
+/**
+ * The console summary of a run: one line per step with its counts and what {@link RunEpilogue}s add, then one line
+ * per profile.
+ */
 public class RunReport {
 
 	private final JobRepository jobRepository;
 
 	private final PrintStream out;
 
-	public RunReport(JobRepository jobRepository, PrintStream out) {
+	private final List<RunEpilogue> epilogues;
+
+	public RunReport(JobRepository jobRepository, PrintStream out, List<RunEpilogue> epilogues) {
 		this.jobRepository = jobRepository;
 		this.out = out;
+		this.epilogues = List.copyOf(epilogues);
 	}
 
 	public void printSteps(RunResult result) {
@@ -40,6 +46,7 @@ public class RunReport {
 			this.out.printf("  %-34s %-10s %10d %10d %8d %8s%n", step.getStepName(), step.getStatus(), step.getReadCount(),
 					step.getWriteCount(), step.getSkipCount(), seconds(step.getStartTime(), step.getEndTime()));
 		}
+		this.epilogues.forEach(epilogue -> epilogue.print(result, this.out));
 	}
 
 	public void printResults(List<RunResult> results) {

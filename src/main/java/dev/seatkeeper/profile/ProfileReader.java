@@ -5,6 +5,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -162,7 +166,16 @@ final class ProfileReader {
 
 	private List<Entitlement> entitlements(Section entitlements) {
 		entitlements.allowOnly("licenses", "consumption");
-		return entitlements.sections("licenses").stream().map(this::entitlement).toList();
+		List<Entitlement> licenses = entitlements.sections("licenses").stream().map(this::entitlement).toList();
+		// Amounts are never converted between currencies, so all lines of one model must share one.
+		Map<String, Set<String>> currencies = new TreeMap<>();
+		licenses.forEach(line -> currencies.computeIfAbsent(line.model(), model -> new TreeSet<>()).add(line.currency()));
+		currencies.forEach((model, codes) -> {
+			if (codes.size() > 1) {
+				entitlements.problem("licenses", "model '" + model + "' is priced in " + codes + "; use one currency per model");
+			}
+		});
+		return licenses;
 	}
 
 	private Entitlement entitlement(Section license) {

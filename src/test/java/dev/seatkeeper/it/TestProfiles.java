@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.profile.ActivitySettings;
+import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
 import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
+import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.profile.SalesforceSettings;
 import dev.seatkeeper.profile.SalesforceSettings.AuthFlow;
 import dev.seatkeeper.profile.SalesforceSettings.AuthSettings;
@@ -35,6 +37,10 @@ public final class TestProfiles {
 	private double apiBudgetShare = 1.0;
 
 	private int batchSize = 2000;
+
+	private List<Entitlement> entitlements = List.of();
+
+	private List<Rule> rules = List.of();
 
 	private TestProfiles(String name, Sandbox sandbox) {
 		this.name = name;
@@ -65,15 +71,26 @@ public final class TestProfiles {
 		return this;
 	}
 
+	public TestProfiles entitlements(Entitlement... lines) {
+		this.entitlements = List.of(lines);
+		return this;
+	}
+
+	/** Reclamation rules (detect mode): their thresholds decide who counts as active in the license position. */
+	public TestProfiles rules(Rule... reclamationRules) {
+		this.rules = List.of(reclamationRules);
+		return this;
+	}
+
 	public Profile build() {
 		AuthSettings auth = new AuthSettings(this.flow, this.sandbox.clientApp().clientId(),
 				new SecretReference(SECRET_VARIABLE), null, null);
 		SalesforceSettings salesforce = new SalesforceSettings(URI.create(this.sandbox.baseUrl()), "62.0", auth, true,
 				this.apiBudgetShare, this.batchSize, null);
-		ReclamationSettings reclamation = new ReclamationSettings(ReclamationSettings.Mode.DETECT, List.of(),
+		ReclamationSettings reclamation = new ReclamationSettings(ReclamationSettings.Mode.DETECT, this.rules,
 				new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of()), 100, 0.05, 30);
 		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
-				this.activity, List.of(), List.of(), reclamation);
+				this.activity, this.entitlements, List.of(), reclamation);
 	}
 
 	/** The application properties a test run needs: the secret the profiles reference, and quick retries. */

@@ -163,6 +163,23 @@ class ProfileCatalogTests {
 	}
 
 	@Test
+	void oneModelPricedInTwoCurrenciesIsAProblem() throws IOException {
+		write("fx.yaml", """
+				name: fx
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				entitlements:
+				  licenses:
+				    - {model: "UserLicense:SFDC", quantity: 10, unitPrice: 10, currency: USD}
+				    - {model: "UserLicense:SFDC", quantity: 5, unitPrice: 9, currency: EUR}
+				    - {model: "FeatureLicense:SupportUser", quantity: 5, unitPrice: 9, currency: EUR}
+				""");
+		assertThat(load().problems()).singleElement()
+			.asString()
+			.contains("entitlements.licenses: model 'UserLicense:SFDC' is priced in [EUR, USD]");
+	}
+
+	@Test
 	void invalidYamlAndAMissingDirectoryAreReported() throws IOException {
 		write("bad.yaml", "name: [unclosed\n");
 		assertThat(load().problems()).singleElement().asString().contains("bad.yaml: not valid YAML");

@@ -1,0 +1,65 @@
+package dev.seatkeeper.reconciliation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.seatkeeper.reconciliation.LicensePosition.Money;
+import dev.seatkeeper.reconciliation.LicensePosition.Seats;
+import org.jspecify.annotations.Nullable;
+
+/** One row per model and profile (RFC 4180: comma separated, quoted when needed, CRLF line ends). */
+final class CsvReport {
+
+	static final List<String> HEADER = List.of("profile", "run_date", "model", "label", "status", "owned", "site_license",
+			"provisioned", "assigned", "active", "inactive", "open_candidates", "reclaimed_this_run", "shortfall",
+			"shelfware", "savings_seats", "savings_after_reclamation_seats", "term_expired", "threshold_days", "currency",
+			"unit_price_annual", "cost_monthly", "cost_annual", "inactive_cost_annual", "true_up_exposure_annual",
+			"savings_annual", "savings_after_reclamation_annual");
+
+	private CsvReport() {
+	}
+
+	static String of(List<PositionReport> reports) {
+		StringBuilder csv = new StringBuilder(line(HEADER));
+		for (PositionReport report : reports) {
+			for (LicensePosition position : report.models()) {
+				csv.append(line(row(report, position)));
+			}
+		}
+		return csv.toString();
+	}
+
+	private static List<String> row(PositionReport report, LicensePosition position) {
+		Seats seats = position.seats();
+		Money money = position.money();
+		List<@Nullable Object> values = new ArrayList<>(List.of(report.profile(), report.runDate(), position.model(),
+				position.label(), position.status()));
+		values.addAll(Arrays.asList(seats.owned(), seats.siteLicense(), seats.provisioned(), seats.assigned(),
+				seats.active(), seats.inactive(), seats.openCandidates(), seats.reclaimedThisRun(), seats.shortfall(),
+				seats.shelfware(), seats.savings(), seats.savingsAfterReclamation(), position.termExpired(),
+				position.thresholdDays()));
+		if (money != null) {
+			values.addAll(List.of(money.currency(), money.unitPriceAnnual().toPlainString(),
+					money.costMonthly().toPlainString(), money.costAnnual().toPlainString(),
+					money.inactiveCostAnnual().toPlainString(), money.trueUpExposureAnnual().toPlainString(),
+					money.savingsAnnual().toPlainString(), money.savingsAfterReclamationAnnual().toPlainString()));
+		}
+		while (values.size() < HEADER.size()) {
+			values.add(null);
+		}
+		return values.stream().map(value -> Objects.toString(value, "")).toList();
+	}
+
+	private static String line(List<String> fields) {
+		return fields.stream().map(CsvReport::quoted).collect(Collectors.joining(",")) + "\r\n";
+	}
+
+	private static String quoted(String field) {
+		boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
+		return needsQuotes ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+	}
+
+}

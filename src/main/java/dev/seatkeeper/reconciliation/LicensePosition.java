@@ -1,0 +1,39 @@
+package dev.seatkeeper.reconciliation;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One software model's position for one profile and run date.
+ *
+ * @param termExpired every entitlement naming the model ended (or had not begun) on the run date, so nothing is owned
+ * @param money null when no entitlement prices the model ({@link PositionStatus#UNKNOWN})
+ */
+public record LicensePosition(String model, String label, PositionStatus status, int thresholdDays, boolean termExpired,
+		Seats seats, @Nullable Money money) {
+
+	/**
+	 * Seat counts. {@code owned} is null for a site license ({@code siteLicense}) and when nothing is known.
+	 *
+	 * @param shortfall assigned beyond owned (true-up)
+	 * @param shelfware owned beyond assigned
+	 * @param savings owned − active: seats not needed by active users
+	 * @param savingsAfterReclamation owned − (assigned − open candidates): seats that can go once pending reclamations
+	 * are done
+	 */
+	public record Seats(@Nullable Integer owned, boolean siteLicense, @Nullable Integer provisioned, int assigned,
+			int active, int inactive, int openCandidates, int reclaimedThisRun, int shortfall, int shelfware,
+			int savings, int savingsAfterReclamation) {
+	}
+
+	/**
+	 * Amounts in one currency, rounded to cents (half-even). Annual amounts are the unit price per year (a monthly
+	 * price × 12); {@code costMonthly} is the annual cost ÷ 12. A site license costs its price, whatever the seats.
+	 */
+	public record Money(String currency, BigDecimal unitPriceAnnual, BigDecimal costMonthly, BigDecimal costAnnual,
+			BigDecimal inactiveCostAnnual, BigDecimal trueUpExposureAnnual, BigDecimal savingsAnnual,
+			BigDecimal savingsAfterReclamationAnnual) {
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.seatkeeper.reconciliation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.seatkeeper.job.RunKey;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads what the earlier steps stored for a profile into the calculators' inputs: each software model with its
+ * holders (current subscriptions of active users) counted as assigned and active, and the latest consumption reading
+ * of each metric as of the run. Holders are streamed, not loaded, so large orgs fit in memory.
+ */
+class OrgUsageReader {
+
+	private static final String MODELS = """
+			SELECT identifier, label, total_licenses FROM software_model WHERE profile = ? ORDER BY identifier""";
+
+	private static final String HOLDERS = """
+			SELECT s.model_identifier, u.last_login_at, a.last_successful_login_in_history
+			FROM subscription s
+			JOIN sf_user u ON u.profile = s.profile AND u.user_id = s.user_id
+			LEFT JOIN user_activity a ON a.profile = s.profile AND a.user_id = s.user_id
+			WHERE s.profile = ? AND s.ended_at IS NULL AND u.is_active = TRUE AND u.removed_at IS NULL""";
+
+	private static final String LATEST_READINGS = """
+			SELECT c.metric, c.source, c.period_start, c.period_end, c.allowed, c.used
+			FROM consumption c
+			WHERE c.profile = ? AND c.period_start = (SELECT MAX(l.period_start) FROM consumption l
+			    WHERE l.profile = c.profile AND l.metric = c.metric AND l.period_start <= ?)
+			ORDER BY c.metric""";
+
+	private final JdbcTemplate jdbc;
+
+	private final RunKey run;
+
+	OrgUsageReader(JdbcTemplate jdbc, RunKey run) {
+		this.jdbc = jdbc;
+		this.run = run;
+	}
+
+	List<ModelUsage> models(ActivityThreshold threshold) {
+		Map<String, int[]> counts = new HashMap<>();
+		this.jdbc.query(HOLDERS, (ResultSet row) -> {
+			String model = row.getString(1);
+			int[] assignedAndActive = counts.computeIfAbsent(model, key -> new int[2]);
+			assignedAndActive[0]++;
+			if (ActivityThreshold.isActive(instant(row, 2), instant(row, 3), this.run.asOf(), threshold.days(model))) {
+				assignedAndActive[1]++;
+			}
+		}, this.run.profile());
+		return this.jdbc.query(MODELS, (row, index) -> {
+			String model = row.getString(1);
+			int[] assignedAndActive = counts.getOrDefault(model, new int[2]);
+			return new ModelUsage(model, row.getString(2), row.getObject(3, Integer.class), assignedAndActive[0],
+					assignedAndActive[1], threshold.days(model));
+		}, this.run.profile());
+	}
+
+	List<ConsumptionReading> latestReadings() {
+		LocalDate asOfDate = LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC);
+		return this.jdbc.query(LATEST_READINGS,
+				(row, index) -> new ConsumptionReading(row.getString(1), row.getString(2),
+						row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class), row.getBigDecimal(5),
+						row.getBigDecimal(6)),
+				this.run.profile(), asOfDate);
+	}
+
+	private static @Nullable Instant instant(ResultSet row, int column) throws SQLException {
+		LocalDateTime value = row.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.seatkeeper.reconciliation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One profile's reconciled position for one run date, as every report format shows it. Its JSON form is an
+ * integration point: fields are only ever added, and {@link #SCHEMA_VERSION} changes when one changes meaning.
+ *
+ * @param trend the counts of earlier run dates (oldest first, this one included) for trend charts
+ * @param reclamationPipeline candidates by lifecycle state; empty until reclamation stores candidates
+ */
+public record PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
+		List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
+		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline) {
+
+	public static final int SCHEMA_VERSION = 1;
+
+	/** One model's seat counts on one earlier run date. */
+	public record TrendPoint(LocalDate runDate, String model, @Nullable Integer owned, int assigned, int active) {
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.seatkeeper.reconciliation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.profile.ReclamationSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The {@code reconcile} step: the run's license and consumption positions, computed from what the earlier steps
+ * stored and the profile's entitlements, as of the run's fixed instant, saved in the step's one transaction. A restart
+ * computes the same figures and rewrites the same rows.
+ */
+public class ReconcileTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReconcileTasklet.class);
+
+	private final OrgUsageReader usage;
+
+	private final PositionStore store;
+
+	private final ReclamationFigures reclamation;
+
+	private final Profile profile;
+
+	private final RunKey run;
+
+	private final LocalDate runDate;
+
+	ReconcileTasklet(OrgUsageReader usage, PositionStore store, ReclamationFigures reclamation, Profile profile,
+			RunKey run, LocalDate runDate) {
+		this.usage = usage;
+		this.store = store;
+		this.reclamation = reclamation;
+		this.profile = profile;
+		this.run = run;
+		this.runDate = runDate;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		String name = this.profile.name();
+		PositionCalculator calculator = new PositionCalculator(LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC),
+				model -> this.reclamation.counts(name, this.runDate, model));
+		List<ModelUsage> models = this.usage.models(new ActivityThreshold(this.profile.reclamation()));
+		List<LicensePosition> positions = calculator.positions(models, this.profile.entitlements(),
+				ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
+		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())
+			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements());
+		this.store.save(this.run, this.runDate, positions, consumption);
+		contribution.incrementWriteCount(positions.size() + consumption.size());
+		logger.info("Profile {}: position of {} models and {} consumption metrics as of {}", name, positions.size(),
+				consumption.size(), this.run.asOf());
+		return RepeatStatus.FINISHED;
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.seatkeeper.reconciliation;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunProfiles;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The final {@code reconcile} step, the store its reports read, and the position printed after each run. */
+@Configuration(proxyBeanMethods = false)
+class ReconciliationStepConfiguration {
+
+	@Bean
+	Step reconcile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileTasklet reconcileTasklet) {
+		return new StepBuilder("reconcile", jobRepository).tasklet(reconcileTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	ReconcileTasklet reconcileTasklet(JdbcTemplate jdbc, PositionStore positionStore, ReclamationFigures reclamationFigures,
+			RunProfiles runProfiles, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobParameters['runDate']}") LocalDate runDate, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+		RunKey run = RunKey.of(profile, asOf);
+		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
+				runProfiles.get(profile), run, runDate);
+	}
+
+	@Bean
+	ReportAssembler reportAssembler(PositionStore positionStore, ReclamationFigures reclamationFigures, JdbcTemplate jdbc) {
+		return new ReportAssembler(positionStore, reclamationFigures, jdbc);
+	}
+
+	@Bean
+	PositionEpilogue positionEpilogue(ReportAssembler reportAssembler,
+			@Value("${seatkeeper.reports.directory}") Path reportsDirectory) {
+		return new PositionEpilogue(reportAssembler, reportsDirectory);
+	}
+
+	@Bean
+	PositionStore positionStore(JdbcTemplate jdbc) {
+		return new PositionStore(jdbc);
+	}
+
+	/** Open candidates and reclaimed licenses read 0 until reclamation (issue 4) replaces this bean with its figures. */
+	@Bean
+	ReclamationFigures reclamationFigures() {
+		return new ReclamationNotBuiltYet();
+	}
+
+}
