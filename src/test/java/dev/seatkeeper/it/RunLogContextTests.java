@@ -61,7 +61,7 @@ class RunLogContextTests {
 	/** The JSON lines our code logged while the run went on (the sandbox's and start-up lines aside). */
 	private static List<JsonNode> runLines(CapturedOutput output) {
 		JsonMapper json = JsonMapper.builder().build();
-		return output.getOut().lines()
+		return output.getErr().lines()
 			.filter((line) -> line.startsWith("{"))
 			.map(json::readTree)
 			.filter((line) -> line.path("log").path("logger").asString().startsWith("dev.seatkeeper."))
