@@ -34,6 +34,10 @@ class NightlyJobTests {
 			assertThat(app.count("SELECT COUNT(*) FROM consumption WHERE profile = 'acme' AND metric = 'DailyApiRequests'"))
 				.isEqualTo(1);
 			assertThat(app.count("SELECT COUNT(*) FROM v_runs WHERE profile = 'acme' AND status = 'COMPLETED'")).isEqualTo(1);
+			assertThat(app.count("SELECT read_count FROM v_runs WHERE profile = 'acme'"))
+				.as("each login counted once, not again for its partition")
+				.isGreaterThanOrEqualTo((int) sandbox.facts().loginEvents() + sandbox.facts().users())
+				.isLessThan(2 * (int) sandbox.facts().loginEvents());
 			assertThat(app.jdbc().queryForObject("SELECT last_run_status FROM profile_state WHERE profile = 'acme'", String.class))
 				.isEqualTo("COMPLETED");
 			assertThat(app.jdbc().queryForObject("SELECT last_run_date FROM profile_state WHERE profile = 'acme'", LocalDate.class))
