@@ -42,8 +42,9 @@ final class AssignmentGenerator {
 	private void userLogin(Row user) {
 		Instant last = (Instant) user.fieldValue("LastLoginDate");
 		boolean dormant = last != null && last.isBefore(this.org.now().minus(Duration.ofDays(90)));
-		boolean frozen = Boolean.TRUE.equals(user.fieldValue("IsActive"))
-				&& this.random.nextInt(100) < (dormant ? 10 : 1) && !this.org.protectedUsers().containsKey(user.id());
+		int draw = this.random.nextInt(100);
+		boolean frozen = Boolean.TRUE.equals(user.fieldValue("IsActive")) && draw < (dormant ? 10 : 1)
+				&& !this.org.protectedUsers().containsKey(user.id());
 		this.org.newRow(OrgTypes.USER_LOGIN)
 			.set("UserId", user.id())
 			.set("IsFrozen", frozen)

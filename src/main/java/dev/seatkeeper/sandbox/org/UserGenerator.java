@@ -32,7 +32,9 @@ final class UserGenerator {
 		this.profiles = profiles;
 		this.created = orgCreated.getEpochSecond();
 		this.createdSpan = 800 * DAY;
-		this.planner = new LoginPlanner(random, org.now(), org.spec().loginDays());
+		// Login times depend on "now"; drawing them from a stream of their own keeps every other choice (who is
+		// active, which license, which assignments) the same whatever night the org is generated for.
+		this.planner = new LoginPlanner(random.split(), org.now(), org.spec().loginDays());
 	}
 
 	void generate() {

@@ -29,6 +29,26 @@ class SandboxOrgGeneratorTests {
 	}
 
 	@Test
+	void theSameSeedAnotherNightGivesTheSameUsersLicensesAndAssignments() {
+		SandboxOrg nextNight = OrgGenerator.generate(OrgSpec.of(3000, NOW.plus(Duration.ofDays(1))));
+
+		for (ObjectType type : List.of(OrgTypes.USER, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, OrgTypes.USER_PACKAGE_LICENSE)) {
+			assertThat(rows(nextNight, type, "Id")).as(type.name()).isEqualTo(rows(ORG, type, "Id"));
+		}
+		assertThat(rows(nextNight, OrgTypes.USER, "IsActive")).isEqualTo(rows(ORG, OrgTypes.USER, "IsActive"));
+		assertThat(rows(nextNight, OrgTypes.USER, "ProfileId")).isEqualTo(rows(ORG, OrgTypes.USER, "ProfileId"));
+		assertThat(rows(nextNight, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "AssigneeId"))
+			.isEqualTo(rows(ORG, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "AssigneeId"));
+		assertThat(nextNight.facts().activeUsersByLicense()).isEqualTo(ORG.facts().activeUsersByLicense());
+	}
+
+	private static List<Object> rows(SandboxOrg org, ObjectType type, String field) {
+		List<Object> values = new ArrayList<>();
+		org.table(type).rows().forEach(row -> values.add(row.fieldValue(field)));
+		return values;
+	}
+
+	@Test
 	void lastLoginDateIsTheLatestSuccessfulLoginInTheHistory() {
 		LoginHistoryTable history = ORG.loginHistory();
 		Map<String, Instant> latest = new HashMap<>();
