@@ -53,7 +53,10 @@ public class ActivitySummarizer implements Tasklet {
 		var asOf = this.run.asOfUtc();
 		var days30 = RunKey.utc(this.run.asOf().minus(Duration.ofDays(30)));
 		var days90 = RunKey.utc(this.run.asOf().minus(Duration.ofDays(90)));
-		int users = this.jdbc.update(SUMMARY, asOf, days30, asOf, days90, asOf, asOf, this.run.profile());
+		this.jdbc.update(SUMMARY, asOf, days30, asOf, days90, asOf, asOf, this.run.profile());
+		// Not the update count: MySQL counts an upsert that changed a row twice.
+		Integer users = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM sf_user WHERE profile = ? AND removed_at IS NULL", Integer.class, this.run.profile());
 		new LoginWatermark(this.jdbc).advance(this.run.profile(), this.run.asOf());
 		contribution.incrementWriteCount(users);
 		logger.info("Profile {}: activity summarised for {} users; login watermark now {}", this.run.profile(), users,

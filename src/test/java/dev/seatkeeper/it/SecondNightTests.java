@@ -63,6 +63,10 @@ class SecondNightTests {
 						.as("logins read on the second night")
 						.isEqualTo(7);
 					assertThat(second.count("SELECT COUNT(*) FROM login_event")).isEqualTo(loginsAfterFirstNight + 7);
+					assertThat(second.count(
+							"SELECT WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'summarizeActivity' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1"))
+						.as("users summarised, each once, though their rows were updated rather than inserted")
+						.isEqualTo(500);
 					assertThat(second.count("SELECT COUNT(*) FROM subscription WHERE user_id = ? AND ended_at = ?",
 							leaver.id(), SECOND_NIGHT.atOffset(ZoneOffset.UTC).toLocalDateTime()))
 						.as("the deactivated user's subscriptions are ended, not deleted")
