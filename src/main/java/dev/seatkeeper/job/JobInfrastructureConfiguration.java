@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** How jobs are launched, locked, stopped and reported; the job itself is assembled in {@link NightlyJobConfiguration}. */
@@ -50,8 +51,8 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	RunMetrics runMetrics(PrometheusMeterRegistry meterRegistry, OrgSessions orgSessions,
-			ObjectProvider<Pushgateway> pushgateway) {
-		return new RunMetrics(meterRegistry, orgSessions, pushgateway.getIfAvailable());
+			ObjectProvider<Pushgateway> pushgateway, JdbcTemplate jdbc) {
+		return new RunMetrics(meterRegistry, orgSessions, pushgateway.getIfAvailable(), jdbc);
 	}
 
 	@Bean

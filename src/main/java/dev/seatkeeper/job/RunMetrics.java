@@ -1,5 +1,6 @@
 package dev.seatkeeper.job;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The metrics of one run, published when it ends: Spring Batch's own job and step timers (recorded through the
  * observation registry while the run went on) plus ours, read from the finished execution — items read, written
- * and skipped per step, the Salesforce calls the run made, and the org's daily API requests left.
+ * and skipped per step, the Salesforce calls the run made, the org's daily API requests left, and from the run's
+ * stored license position the seats reclaimed and the savings per currency.
  *
  * <p>When a Pushgateway is configured they are pushed as the group {@code job=seatkeeper, profile=NAME}, which each
  * run of the profile replaces, so the Pushgateway holds every org's last run and never grows night after night.
@@ -39,10 +42,14 @@ public class RunMetrics {
 
 	private final @Nullable Pushgateway pushgateway;
 
-	public RunMetrics(PrometheusMeterRegistry registry, OrgSessions orgs, @Nullable Pushgateway pushgateway) {
+	private final JdbcTemplate jdbc;
+
+	public RunMetrics(PrometheusMeterRegistry registry, OrgSessions orgs, @Nullable Pushgateway pushgateway,
+			JdbcTemplate jdbc) {
 		this.registry = registry;
 		this.orgs = orgs;
 		this.pushgateway = pushgateway;
+		this.jdbc = jdbc;
 	}
 
 	/** Salesforce calls the profile's client has made in this process so far: the baseline of the next run. */
@@ -87,7 +94,28 @@ public class RunMetrics {
 		}
 		if (profile != null) {
 			this.orgs.open(profile).ifPresent((client) -> recordApiUsage(client.apiBudget(), run, callsMadeBefore));
+			recordPosition(profile, execution.getJobParameters().getLocalDate(NightlyJobRunner.RUN_DATE), run);
 		}
+	}
+
+	/** Seats reclaimed and savings of the run's stored license position, per currency (never summed across). */
+	private void recordPosition(String profile, @Nullable LocalDate runDate, Tags run) {
+		Long reclaimed = this.jdbc.queryForObject(
+				"SELECT COALESCE(SUM(reclaimed_this_run), 0) FROM license_position WHERE profile = ? AND run_date = ?",
+				Long.class, profile, runDate);
+		long seats = (reclaimed != null) ? reclaimed : 0;
+		gauge("seatkeeper.run.reclaimed.seats", "seats", "Seats reclaimed in Salesforce by this run", run, () -> seats);
+		this.jdbc.query("SELECT currency, SUM(savings_annual) AS savings,"
+				+ " SUM(savings_after_reclamation_annual) AS after_reclamation FROM license_position"
+				+ " WHERE profile = ? AND run_date = ? AND currency IS NOT NULL GROUP BY currency", (row) -> {
+					Tags currency = run.and("currency", row.getString("currency"));
+					double savings = row.getBigDecimal("savings").doubleValue();
+					double afterReclamation = row.getBigDecimal("after_reclamation").doubleValue();
+					gauge("seatkeeper.savings.annual", null, "Potential yearly savings: owned seats beyond active users",
+							currency, () -> savings);
+					gauge("seatkeeper.savings.after.reclamation.annual", null,
+							"Yearly savings once pending reclamations are done", currency, () -> afterReclamation);
+				}, profile, runDate);
 	}
 
 	private void recordApiUsage(ApiBudget budget, Tags run, long callsMadeBefore) {

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,10 @@ class RunMetricsPushTests {
 		try (FakePushgateway gateway = FakePushgateway.start();
 				Sandbox sandbox = Sandbox.builder().users(300).seed(3).loginDays(20).now(NOW).build().start();
 				JobHarness app = start(sandbox, gateway)) {
-			RunResult result = app.run(TestProfiles.of("acme", sandbox).build(), RUN_DATE);
+			RunResult result = app.run(TestProfiles.of("acme", sandbox)
+				.entitlements(new Entitlement("UserLicense:SFDC", "Sales Cloud", 1000, new BigDecimal("150"), "EUR",
+						Entitlement.BillingPeriod.MONTHLY, null, null))
+				.build(), RUN_DATE);
 
 			assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
 			assertThat(gateway.pushes()).hasSize(1);
@@ -56,6 +61,13 @@ class RunMetricsPushTests {
 			assertThat(metrics.value("seatkeeper_run_info",
 					Map.of("profile", "acme", "run_date", "2026-11-27", "status", "COMPLETED"))).isEqualTo(1);
 			assertThat(metrics.value("seatkeeper_run_end_timestamp_seconds", acme)).isPositive();
+			assertThat(metrics.value("seatkeeper_savings_annual", Map.of("profile", "acme", "currency", "EUR")))
+				.as("the stored position's savings")
+				.isEqualTo(app.jdbc().queryForObject(
+						"SELECT savings_annual FROM license_position WHERE profile = 'acme' AND model = 'UserLicense:SFDC'",
+						BigDecimal.class).doubleValue())
+				.isPositive();
+			assertThat(metrics.value("seatkeeper_run_reclaimed_seats", acme)).as("reclamation is not built yet").isZero();
 			assertThat(metrics.value("spring_batch_job_seconds_count",
 					Map.of("spring_batch_job_name", "nightly", "spring_batch_job_status", "COMPLETED"))).isEqualTo(1);
 			assertThat(metrics.find("spring_batch_step_seconds_count", Map.of("spring_batch_step_name", "downloadLicenses")))
@@ -89,7 +101,10 @@ class RunMetricsPushTests {
 		try (FakePushgateway gateway = FakePushgateway.start().answering(503);
 				Sandbox sandbox = Sandbox.builder().users(50).seed(9).loginDays(3).now(NOW).build().start();
 				JobHarness app = start(sandbox, gateway)) {
-			RunResult result = app.run(TestProfiles.of("acme", sandbox).build(), RUN_DATE);
+			RunResult result = app.run(TestProfiles.of("acme", sandbox)
+				.entitlements(new Entitlement("UserLicense:SFDC", "Sales Cloud", 1000, new BigDecimal("150"), "EUR",
+						Entitlement.BillingPeriod.MONTHLY, null, null))
+				.build(), RUN_DATE);
 
 			assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
 			assertThat(gateway.pushes()).hasSize(1);
