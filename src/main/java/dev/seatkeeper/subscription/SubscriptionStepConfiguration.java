@@ -9,6 +9,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,30 +30,30 @@ class SubscriptionStepConfiguration {
 	@Bean
 	Step downloadSubscriptions(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			KeyedSalesforceReader<SalesforceUser> userReader, UserWriter userWriter) {
-		return new StepBuilder("downloadSubscriptions", jobRepository).<SalesforceUser, SalesforceUser>chunk(CHUNK)
-			.transactionManager(transactionManager)
-			.reader(userReader)
-			.writer(userWriter)
-			.build();
+		return pagedStep("downloadSubscriptions", jobRepository, transactionManager, userReader, userWriter);
 	}
 
 	@Bean
 	Step downloadPermissionSetAssignments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			KeyedSalesforceReader<Assignment> permissionSetAssignmentReader, AssignmentWriter assignmentWriter) {
-		return new StepBuilder("downloadPermissionSetAssignments", jobRepository).<Assignment, Assignment>chunk(CHUNK)
-			.transactionManager(transactionManager)
-			.reader(permissionSetAssignmentReader)
-			.writer(assignmentWriter)
-			.build();
+		return pagedStep("downloadPermissionSetAssignments", jobRepository, transactionManager,
+				permissionSetAssignmentReader, assignmentWriter);
 	}
 
 	@Bean
 	Step downloadPackageAssignments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			KeyedSalesforceReader<Assignment> packageAssignmentReader, AssignmentWriter assignmentWriter) {
-		return new StepBuilder("downloadPackageAssignments", jobRepository).<Assignment, Assignment>chunk(CHUNK)
+		return pagedStep("downloadPackageAssignments", jobRepository, transactionManager, packageAssignmentReader,
+				assignmentWriter);
+	}
+
+	/** A download paged by Id, committing one page per chunk. */
+	private static <T> Step pagedStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, KeyedSalesforceReader<T> reader, ItemWriter<T> writer) {
+		return new StepBuilder(name, jobRepository).<T, T>chunk(CHUNK)
 			.transactionManager(transactionManager)
-			.reader(packageAssignmentReader)
-			.writer(assignmentWriter)
+			.reader(reader)
+			.writer(writer)
 			.build();
 	}
 
