@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -11,42 +12,64 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JFR recording boiled down to where the CPU went: execution samples per thread group, and per group the methods
- * on top of the stack (self time) and the project methods nearest the top (what our code was doing).
+ * A JFR recording boiled down to where the CPU went: execution samples per thread group (groups under 5% left out),
+ * and per group the methods on top of the stack (self) and the project methods nearest the top (ours). Also a main,
+ * to summarise any recording: {@code java -cp target/test-classes dev.seatkeeper.bench.HotMethods FILE.jfr}.
  */
 final class HotMethods {
 
 	private static final int TOP = 8;
 
-	private HotMethods() {
+	private final Map<String, Map<String, Integer>> selfByGroup = new HashMap<>();
+
+	private final Map<String, Map<String, Integer>> oursByGroup = new HashMap<>();
+
+	private final Map<String, Integer> samplesByGroup = new HashMap<>();
+
+	public static void main(String[] args) throws IOException {
+		for (String file : args) {
+			print(Path.of(file), System.out);
+		}
 	}
 
 	static void print(Path recording, PrintStream out) throws IOException {
-		Map<String, Map<String, Integer>> selfByGroup = new HashMap<>();
-		Map<String, Map<String, Integer>> oursByGroup = new HashMap<>();
-		Map<String, Integer> samplesByGroup = new HashMap<>();
-		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-			if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
-					|| event.getStackTrace().getFrames().isEmpty()) {
-				continue;
+		HotMethods hot = new HotMethods();
+		try (RecordingFile file = new RecordingFile(recording)) {
+			while (file.hasMoreEvents()) {
+				hot.count(file.readEvent());
 			}
-			String group = group(event.getThread("sampledThread").getJavaName());
-			samplesByGroup.merge(group, 1, Integer::sum);
-			var frames = event.getStackTrace().getFrames();
-			selfByGroup.computeIfAbsent(group, g -> new HashMap<>()).merge(name(frames.get(0)), 1, Integer::sum);
-			frames.stream()
-				.filter(frame -> frame.getMethod().getType().getName().startsWith("dev.seatkeeper"))
-				.findFirst()
-				.ifPresent(frame -> oursByGroup.computeIfAbsent(group, g -> new HashMap<>()).merge(name(frame), 1,
-						Integer::sum));
 		}
-		int total = samplesByGroup.values().stream().mapToInt(Integer::intValue).sum();
-		out.printf("JFR %s: %d execution samples%n", recording.getFileName(), total);
-		samplesByGroup.entrySet().stream().filter(group -> group.getValue() * 20 >= total).sorted(Map.Entry.comparingByValue((a, b) -> b - a)).forEach(group -> {
-			out.printf("  thread %-22s %5.1f%% of samples%n", group.getKey(), 100.0 * group.getValue() / total);
-			top(out, "self", selfByGroup.get(group.getKey()), group.getValue());
-			top(out, "ours", oursByGroup.getOrDefault(group.getKey(), Map.of()), group.getValue());
-		});
+		hot.print(recording.getFileName().toString(), out);
+	}
+
+	private void count(RecordedEvent event) {
+		if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null
+				|| event.getStackTrace().getFrames().isEmpty()) {
+			return;
+		}
+		String group = group(event.getThread("sampledThread").getJavaName());
+		this.samplesByGroup.merge(group, 1, Integer::sum);
+		List<RecordedFrame> frames = event.getStackTrace().getFrames();
+		this.selfByGroup.computeIfAbsent(group, g -> new HashMap<>()).merge(name(frames.get(0)), 1, Integer::sum);
+		frames.stream()
+			.filter(frame -> frame.getMethod().getType().getName().startsWith("dev.seatkeeper"))
+			.findFirst()
+			.ifPresent(frame -> this.oursByGroup.computeIfAbsent(group, g -> new HashMap<>())
+				.merge(name(frame), 1, Integer::sum));
+	}
+
+	private void print(String name, PrintStream out) {
+		int total = this.samplesByGroup.values().stream().mapToInt(Integer::intValue).sum();
+		out.printf("JFR %s: %d execution samples%n", name, total);
+		this.samplesByGroup.entrySet()
+			.stream()
+			.filter(group -> group.getValue() * 20 >= total)
+			.sorted(Map.Entry.comparingByValue((a, b) -> b - a))
+			.forEach(group -> {
+				out.printf("  thread %-22s %5.1f%% of samples%n", group.getKey(), 100.0 * group.getValue() / total);
+				top(out, "self", this.selfByGroup.get(group.getKey()), group.getValue());
+				top(out, "ours", this.oursByGroup.getOrDefault(group.getKey(), Map.of()), group.getValue());
+			});
 	}
 
 	private static void top(PrintStream out, String label, Map<String, Integer> counts, int groupTotal) {
