@@ -57,7 +57,11 @@ public class ActivitySummarizer implements Tasklet {
 		var asOf = this.run.asOfUtc();
 		var days30 = RunKey.utc(this.run.asOf().minus(Duration.ofDays(30)));
 		var days90 = RunKey.utc(this.run.asOf().minus(Duration.ofDays(90)));
-		int users = this.jdbc.update(SUMMARY, asOf, days30, days90, this.run.profile(), asOf, this.run.profile());
+		this.jdbc.update(SUMMARY, asOf, days30, days90, this.run.profile(), asOf, this.run.profile());
+		// Not the update count: MySQL counts an upsert that changed a row twice (a second night showed 200,000 for
+		// 100,000 users).
+		long users = this.jdbc.queryForObject("SELECT COUNT(*) FROM user_activity WHERE profile = ? AND computed_at = ?",
+				Long.class, this.run.profile(), asOf);
 		new LoginWatermark(this.jdbc).advance(this.run.profile(), this.run.asOf());
 		contribution.incrementWriteCount(users);
 		logger.info("Profile {}: activity summarised for {} users; login watermark now {}", this.run.profile(), users,
