@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Settings (system properties): {@code bench.sizes} (users, comma separated), {@code bench.latency}
  * ({@code USERS@MS}, empty for none), {@code bench.jobJvmOptions}, {@code bench.cursors}, {@code bench.seed},
  * {@code bench.db} (server URL), {@code bench.jfr} (record each night with JFR and print the hot methods),
- * {@code bench.keepDatabases}.
+ * {@code bench.keepDatabases}, {@code bench.secondNight} ({@code false}: the first night only).
  */
 public final class Benchmark {
 
@@ -73,7 +73,7 @@ public final class Benchmark {
 				this.report.printLatencyCheck(scenario, first, database.loginPages());
 			}
 			List<Night> nights = new ArrayList<>(List.of(first));
-			if (first.run().exitCode() == 0) {
+			if (first.run().exitCode() == 0 && !"false".equals(System.getProperty("bench.secondNight"))) {
 				long added = addOneDayOfLogins(scenario, sandbox, database, loginEvents);
 				nights.add(night("second night (+" + String.format("%,d", added) + " logins)", scenario, sandbox, database,
 						profiles, runDate.plusDays(1), workDir));
