@@ -19,27 +19,31 @@ public class LoginWindowPartitioner implements Partitioner {
 
 	static final String TO = "windowTo";
 
+	static final int WINDOWS_PER_CURSOR = 4;
+
 	private final Instant from;
 
 	private final Instant to;
 
 	private final Duration windowWidth;
 
-	private final int minimumWindows;
+	private final int cursors;
 
-	public LoginWindowPartitioner(Instant from, Instant to, Duration windowWidth, int minimumWindows) {
+	public LoginWindowPartitioner(Instant from, Instant to, Duration windowWidth, int cursors) {
 		this.from = from;
 		this.to = to;
 		this.windowWidth = windowWidth;
-		this.minimumWindows = minimumWindows;
+		this.cursors = Math.max(1, cursors);
 	}
 
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		long totalSeconds = Math.max(0, Duration.between(this.from, this.to).toSeconds());
 		long byWidth = (totalSeconds + this.windowWidth.toSeconds() - 1) / this.windowWidth.toSeconds();
-		// Enough windows for every cursor to have work, but never windows narrower than an hour.
-		long windows = Math.max(1, Math.min(Math.max(byWidth, this.minimumWindows), Math.max(1, totalSeconds / 3600)));
+		// Several windows per cursor, as many for each: cursors that run out of work early, while the last window is
+		// paged alone, made the backfill up to a third slower. Never windows narrower than an hour.
+		long balanced = roundUp(Math.max(byWidth, (long) WINDOWS_PER_CURSOR * this.cursors), this.cursors);
+		long windows = Math.max(1, Math.min(balanced, Math.max(1, totalSeconds / 3600)));
 		long step = (totalSeconds + windows - 1) / windows;
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		for (int index = 0; index < windows; index++) {
@@ -51,6 +55,10 @@ public class LoginWindowPartitioner implements Partitioner {
 			partitions.put("window" + index, context);
 		}
 		return partitions;
+	}
+
+	private static long roundUp(long value, long multiple) {
+		return ((value + multiple - 1) / multiple) * multiple;
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.seatkeeper.salesforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +24,19 @@ class SalesforceRecordsTests {
 			.isEqualTo(Instant.parse("2026-11-25T13:03:07Z"));
 		assertThat(SalesforceRecords.parseInstant("2026-11-25T14:03:07Z")).isEqualTo(Instant.parse("2026-11-25T14:03:07Z"));
 		assertThat(SalesforceRecords.parseInstant(null)).isNull();
+	}
+
+	@Test
+	void readsTheUsualUtcFormAsTheFormatterDoes() {
+		assertThat(SalesforceRecords.parseInstant("2028-02-29T23:59:59.123+0000"))
+			.isEqualTo(Instant.parse("2028-02-29T23:59:59.123Z"));
+		assertThat(SalesforceRecords.parseInstant("1999-01-01T00:00:00.000+0000")).isEqualTo(Instant.parse("1999-01-01T00:00:00Z"));
+		assertThat(SalesforceRecords.parseInstant("2026-11-25T14:03:07.000-0130"))
+			.isEqualTo(Instant.parse("2026-11-25T15:33:07Z"));
+		assertThatExceptionOfType(DateTimeException.class)
+			.isThrownBy(() -> SalesforceRecords.parseInstant("2026-13-25T14:03:07.000+0000"));
+		assertThatExceptionOfType(DateTimeException.class)
+			.isThrownBy(() -> SalesforceRecords.parseInstant("2026-1x-25T14:03:07.000+0000"));
 	}
 
 	@Test
