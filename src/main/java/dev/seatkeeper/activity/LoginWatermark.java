@@ -3,6 +3,7 @@ package dev.seatkeeper.activity;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.seatkeeper.job.RunKey;
@@ -25,7 +26,7 @@ public class LoginWatermark {
 		return this.jdbc.queryForList("SELECT login_watermark_time FROM profile_state WHERE profile = ?",
 				LocalDateTime.class, profile)
 			.stream()
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.map(time -> time.toInstant(ZoneOffset.UTC));
 	}

@@ -1,5 +1,7 @@
 package dev.seatkeeper.profile;
 
+import java.util.List;
+
 import dev.seatkeeper.profile.SalesforceSettings.AuthSettings;
 import dev.seatkeeper.salesforce.SalesforceConnection;
 import dev.seatkeeper.salesforce.SalesforceProperties;
@@ -29,7 +31,7 @@ public class ProfileConnections {
 		SalesforceSettings settings = profile.salesforce();
 		if (settings.isSandbox() || settings.auth() == null) {
 			throw new InvalidProfilesException(
-					java.util.List.of(profile.source() + ": salesforce: an embedded sandbox org has no credentials of its own"));
+					List.of(profile.source() + ": salesforce: an embedded sandbox org has no credentials of its own"));
 		}
 		SalesforceConnection connection = SalesforceConnection.of(profile.name(), settings.loginUrl(),
 				settings.apiVersion(), auth(settings.auth()));
@@ -56,7 +58,7 @@ public class ProfileConnections {
 		}
 		String value = this.profiles.resolve(reference);
 		if (value == null || value.isEmpty()) {
-			throw new InvalidProfilesException(java.util.List.of("environment variable " + reference.variable() + " is not set"));
+			throw new InvalidProfilesException(List.of("environment variable " + reference.variable() + " is not set"));
 		}
 		return Secret.of(value);
 	}

@@ -1,5 +1,7 @@
 package dev.seatkeeper.subscription;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +46,8 @@ public class AssignmentWriter implements ItemWriter<Assignment> {
 		if (userIds.isEmpty()) {
 			return Set.of();
 		}
-		String placeholders = String.join(",", java.util.Collections.nCopies(userIds.size(), "?"));
-		List<Object> arguments = new java.util.ArrayList<>();
+		String placeholders = String.join(",", Collections.nCopies(userIds.size(), "?"));
+		List<Object> arguments = new ArrayList<>();
 		arguments.add(this.run.profile());
 		arguments.addAll(userIds);
 		return new HashSet<>(this.jdbc.queryForList(
