@@ -40,6 +40,7 @@ public class RunReport {
 		this.out.printf("  %-34s %-10s %10s %10s %8s %8s%n", "step", "status", "read", "written", "skipped", "seconds");
 		List<StepExecution> steps = execution.getStepExecutions()
 			.stream()
+			.filter(step -> !step.getStepName().contains(":")) // partitions: their step carries the sum
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList();
 		for (StepExecution step : steps) {
