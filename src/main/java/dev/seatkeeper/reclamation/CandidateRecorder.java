@@ -75,6 +75,10 @@ public class CandidateRecorder {
 			}
 		}
 
+		public int moved() {
+			return this.moved.values().stream().mapToInt(Integer::intValue).sum();
+		}
+
 		public int movedTo(CandidateState state) {
 			return this.moved.getOrDefault(state, 0);
 		}
