@@ -103,6 +103,22 @@ public class CandidateStore {
 		return changed == 1;
 	}
 
+	/**
+	 * Approves a NEW candidate on the job's behalf once its wait is over; unlike an operator's decision it names no
+	 * operator.
+	 * @return whether the candidate was still NEW and moved
+	 */
+	public boolean approveAutomatically(Candidate candidate, Instant asOf, Mode mode, String why) {
+		int changed = this.jdbc.update("""
+				UPDATE reclamation_candidate SET state = 'APPROVED', state_changed_at = ?
+				WHERE id = ? AND state = 'NEW'""", RunKey.utc(asOf), candidate.id());
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(),
+					new Transition(CandidateState.NEW, CandidateState.APPROVED, why), mode, JOB, asOf);
+		}
+		return changed == 1;
+	}
+
 	/** The audit trail of a candidate, oldest first, as "FROM->TO by ACTOR: DETAIL". */
 	public List<String> trail(long candidateId) {
 		return this.jdbc.query(

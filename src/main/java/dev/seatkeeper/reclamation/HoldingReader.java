@@ -35,6 +35,14 @@ public class HoldingReader {
 		return this.jdbc.query(HOLDINGS, (row, index) -> holding(row), profile);
 	}
 
+	/** Active users still in the org: what {@code maxShareOfActiveUsers} is a share of. */
+	public int activeUsers(String profile) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM sf_user WHERE profile = ? AND is_active = TRUE AND removed_at IS NULL", Integer.class,
+				profile);
+		return (count != null) ? count : 0;
+	}
+
 	private static Holding holding(ResultSet row) throws SQLException {
 		return new Holding(row.getString("user_id"), row.getString("username"), row.getString("email"),
 				row.getString("user_type"), row.getString("profile_name"), instant(row, "created_at"),

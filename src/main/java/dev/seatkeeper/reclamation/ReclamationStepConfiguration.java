@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The {@code applyReclamationRules} step and the candidate store it shares with the CLI and reconciliation. */
+/** The {@code applyReclamationRules} step, and the candidate store and figures the CLI and reconciliation read. */
 @Configuration(proxyBeanMethods = false)
 class ReclamationStepConfiguration {
 
@@ -29,8 +29,13 @@ class ReclamationStepConfiguration {
 	ApplyRulesTasklet applyRulesTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, RunProfiles runProfiles,
 			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
 			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId) {
-		return new ApplyRulesTasklet(new HoldingReader(jdbc), new CandidateRecorder(candidateStore),
+		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore,
 				runProfiles.get(profile), integrationUserId, Instant.parse(asOf));
+	}
+
+	@Bean
+	CandidateFigures reclamationFigures(JdbcTemplate jdbc) {
+		return new CandidateFigures(jdbc);
 	}
 
 	@Bean

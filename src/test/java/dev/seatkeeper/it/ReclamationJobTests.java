@@ -18,6 +18,7 @@ import dev.seatkeeper.job.RunResult;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.OrgRecord;
@@ -112,6 +113,34 @@ class ReclamationJobTests {
 				}
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void enforceApprovesDueCandidatesOnlyUpToTheCapsAndDetectApprovesNone(TestDatabase database) {
+		Rule noWait = new Rule("no-wait", List.of("user-license"), 60, false, 0, Action.DEACTIVATE, false);
+		try (Sandbox sandbox = Sandbox.builder().users(300).seed(11).loginDays(120).now(NOW).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+			assertThat(app.run(TestProfiles.of("detect", sandbox).rules(noWait).build(), RUN_DATE).exitCode())
+				.isEqualTo(ExitCode.OK);
+			assertThat(app.run(TestProfiles.of("per-run", sandbox).rules(noWait).mode(Mode.ENFORCE).caps(4, 1.0).build(),
+					RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+			assertThat(app.run(TestProfiles.of("share", sandbox).rules(noWait).mode(Mode.DRY_RUN).caps(100, 0.01).build(),
+					RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+
+			int activeUsers = sandbox.facts().activeUsers();
+			assertThat(stateCount(app, "detect", "APPROVED")).isZero();
+			assertThat(stateCount(app, "detect", "NEW")).isGreaterThan(4 + activeUsers / 100);
+			assertThat(stateCount(app, "per-run", "APPROVED")).isEqualTo(4);
+			assertThat(stateCount(app, "share", "APPROVED")).as("1% of the active users").isEqualTo(activeUsers / 100);
+			assertThat(stateCount(app, "per-run", "NEW")).as("the rest wait")
+				.isEqualTo(stateCount(app, "detect", "NEW") - 4);
+			assertThat(writeCalls(sandbox)).as("no reclaim step yet: nothing is written").isEmpty();
+		}
+	}
+
+	private static int stateCount(JobHarness app, String profile, String state) {
+		return app.count("SELECT COUNT(*) FROM reclamation_candidate WHERE profile = ? AND state = ?", profile, state);
 	}
 
 	/** Active users whose last login (else creation) lies more than the threshold before {@code now}, by Id. */

@@ -48,6 +48,10 @@ public final class TestProfiles {
 
 	private int newUserGraceDays = 30;
 
+	private int maxPerRun = 100;
+
+	private double maxShareOfActiveUsers = 0.05;
+
 	private TestProfiles(String name, Sandbox sandbox) {
 		this.name = name;
 		this.sandbox = sandbox;
@@ -92,6 +96,12 @@ public final class TestProfiles {
 		return this;
 	}
 
+	public TestProfiles caps(int perRun, double shareOfActiveUsers) {
+		this.maxPerRun = perRun;
+		this.maxShareOfActiveUsers = shareOfActiveUsers;
+		return this;
+	}
+
 	public TestProfiles newUserGraceDays(int days) {
 		this.newUserGraceDays = days;
 		return this;
@@ -108,8 +118,8 @@ public final class TestProfiles {
 				new SecretReference(SECRET_VARIABLE), null, null);
 		SalesforceSettings salesforce = new SalesforceSettings(URI.create(this.sandbox.baseUrl()), "62.0", auth, true,
 				this.apiBudgetShare, this.batchSize, null);
-		ReclamationSettings reclamation = new ReclamationSettings(this.mode, this.rules, this.exclusions, 100, 0.05,
-				this.newUserGraceDays);
+		ReclamationSettings reclamation = new ReclamationSettings(this.mode, this.rules, this.exclusions, this.maxPerRun,
+				this.maxShareOfActiveUsers, this.newUserGraceDays);
 		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
 				this.activity, this.entitlements, List.of(), reclamation);
 	}
