@@ -36,3 +36,10 @@ CREATE TABLE reclamation_audit (
     CONSTRAINT fk_reclamation_audit_candidate FOREIGN KEY (candidate_id) REFERENCES reclamation_candidate (id)
 );
 CREATE INDEX ix_reclamation_audit_candidate ON reclamation_audit (candidate_id, occurred_at);
+
+-- For operators: every audited change with the candidate it concerns, newest first when ordered by audit_id DESC.
+CREATE VIEW v_reclamation_audit AS
+SELECT a.id AS audit_id, a.profile, c.id AS candidate_id, c.user_id, c.model, c.rule_name, c.action,
+       a.from_state, a.to_state, a.mode, a.actor, a.occurred_at, a.detail
+FROM reclamation_audit a
+JOIN reclamation_candidate c ON c.id = a.candidate_id;

@@ -76,7 +76,8 @@ class CandidateRecorderTests {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void anOperatorDecidesOnlyOpenCandidatesAndIsRecordedWithTheTime(TestDatabase database) {
-		CandidateStore store = new CandidateStore(new JdbcTemplate(database.fresh()));
+		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
+		CandidateStore store = new CandidateStore(jdbc);
 		new CandidateRecorder(store).record("acme", SETTINGS, rules(), List.of(idle(ADA)), AS_OF);
 		Candidate ada = store.find(new CandidateFilter("acme", null, null)).get(0);
 		Instant later = AS_OF.plusSeconds(600);
@@ -90,6 +91,10 @@ class CandidateRecorderTests {
 		assertThat(rejected.decidedAt()).isEqualTo(later);
 		assertThat(store.trail(ada.id())).containsExactly("null->NEW by seatkeeper: null",
 				"NEW->REJECTED by grace: decided by grace");
+		assertThat(jdbc.queryForList("SELECT user_id, rule_name, to_state, actor FROM v_reclamation_audit ORDER BY audit_id"))
+			.extracting(row -> row.get("USER_ID") + " " + row.get("RULE_NAME") + " " + row.get("TO_STATE") + " "
+					+ row.get("ACTOR"))
+			.containsExactly(ADA + " idle-sales NEW seatkeeper", ADA + " idle-sales REJECTED grace");
 		new CandidateRecorder(store).record("acme", SETTINGS, rules(), List.of(idle(ADA)), later);
 		assertThat(store.get(ada.id()).state()).as("a run never overrides the operator").isEqualTo(CandidateState.REJECTED);
 	}
