@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class CandidateFigures implements ReclamationFigures {
 
-	private static final String OPEN = "('NEW', 'NOTIFIED', 'APPROVED')";
+	private static final String OPEN = "('NEW', 'NOTIFIED', 'APPROVED', 'RECLAIMING')";
 
 	private final JdbcTemplate jdbc;
 

@@ -12,7 +12,7 @@ public final class CandidateLifecycle {
 
 	/** What a run's decision does to a candidate, given its current state (null when there is none yet). */
 	public @Nullable Transition next(@Nullable CandidateState current, Decision decision) {
-		if (current != null && current.isSettled()) {
+		if (current != null && current.isBeyondRules()) {
 			return null;
 		}
 		return switch (decision.outcome()) {

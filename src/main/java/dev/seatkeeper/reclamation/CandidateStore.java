@@ -119,6 +119,21 @@ public class CandidateStore {
 		return changed == 1;
 	}
 
+	/**
+	 * Moves a candidate the reclaim step holds from one state to the next, recording why.
+	 * @return whether the candidate was in {@code from} and moved
+	 */
+	public boolean move(Candidate candidate, CandidateState from, CandidateState to, @Nullable String reason,
+			Instant at, Mode mode) {
+		int changed = this.jdbc.update("""
+				UPDATE reclamation_candidate SET state = ?, reason = ?, state_changed_at = ?
+				WHERE id = ? AND state = ?""", to.name(), reason, RunKey.utc(at), candidate.id(), from.name());
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(), new Transition(from, to, reason), mode, JOB, at);
+		}
+		return changed == 1;
+	}
+
 	/** The audit trail of a candidate, oldest first, as "FROM->TO by ACTOR: DETAIL". */
 	public List<String> trail(long candidateId) {
 		return this.jdbc.query(

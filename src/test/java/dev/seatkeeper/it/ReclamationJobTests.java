@@ -117,13 +117,13 @@ class ReclamationJobTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
-	void enforceApprovesDueCandidatesOnlyUpToTheCapsAndDetectApprovesNone(TestDatabase database) {
+	void dryRunApprovesDueCandidatesOnlyUpToTheCapsAndDetectApprovesNone(TestDatabase database) {
 		Rule noWait = new Rule("no-wait", List.of("user-license"), 60, false, 0, Action.DEACTIVATE, false);
 		try (Sandbox sandbox = Sandbox.builder().users(300).seed(11).loginDays(120).now(NOW).build().start();
 				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
 			assertThat(app.run(TestProfiles.of("detect", sandbox).rules(noWait).build(), RUN_DATE).exitCode())
 				.isEqualTo(ExitCode.OK);
-			assertThat(app.run(TestProfiles.of("per-run", sandbox).rules(noWait).mode(Mode.ENFORCE).caps(4, 1.0).build(),
+			assertThat(app.run(TestProfiles.of("per-run", sandbox).rules(noWait).mode(Mode.DRY_RUN).caps(4, 1.0).build(),
 					RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
 			assertThat(app.run(TestProfiles.of("share", sandbox).rules(noWait).mode(Mode.DRY_RUN).caps(100, 0.01).build(),
 					RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
@@ -135,8 +135,75 @@ class ReclamationJobTests {
 			assertThat(stateCount(app, "share", "APPROVED")).as("1% of the active users").isEqualTo(activeUsers / 100);
 			assertThat(stateCount(app, "per-run", "NEW")).as("the rest wait")
 				.isEqualTo(stateCount(app, "detect", "NEW") - 4);
-			assertThat(writeCalls(sandbox)).as("no reclaim step yet: nothing is written").isEmpty();
+			assertThat(writeCalls(sandbox)).as("dry-run only says what it would do").isEmpty();
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void enforceDeactivatesTheApprovedUsersInOneCompositeCallAndUsedLicensesDrop(TestDatabase database) {
+		Rule noWait = new Rule("no-wait", List.of("user-license"), 60, false, 0, Action.DEACTIVATE, false);
+		try (Sandbox sandbox = Sandbox.builder().users(300).seed(11).loginDays(120).now(NOW).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+			int usedBefore = usedLicenses(sandbox);
+
+			assertThat(app.run(TestProfiles.of("acme", sandbox).rules(noWait).mode(Mode.ENFORCE).caps(6, 1.0).build(),
+					RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+
+			Set<String> reclaimed = usersIn(app, "RECLAIMED");
+			assertThat(reclaimed.size() + usersIn(app, "FAILED").size()).as("the cap").isEqualTo(6);
+			assertThat(reclaimed).isNotEmpty()
+				.allSatisfy(id -> assertThat(sandbox.org().find(id).fieldValue("IsActive")).isEqualTo(false));
+			assertThat(usedLicenses(sandbox)).isEqualTo(usedBefore - reclaimed.size());
+			assertThat(app.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'FAILED' AND reason IS NULL"))
+				.isZero();
+			assertThat(writeCalls(sandbox)).containsExactly("PATCH /services/data/v62.0/composite/sobjects");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void candidatesLeftInFlightByACrashAreCheckedInSalesforceAndNeverWrittenTwice(TestDatabase database) {
+		Instant nextNight = NOW.plus(Duration.ofDays(1));
+		Rule byOperator = new Rule("by-operator", List.of("user-license"), 60, false, 0, Action.DEACTIVATE, true);
+		try (Sandbox sandbox = Sandbox.builder().users(200).seed(5).loginDays(120).now(NOW).build().start()) {
+			Profile detect = TestProfiles.of("acme", sandbox).rules(byOperator).build();
+			try (JobHarness first = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				assertThat(first.run(detect, RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+				List<String> candidates = List.copyOf(usersIn(first, "NEW"));
+				String landed = candidates.get(0);
+				String lost = candidates.get(1);
+				first.jdbc().update("UPDATE reclamation_candidate SET state = 'RECLAIMING' WHERE user_id IN (?, ?)", landed,
+						lost);
+				sandbox.org().writer().update(landed, Map.of("IsActive", false));
+				sandbox.requests().clear();
+
+				try (JobHarness second = first.restartOnSameDatabase(Clock.fixed(nextNight, ZoneOffset.UTC),
+						TestProfiles.properties(sandbox))) {
+					Profile enforce = TestProfiles.of("acme", sandbox).rules(byOperator).mode(Mode.ENFORCE).build();
+					assertThat(second.run(enforce, RUN_DATE.plusDays(1)).exitCode()).isEqualTo(ExitCode.OK);
+
+					assertThat(usersIn(second, "RECLAIMED")).containsExactlyInAnyOrder(landed, lost);
+					assertThat(second.jdbc().queryForObject("SELECT reason FROM reclamation_candidate WHERE user_id = ?",
+							String.class, landed)).isEqualTo("deactivation confirmed in Salesforce after an interrupted run");
+					assertThat(sandbox.org().find(lost).fieldValue("IsActive")).isEqualTo(false);
+					assertThat(writeCalls(sandbox)).as("one write, for the user whose deactivation was lost")
+						.containsExactly("PATCH /services/data/v62.0/composite/sobjects");
+					assertThat(usersIn(second, "APPROVED")).as("nothing else was approved").isEmpty();
+				}
+			}
+		}
+	}
+
+	/** The sum of UsedLicenses over the org's UserLicense records, as Salesforce reports seats in use. */
+	private static int usedLicenses(Sandbox sandbox) {
+		var licenses = sandbox.org().table(OrgTypes.USER_LICENSE);
+		int used = 0;
+		for (int i = 0; i < licenses.size(); i++) {
+			used += ((Number) licenses.record(i).fieldValue("UsedLicenses")).intValue();
+		}
+		return used;
 	}
 
 	private static int stateCount(JobHarness app, String profile, String state) {
