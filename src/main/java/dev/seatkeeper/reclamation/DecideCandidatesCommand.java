@@ -1,56 +1,39 @@
 package dev.seatkeeper.reclamation;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import dev.seatkeeper.cli.ExitCode;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * An operator's decision on candidates picked by id, or on all matching the filters with {@code --all}; one of the two
  * is required so a bare command never decides everything. Only candidates in a state the decision applies to move,
  * each recorded with the operator (from {@code --operator}, else the OS user) and the time.
  */
-abstract class DecideCandidatesCommand implements Callable<Integer> {
+abstract class DecideCandidatesCommand extends FilteredCandidatesCommand {
 
 	private final CandidateStore store;
 
 	private final Clock clock;
 
-	@ArgGroup(exclusive = true, multiplicity = "1")
-	Target target = new Target();
+	@Option(names = "--id", split = ",", description = "Candidate ids.")
+	List<Long> ids = new ArrayList<>();
 
-	@Mixin
-	CandidateSelection selection = new CandidateSelection();
+	@Option(names = "--all", description = "Every candidate matching the filters.")
+	boolean all;
 
 	@Option(names = "--operator", description = "Who decides (default: the OS user).")
 	@Nullable String operator;
 
-	@Spec
-	@Nullable CommandSpec spec;
-
 	DecideCandidatesCommand(CandidateStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
-	}
-
-	static class Target {
-
-		@Option(names = "--id", split = ",", description = "Candidate ids.")
-		List<Long> ids = List.of();
-
-		@Option(names = "--all", description = "Every candidate matching the filters.")
-		boolean all;
-
 	}
 
 	abstract CandidateState decision();
@@ -59,7 +42,11 @@ abstract class DecideCandidatesCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = CandidateOutput.out(this.spec);
+		PrintStream out = System.out;
+		if (this.ids.isEmpty() == !this.all) {
+			out.println("Name the candidates with --id, or pass --all to decide every candidate matching the filters.");
+				return ExitCode.USAGE.code();
+		}
 		String who = (this.operator != null) ? this.operator : System.getProperty("user.name", "unknown");
 		int decided = 0;
 		for (Candidate candidate : targets()) {
@@ -73,19 +60,18 @@ abstract class DecideCandidatesCommand implements Callable<Integer> {
 			}
 		}
 		out.printf("%d candidate(s) %s by %s%n", decided, decision().name().toLowerCase(Locale.ROOT), who);
-		out.flush();
 		return ExitCode.OK.code();
 	}
 
 	private List<Candidate> targets() {
-		List<Candidate> matching = this.selection.find(this.store);
-		if (this.target.all) {
+		List<Candidate> matching = this.store.find(filter());
+		if (this.all) {
 			return matching;
 		}
-		List<Candidate> picked = matching.stream().filter(candidate -> this.target.ids.contains(candidate.id())).toList();
-		this.target.ids.stream()
+		List<Candidate> picked = matching.stream().filter(candidate -> this.ids.contains(candidate.id())).toList();
+		this.ids.stream()
 			.filter(id -> picked.stream().noneMatch(candidate -> candidate.id() == id))
-			.forEach(id -> CandidateOutput.out(this.spec).printf("No candidate %d matches%n", id));
+			.forEach(id -> System.out.printf("No candidate %d matches%n", id));
 		return picked;
 	}
 

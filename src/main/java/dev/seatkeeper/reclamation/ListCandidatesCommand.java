@@ -1,29 +1,19 @@
 package dev.seatkeeper.reclamation;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.seatkeeper.cli.ExitCode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code candidates list}: candidates matching the filters, oldest first, with why they are in their state. */
 @Command(name = "list", description = "List candidates (filter by --profile, --state, --rule).")
-public class ListCandidatesCommand implements Callable<Integer> {
+public class ListCandidatesCommand extends FilteredCandidatesCommand {
 
 	private static final String FORMAT = "%-6s %-16s %-18s %-28s %-16s %-29s %-9s %-20s %-20s %s%n";
 
 	private final CandidateStore store;
-
-	@Mixin
-	CandidateSelection selection = new CandidateSelection();
-
-	@Spec
-	@Nullable CommandSpec spec;
 
 	public ListCandidatesCommand(CandidateStore store) {
 		this.store = store;
@@ -31,8 +21,8 @@ public class ListCandidatesCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = CandidateOutput.out(this.spec);
-		List<Candidate> candidates = this.selection.find(this.store);
+		PrintStream out = System.out;
+		List<Candidate> candidates = this.store.find(filter());
 		if (candidates.isEmpty()) {
 			out.println("No candidates match.");
 			return ExitCode.OK.code();
@@ -44,7 +34,6 @@ public class ListCandidatesCommand implements Callable<Integer> {
 			out.printf(FORMAT, candidate.id(), key.profile(), key.userId(), key.model(), key.rule(), candidate.action(),
 					candidate.state(), candidate.stateChangedAt(), text(candidate.lastActivityAt()), note(candidate));
 		}
-		out.flush();
 		return ExitCode.OK.code();
 	}
 

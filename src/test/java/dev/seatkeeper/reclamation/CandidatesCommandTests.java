@@ -13,20 +13,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.cli.SeatkeeperCommand;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 
 /** The candidates commands against a stored set: one candidate of each user, two profiles, one skipped. */
+@ExtendWith(OutputCaptureExtension.class)
 class CandidatesCommandTests {
 
 	static final Instant DECIDED = AS_OF.plusSeconds(3600);
 
 	private CandidateStore store;
 
-	private final StringWriter out = new StringWriter();
 
 	@BeforeEach
 	void storeCandidates() {
@@ -40,21 +44,23 @@ class CandidatesCommandTests {
 	}
 
 	@Test
-	void listFiltersByProfileAndStateAndShowsWhySkipped() {
+	void listFiltersByProfileAndStateAndShowsWhySkipped(CapturedOutput output) {
+		int start = output.getOut().length();
 		assertThat(run("list", "--profile", "acme")).isEqualTo(ExitCode.OK.code());
 
-		assertThat(lines()).hasSize(4);
-		assertThat(this.out.toString()).contains("005000000000001AAA")
+		String acme = output.getOut().substring(start);
+		assertThat(acme).contains("005000000000001AAA")
 			.contains("005000000000002AAA")
 			.doesNotContain("005000000000003AAA")
 			.containsPattern("SKIPPED .* the integration user");
-		this.out.getBuffer().setLength(0);
+		int next = output.getOut().length();
 		run("list", "--state", "NEW", "--rule", "idle-sales");
-		assertThat(lines()).hasSize(4).noneMatch(line -> line.contains("SKIPPED"));
+		assertThat(output.getOut().substring(next).lines().filter(line -> line.contains(" NEW "))).hasSize(3);
+		assertThat(output.getOut().substring(next)).doesNotContain("SKIPPED");
 	}
 
 	@Test
-	void approveByIdRecordsTheOperatorAndTheTime() {
+	void approveByIdRecordsTheOperatorAndTheTime(CapturedOutput output) {
 		long id = id("005000000000001AAA");
 
 		assertThat(run("approve", "--id", String.valueOf(id), "--operator", "grace")).isEqualTo(ExitCode.OK.code());
@@ -64,17 +70,17 @@ class CandidatesCommandTests {
 		assertThat(approved.decidedBy()).isEqualTo("grace");
 		assertThat(approved.decidedAt()).isEqualTo(DECIDED);
 		assertThat(this.store.get(id("005000000000002AAA")).state()).isEqualTo(CandidateState.NEW);
-		assertThat(this.out.toString()).contains("1 candidate(s) approved by grace");
+		assertThat(output.getOut()).contains("1 candidate(s) approved by grace");
 	}
 
 	@Test
-	void rejectAllMatchingMovesOnlyOpenCandidatesOfTheFilteredProfile() {
+	void rejectAllMatchingMovesOnlyOpenCandidatesOfTheFilteredProfile(CapturedOutput output) {
 		run("reject", "--all", "--profile", "acme", "--operator", "grace");
 
 		assertThat(this.store.find(new CandidateFilter("acme", CandidateState.REJECTED, null))).hasSize(2);
 		assertThat(this.store.find(new CandidateFilter("acme", CandidateState.SKIPPED, null))).hasSize(1);
 		assertThat(this.store.find(new CandidateFilter("globex", CandidateState.NEW, null))).hasSize(1);
-		assertThat(this.out.toString()).contains("is SKIPPED: not rejected").contains("2 candidate(s) rejected by grace");
+		assertThat(output.getOut()).contains("is SKIPPED: not rejected").contains("2 candidate(s) rejected by grace");
 	}
 
 	@Test
@@ -86,10 +92,19 @@ class CandidatesCommandTests {
 	}
 
 	@Test
-	void decidingWithoutIdsOrAllIsAUsageErrorAndChangesNothing() {
-		assertThat(run("approve", "--profile", "acme")).isNotEqualTo(ExitCode.OK.code());
+	void decidingWithoutIdsOrAllOrWithBothIsAUsageErrorAndChangesNothing() {
+		assertThat(run("approve", "--profile", "acme")).isEqualTo(ExitCode.USAGE.code());
+		assertThat(run("approve", "--all", "--id", String.valueOf(id("005000000000001AAA")))).isEqualTo(ExitCode.USAGE.code());
 
 		assertThat(this.store.find(new CandidateFilter(null, CandidateState.APPROVED, null))).isEmpty();
+	}
+
+	@Test
+	void theRootCommandListsCandidatesEvenBeforeSpringBuildsTheCommands() {
+		CommandLine root = new CommandLine(SeatkeeperCommand.class);
+
+		assertThat(root.getSubcommands()).containsKey("candidates");
+		assertThat(root.getSubcommands().get("candidates").getSubcommands()).containsOnlyKeys("list", "approve", "reject");
 	}
 
 	private long id(String userId) {
@@ -122,13 +137,8 @@ class CandidatesCommandTests {
 
 		};
 		CommandLine commandLine = new CommandLine(CandidatesCommand.class, factory);
-		commandLine.setOut(new PrintWriter(this.out, true));
 		commandLine.setErr(new PrintWriter(new StringWriter(), true));
 		return commandLine.execute(arguments);
-	}
-
-	private List<String> lines() {
-		return this.out.toString().lines().toList();
 	}
 
 	private static Holding idle(String userId) {

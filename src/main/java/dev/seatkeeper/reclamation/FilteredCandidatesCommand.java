@@ -1,12 +1,15 @@
 package dev.seatkeeper.reclamation;
 
-import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The filter options the candidate commands share: by profile, state and rule. */
-public class CandidateSelection {
+/**
+ * The filter options the candidate commands share: by profile, state and rule. Plain inherited options rather than a
+ * mixin, so picocli can describe the commands before Spring has built them.
+ */
+abstract class FilteredCandidatesCommand implements Callable<Integer> {
 
 	@Option(names = "--profile", description = "Only candidates of this profile.")
 	@Nullable String profile;
@@ -19,10 +22,6 @@ public class CandidateSelection {
 
 	CandidateFilter filter() {
 		return new CandidateFilter(this.profile, this.state, this.rule);
-	}
-
-	List<Candidate> find(CandidateStore store) {
-		return store.find(filter());
 	}
 
 }
