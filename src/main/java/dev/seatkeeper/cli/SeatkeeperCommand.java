@@ -3,6 +3,7 @@ package dev.seatkeeper.cli;
 import dev.seatkeeper.job.RunCommand;
 import dev.seatkeeper.job.StatusCommand;
 import dev.seatkeeper.profile.ProfilesCommand;
+import dev.seatkeeper.reclamation.CandidatesCommand;
 import dev.seatkeeper.reconciliation.ReportCommand;
 import dev.seatkeeper.sandbox.SandboxCommand;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seatkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "SaaS license management for Salesforce orgs.",
 		subcommands = { RunCommand.class, StatusCommand.class, ProfilesCommand.class, AuthCommand.class,
-				MigrateCommand.class, ReportCommand.class, SandboxCommand.class })
+				MigrateCommand.class, CandidatesCommand.class, ReportCommand.class, SandboxCommand.class })
 public class SeatkeeperCommand {
 
 }

@@ -12,11 +12,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code connect} step: authenticates (so bad credentials fail the run before anything is written), records the
- * org's identity and the API usage at the start of the run in the job ExecutionContext.
+ * org's identity, the integration user it runs as and the API usage at the start of the run in the job
+ * ExecutionContext.
  */
 public class ConnectTasklet extends SalesforceTasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectTasklet.class);
+
+	/** Job context key of the user Seatkeeper runs as, which reclamation must never touch. */
+	public static final String INTEGRATION_USER_ID = "integrationUserId";
 
 	static final String ORGANIZATION = "SELECT Id, Name, OrganizationType, IsSandbox FROM Organization";
 
@@ -35,6 +39,7 @@ public class ConnectTasklet extends SalesforceTasklet {
 		ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
 		job.putString("orgId", SalesforceRecords.text(organization, "Id"));
 		job.putString("orgName", SalesforceRecords.text(organization, "Name"));
+		job.putString(INTEGRATION_USER_ID, this.client.runningUserId());
 		job.putLong("apiUsedAtConnect", api.used());
 		job.putLong("apiMax", api.max());
 		contribution.incrementReadCount();

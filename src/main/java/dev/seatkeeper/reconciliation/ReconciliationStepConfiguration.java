@@ -51,10 +51,4 @@ class ReconciliationStepConfiguration {
 		return new PositionStore(jdbc);
 	}
 
-	/** Open candidates and reclaimed licenses read 0 until reclamation (issue 4) replaces this bean with its figures. */
-	@Bean
-	ReclamationFigures reclamationFigures() {
-		return new ReclamationNotBuiltYet();
-	}
-
 }

@@ -113,6 +113,16 @@ public class SalesforceClient {
 	}
 
 	/** Updates one record. */
+	/** The Id of the user this client's token runs as, from the OpenID Connect UserInfo endpoint. */
+	public String runningUserId() {
+		JsonNode info = this.transport.call(HttpMethod.GET, "/services/oauth2/userinfo", null, Map.of());
+		String userId = (info != null) ? SalesforceRecords.text(info, "user_id") : null;
+		if (userId == null) {
+			throw new IllegalStateException("Profile '" + profile() + "': the UserInfo endpoint named no user_id");
+		}
+		return SalesforceIds.check(userId);
+	}
+
 	public void update(SObjectUpdate update) {
 		this.transport.call(HttpMethod.PATCH, this.apiBase + "/sobjects/" + update.type() + "/" + update.id(),
 				update.fields(), Map.of());

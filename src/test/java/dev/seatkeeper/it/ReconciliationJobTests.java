@@ -103,7 +103,9 @@ class ReconciliationJobTests {
 			assertThat(models.get("UserLicense:AUL").get("status").asString()).isEqualTo("UNKNOWN");
 			assertThat(models.get("UserLicense:AUL").get("money").isNull()).isTrue();
 			assertThat(report.get("totals")).hasSize(2);
-			assertThat(report.get("reclamationPipeline").isEmpty()).as("until reclamation lands").isTrue();
+			assertThat(report.get("reclamationPipeline").get("new").asInt()).as("the candidates the run detected")
+				.isPositive()
+				.isEqualTo(app.count("SELECT COUNT(*) FROM reclamation_candidate WHERE profile = 'acme' AND state = 'NEW'"));
 			assertThat(console).contains("reconcile", "License position").containsPattern("UserLicense:SFDC\\s+50\\s+"
 					+ facts.activeUsersByLicense().get("SFDC") + "\\s+" + activeTruth.get("SFDC"));
 			assertThat(this.directory.resolve("reports/acme-2026-11-27.html")).exists();

@@ -42,6 +42,16 @@ public final class TestProfiles {
 
 	private List<Rule> rules = List.of();
 
+	private ReclamationSettings.Mode mode = ReclamationSettings.Mode.DETECT;
+
+	private Exclusions exclusions = new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of());
+
+	private int newUserGraceDays = 30;
+
+	private int maxPerRun = 100;
+
+	private double maxShareOfActiveUsers = 0.05;
+
 	private TestProfiles(String name, Sandbox sandbox) {
 		this.name = name;
 		this.sandbox = sandbox;
@@ -76,6 +86,27 @@ public final class TestProfiles {
 		return this;
 	}
 
+	public TestProfiles mode(ReclamationSettings.Mode reclamationMode) {
+		this.mode = reclamationMode;
+		return this;
+	}
+
+	public TestProfiles exclusions(Exclusions reclamationExclusions) {
+		this.exclusions = reclamationExclusions;
+		return this;
+	}
+
+	public TestProfiles caps(int perRun, double shareOfActiveUsers) {
+		this.maxPerRun = perRun;
+		this.maxShareOfActiveUsers = shareOfActiveUsers;
+		return this;
+	}
+
+	public TestProfiles newUserGraceDays(int days) {
+		this.newUserGraceDays = days;
+		return this;
+	}
+
 	/** Reclamation rules (detect mode): their thresholds decide who counts as active in the license position. */
 	public TestProfiles rules(Rule... reclamationRules) {
 		this.rules = List.of(reclamationRules);
@@ -87,8 +118,8 @@ public final class TestProfiles {
 				new SecretReference(SECRET_VARIABLE), null, null);
 		SalesforceSettings salesforce = new SalesforceSettings(URI.create(this.sandbox.baseUrl()), "62.0", auth, true,
 				this.apiBudgetShare, this.batchSize, null);
-		ReclamationSettings reclamation = new ReclamationSettings(ReclamationSettings.Mode.DETECT, this.rules,
-				new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of()), 100, 0.05, 30);
+		ReclamationSettings reclamation = new ReclamationSettings(this.mode, this.rules, this.exclusions, this.maxPerRun,
+				this.maxShareOfActiveUsers, this.newUserGraceDays);
 		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
 				this.activity, this.entitlements, List.of(), reclamation);
 	}

@@ -110,6 +110,23 @@ final class InfoHandler {
 		HttpIo.json(call.exchange(), 200, identity);
 	}
 
+	/** {@code GET /services/oauth2/userinfo}: the user the bearer token runs as, in the OpenID Connect shape. */
+	void userInfo(ApiCall call, String baseUrl) throws IOException {
+		Row user = this.org.find(call.session().userId());
+		if (user == null) {
+			HttpIo.error(call.exchange(), 403, "Bad_Id", "Bad_Id");
+			return;
+		}
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("sub", identityUrl(baseUrl, user.id()));
+		info.put("user_id", user.id());
+		info.put("organization_id", this.org.orgId());
+		info.put("preferred_username", user.fieldValue("Username"));
+		info.put("email", user.fieldValue("Email"));
+		info.put("active", user.fieldValue("IsActive"));
+		HttpIo.json(call.exchange(), 200, info);
+	}
+
 	private String identityUrl(String baseUrl, String userId) {
 		return baseUrl + "/id/" + this.org.orgId() + "/" + userId;
 	}

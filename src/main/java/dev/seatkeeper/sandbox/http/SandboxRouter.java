@@ -25,6 +25,9 @@ final class SandboxRouter implements HttpHandler {
 
 	private static final Pattern API = Pattern.compile("/services/data/v(\\d+)\\.(\\d)(?:/(.*))?");
 
+	/** The OpenID Connect UserInfo endpoint: who the bearer of a token is. */
+	static final String USER_INFO = "/services/oauth2/userinfo";
+
 	private final Handlers handlers;
 
 	private final Sessions sessions;
@@ -90,7 +93,7 @@ final class SandboxRouter implements HttpHandler {
 		if (disruption.delayMs() > 0) {
 			Thread.sleep(disruption.delayMs());
 		}
-		if (path.startsWith("/services/data/") || path.startsWith("/id/")) {
+		if (path.startsWith("/services/data/") || path.startsWith("/id/") || USER_INFO.equals(path)) {
 			exchange.getResponseHeaders().set("Sforce-Limit-Info", this.usage.header());
 		}
 		if (disruption.failStatus() == 503) {
@@ -99,6 +102,9 @@ final class SandboxRouter implements HttpHandler {
 		else if (disruption.failStatus() != 0) {
 			HttpIo.error(exchange, 500, "UNKNOWN_EXCEPTION", "An unexpected error occurred. Please include this "
 					+ "ErrorId if you contact support: 1917330442-4520 (-1274651584)");
+		}
+		else if (USER_INFO.equals(path)) {
+			api(exchange, path);
 		}
 		else if (path.startsWith("/services/oauth2/")) {
 			this.handlers.oauth().handle(exchange, path, this.baseUrl.get());
@@ -129,6 +135,10 @@ final class SandboxRouter implements HttpHandler {
 			return;
 		}
 		exchange.getResponseHeaders().set("Sforce-Limit-Info", this.usage.header());
+		if (USER_INFO.equals(path)) {
+			this.handlers.info().userInfo(new ApiCall(exchange, session, "62.0", ""), this.baseUrl.get());
+			return;
+		}
 		if (path.startsWith("/id/")) {
 			String[] parts = path.split("/");
 			ApiCall call = new ApiCall(exchange, session, "62.0", "");

@@ -1,0 +1,81 @@
+package dev.seatkeeper.reclamation;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.profile.ReclamationSettings;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The {@code applyReclamationRules} step: decides every holding as of the run's as-of instant and records the
+ * candidates. It only reads the tables earlier steps wrote and writes candidates in the step's one transaction, so a
+ * restart after a crash decides again from the same rows and the same instant. It never calls Salesforce. In
+ * {@code dry-run} and {@code enforce} modes it also approves candidates whose wait is over, within the caps; in
+ * {@code detect} mode nothing is approved.
+ */
+public class ApplyRulesTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApplyRulesTasklet.class);
+
+	private final HoldingReader holdings;
+
+	private final CandidateRecorder recorder;
+
+	private final CandidateStore store;
+
+	private final Profile profile;
+
+	private final String integrationUserId;
+
+	private final Instant asOf;
+
+	public ApplyRulesTasklet(HoldingReader holdings, CandidateStore store, Profile profile, String integrationUserId,
+			Instant asOf) {
+		this.holdings = holdings;
+		this.store = store;
+		this.recorder = new CandidateRecorder(store);
+		this.profile = profile;
+		this.integrationUserId = integrationUserId;
+		this.asOf = asOf;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		ReclamationSettings settings = this.profile.reclamation();
+		List<Holding> held = this.holdings.holdings(this.profile.name());
+		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
+				ReclamationRules.of(settings, this.integrationUserId), held, this.asOf);
+		int approved = (settings.mode() == Mode.DETECT) ? 0 : approveDue(settings);
+		contribution.incrementWriteCount(tally.moved() + approved);
+		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",
+				this.profile.name(), held.size(), settings.rules().size(), settings.mode(), tally, approved);
+		return RepeatStatus.FINISHED;
+	}
+
+	/** Approves the candidates whose wait is over, oldest first, within the caps; the rest wait for a later run. */
+	private int approveDue(ReclamationSettings settings) {
+		String name = this.profile.name();
+		List<Candidate> candidates = this.store.find(new CandidateFilter(name, null, null));
+		int alreadyApproved = (int) candidates.stream().filter(c -> c.state() == CandidateState.APPROVED).count();
+		int allowance = new ReclaimCaps(settings.maxPerRun(), settings.maxShareOfActiveUsers())
+			.allowance(this.holdings.activeUsers(name), alreadyApproved);
+		AutoApproval autoApproval = new AutoApproval(settings.rules());
+		List<Candidate> due = candidates.stream().filter(c -> autoApproval.isDue(c, this.asOf)).toList();
+		List<Candidate> approving = autoApproval.approvable(due, this.asOf, allowance);
+		approving.forEach(candidate -> this.store.approveAutomatically(candidate, this.asOf, settings.mode(),
+				"approved automatically: idle past the rule's wait"));
+		if (due.size() > approving.size()) {
+			logger.info("Profile {}: caps allow {} approvals this run; {} due candidates wait for a later run", name,
+					allowance, due.size() - approving.size());
+		}
+		return approving.size();
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.seatkeeper.reclamation;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.seatkeeper.profile.ReclamationSettings;
+import dev.seatkeeper.profile.ReclamationSettings.Rule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records one run's decisions as candidates: new idle holdings become NEW, excluded ones SKIPPED, active ones cancel
+ * their open candidate, and open candidates no decision covered are canceled because the license, the user or the
+ * rule is gone. Decisions depend only on the stored rows and the as-of instant, so recording the same run again
+ * changes nothing.
+ */
+public class CandidateRecorder {
+
+	private final CandidateStore store;
+
+	private final CandidateLifecycle lifecycle = new CandidateLifecycle();
+
+	public CandidateRecorder(CandidateStore store) {
+		this.store = store;
+	}
+
+	public Tally record(String profile, ReclamationSettings settings, ReclamationRules rules, List<Holding> holdings,
+			Instant asOf) {
+		Map<CandidateKey, Candidate> existing = this.store.byKey(profile);
+		Set<CandidateKey> seen = new HashSet<>();
+		Tally tally = new Tally();
+		for (Holding holding : holdings) {
+			for (Decision decision : rules.decide(holding, asOf)) {
+				CandidateKey key = new CandidateKey(profile, holding.userId(), holding.model(), decision.rule().name());
+				seen.add(key);
+				Candidate current = existing.get(key);
+				Transition transition = this.lifecycle.next(state(current), decision);
+				if (transition != null) {
+					this.store.record(key, decision.rule().action(), transition, holding.lastActivity(), asOf,
+							settings.mode(), (current != null) ? current.stateChangedAt() : null);
+					tally.count(transition);
+				}
+			}
+		}
+		List<String> ruleNames = settings.rules().stream().map(Rule::name).toList();
+		for (Candidate candidate : existing.values()) {
+			if (!seen.contains(candidate.key())) {
+				Transition transition = this.lifecycle.gone(candidate.state(),
+						ruleNames.contains(candidate.key().rule()));
+				if (transition != null) {
+					this.store.record(candidate.key(), candidate.action(), transition, candidate.lastActivityAt(), asOf,
+							settings.mode(), candidate.stateChangedAt());
+					tally.count(transition);
+				}
+			}
+		}
+		return tally;
+	}
+
+	private static @Nullable CandidateState state(@Nullable Candidate candidate) {
+		return (candidate != null) ? candidate.state() : null;
+	}
+
+	/** How many candidates a run moved into each state; candidates that stayed as they were are not counted. */
+	public static final class Tally {
+
+		private final Map<CandidateState, Integer> moved = new EnumMap<>(CandidateState.class);
+
+		void count(Transition transition) {
+			if (transition.changesState()) {
+				this.moved.merge(transition.to(), 1, Integer::sum);
+			}
+		}
+
+		public int moved() {
+			return this.moved.values().stream().mapToInt(Integer::intValue).sum();
+		}
+
+		public int movedTo(CandidateState state) {
+			return this.moved.getOrDefault(state, 0);
+		}
+
+		@Override
+		public String toString() {
+			return this.moved.toString();
+		}
+
+	}
+
+}

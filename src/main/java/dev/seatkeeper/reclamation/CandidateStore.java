@@ -1,0 +1,188 @@
+package dev.seatkeeper.reclamation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.profile.ReclamationSettings.Action;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@code reclamation_candidate} and {@code reclamation_audit} tables. Candidates are written by upsert on
+ * (profile, user, model, rule), so writing the same candidate twice leaves one row; every state change is audited in
+ * the same transaction as the change. Thread-safe (state lives in the database).
+ */
+public class CandidateStore {
+
+	static final String JOB = "seatkeeper";
+
+	private static final String UPSERT = """
+			INSERT INTO reclamation_candidate (profile, user_id, model, rule_name, action, state, reason,
+			    last_activity_at, detected_at, evaluated_at, state_changed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON DUPLICATE KEY UPDATE action = VALUES(action), state = VALUES(state), reason = VALUES(reason),
+			    last_activity_at = VALUES(last_activity_at), evaluated_at = VALUES(evaluated_at),
+			    state_changed_at = VALUES(state_changed_at)""";
+
+	private final JdbcTemplate jdbc;
+
+	public CandidateStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every candidate of the profile by key. */
+	public Map<CandidateKey, Candidate> byKey(String profile) {
+		return find(new CandidateFilter(profile, null, null)).stream()
+			.collect(Collectors.toMap(Candidate::key, Function.identity()));
+	}
+
+	public List<Candidate> find(CandidateFilter filter) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM reclamation_candidate WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (filter.profile() != null) {
+			sql.append(" AND profile = ?");
+			args.add(filter.profile());
+		}
+		if (filter.state() != null) {
+			sql.append(" AND state = ?");
+			args.add(filter.state().name());
+		}
+		if (filter.rule() != null) {
+			sql.append(" AND rule_name = ?");
+			args.add(filter.rule());
+		}
+		sql.append(" ORDER BY id");
+		return this.jdbc.query(sql.toString(), (row, index) -> candidate(row), args.toArray());
+	}
+
+	public @Nullable Candidate get(long id) {
+		return this.jdbc.query("SELECT * FROM reclamation_candidate WHERE id = ?", (row, index) -> candidate(row), id)
+			.stream()
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Writes the candidate as a run evaluated it and audits a change of state. A candidate whose state stays keeps its
+	 * state-change time.
+	 */
+	public void record(CandidateKey key, Action action, Transition transition, @Nullable Instant lastActivity,
+			Instant asOf, Mode mode, @Nullable Instant previousChange) {
+		Instant changedAt = (transition.changesState() || previousChange == null) ? asOf : previousChange;
+		this.jdbc.update(UPSERT, key.profile(), key.userId(), key.model(), key.rule(), action.name(),
+				transition.to().name(), transition.reason(), RunKey.utc(lastActivity), RunKey.utc(asOf),
+				RunKey.utc(asOf), RunKey.utc(changedAt));
+		if (transition.changesState()) {
+			audit(idOf(key), key.profile(), transition, mode, JOB, asOf);
+		}
+	}
+
+	/**
+	 * Moves a candidate by an operator's decision, only from an open state, recording who and when.
+	 * @return whether the candidate was open and moved
+	 */
+	public boolean decide(Candidate candidate, CandidateState to, String operator, Instant at) {
+		int changed = this.jdbc.update("""
+				UPDATE reclamation_candidate SET state = ?, state_changed_at = ?, decided_by = ?, decided_at = ?
+				WHERE id = ? AND state = ?""", to.name(), RunKey.utc(at), operator, RunKey.utc(at), candidate.id(),
+				candidate.state().name());
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(),
+					new Transition(candidate.state(), to, "decided by " + operator), null, operator, at);
+		}
+		return changed == 1;
+	}
+
+	/**
+	 * Approves a NEW candidate on the job's behalf once its wait is over; unlike an operator's decision it names no
+	 * operator.
+	 * @return whether the candidate was still NEW and moved
+	 */
+	public boolean approveAutomatically(Candidate candidate, Instant asOf, Mode mode, String why) {
+		int changed = this.jdbc.update("""
+				UPDATE reclamation_candidate SET state = 'APPROVED', state_changed_at = ?
+				WHERE id = ? AND state = 'NEW'""", RunKey.utc(asOf), candidate.id());
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(),
+					new Transition(CandidateState.NEW, CandidateState.APPROVED, why), mode, JOB, asOf);
+		}
+		return changed == 1;
+	}
+
+	/**
+	 * Moves a candidate the reclaim step holds from one state to the next, recording why.
+	 * @return whether the candidate was in {@code from} and moved
+	 */
+	public boolean move(Candidate candidate, CandidateState from, CandidateState to, @Nullable String reason,
+			Instant at, Mode mode) {
+		int changed = this.jdbc.update("""
+				UPDATE reclamation_candidate SET state = ?, reason = ?, state_changed_at = ?
+				WHERE id = ? AND state = ?""", to.name(), reason, RunKey.utc(at), candidate.id(), from.name());
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(), new Transition(from, to, reason), mode, JOB, at);
+		}
+		return changed == 1;
+	}
+
+	/** The audit trail of a candidate, oldest first, as "FROM->TO by ACTOR: DETAIL". */
+	public List<String> trail(long candidateId) {
+		return this.jdbc.query(
+				"SELECT from_state, to_state, actor, detail FROM reclamation_audit WHERE candidate_id = ? ORDER BY id",
+				(row, index) -> row.getString("from_state") + "->" + row.getString("to_state") + " by "
+						+ row.getString("actor") + ": " + row.getString("detail"),
+				candidateId);
+	}
+
+	private void audit(long candidateId, String profile, Transition transition, @Nullable Mode mode, String actor,
+			Instant at) {
+		this.jdbc.update("""
+				INSERT INTO reclamation_audit (candidate_id, profile, from_state, to_state, mode, actor, occurred_at, detail)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", candidateId, profile,
+				(transition.from() != null) ? transition.from().name() : null, transition.to().name(),
+				(mode != null) ? mode.name() : null, actor, RunKey.utc(at), transition.reason());
+	}
+
+	private long idOf(CandidateKey key) {
+		Long id = this.jdbc.queryForObject(
+				"SELECT id FROM reclamation_candidate WHERE profile = ? AND user_id = ? AND model = ? AND rule_name = ?",
+				Long.class, key.profile(), key.userId(), key.model(), key.rule());
+		if (id == null) {
+			throw new IllegalStateException("Candidate " + key + " was written but cannot be read back");
+		}
+		return id;
+	}
+
+	private static Candidate candidate(ResultSet row) throws SQLException {
+		return new Candidate(row.getLong("id"),
+				new CandidateKey(row.getString("profile"), row.getString("user_id"), row.getString("model"),
+						row.getString("rule_name")),
+				Action.valueOf(row.getString("action")), CandidateState.valueOf(row.getString("state")),
+				row.getString("reason"), instant(row, "last_activity_at"), required(row, "detected_at"),
+				required(row, "evaluated_at"), required(row, "state_changed_at"), row.getString("decided_by"),
+				instant(row, "decided_at"));
+	}
+
+	private static Instant required(ResultSet row, String column) throws SQLException {
+		Instant value = instant(row, column);
+		if (value == null) {
+			throw new IllegalStateException("reclamation_candidate." + column + " is NOT NULL but read as null");
+		}
+		return value;
+	}
+
+	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
+		LocalDateTime value = row.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+}

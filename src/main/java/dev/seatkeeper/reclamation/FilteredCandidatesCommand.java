@@ -1,0 +1,27 @@
+package dev.seatkeeper.reclamation;
+
+import java.util.concurrent.Callable;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The filter options the candidate commands share: by profile, state and rule. Plain inherited options rather than a
+ * mixin, so picocli can describe the commands before Spring has built them.
+ */
+abstract class FilteredCandidatesCommand implements Callable<Integer> {
+
+	@Option(names = "--profile", description = "Only candidates of this profile.")
+	@Nullable String profile;
+
+	@Option(names = "--state", description = "Only candidates in this state: ${COMPLETION-CANDIDATES}.")
+	@Nullable CandidateState state;
+
+	@Option(names = "--rule", description = "Only candidates of this rule.")
+	@Nullable String rule;
+
+	CandidateFilter filter() {
+		return new CandidateFilter(this.profile, this.state, this.rule);
+	}
+
+}

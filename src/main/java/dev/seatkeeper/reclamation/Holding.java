@@ -1,0 +1,33 @@
+package dev.seatkeeper.reclamation;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One user holding one software model, with what the rules and exclusions need to know about the user. Times are
+ * UTC instants; the last history login is the latest successful login found in LoginHistory, which can be later
+ * than Salesforce's LastLoginDate.
+ */
+public record Holding(String userId, String username, @Nullable String email, @Nullable String userType,
+		@Nullable String profileName, @Nullable Instant createdAt, @Nullable Instant lastLoginAt,
+		@Nullable Instant lastHistoryLoginAt, String model) {
+
+	/** The later of LastLoginDate and the last successful login in history; null when the user never logged in. */
+	public @Nullable Instant lastActivity() {
+		if (this.lastLoginAt == null) {
+			return this.lastHistoryLoginAt;
+		}
+		if (this.lastHistoryLoginAt == null || this.lastLoginAt.isAfter(this.lastHistoryLoginAt)) {
+			return this.lastLoginAt;
+		}
+		return this.lastHistoryLoginAt;
+	}
+
+	/** Where idleness is measured from: the last activity, else (never logged in) the creation of the user. */
+	public @Nullable Instant idleSince() {
+		Instant activity = lastActivity();
+		return (activity != null) ? activity : this.createdAt;
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.seatkeeper.reclamation;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.seatkeeper.profile.ReclamationSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules and exclusions of one profile, applied to holdings as of one instant. A holding gets one decision per rule
+ * covering its model; exclusions are only asked about idle holdings, so skipped candidates record users who would
+ * otherwise have been reclaimed. Immutable and thread-safe.
+ */
+public final class ReclamationRules {
+
+	private final List<InactivityRule> rules;
+
+	private final Exclusions exclusions;
+
+	public ReclamationRules(List<InactivityRule> rules, Exclusions exclusions) {
+		this.rules = List.copyOf(rules);
+		this.exclusions = exclusions;
+	}
+
+	public static ReclamationRules of(ReclamationSettings settings, @Nullable String integrationUserId) {
+		return new ReclamationRules(settings.rules().stream().map(InactivityRule::new).toList(),
+				Exclusions.of(settings, integrationUserId));
+	}
+
+	public List<Decision> decide(Holding holding, Instant asOf) {
+		return this.rules.stream()
+			.filter(rule -> rule.covers(holding.model()))
+			.map(rule -> decide(rule, holding, asOf))
+			.toList();
+	}
+
+	private Decision decide(InactivityRule rule, Holding holding, Instant asOf) {
+		if (!rule.isIdle(holding, asOf)) {
+			return new Decision(holding, rule.rule(), Decision.Outcome.ACTIVE, null);
+		}
+		String excluded = this.exclusions.reason(holding, asOf);
+		return (excluded != null) ? new Decision(holding, rule.rule(), Decision.Outcome.SKIPPED, excluded)
+				: new Decision(holding, rule.rule(), Decision.Outcome.CANDIDATE, null);
+	}
+
+}

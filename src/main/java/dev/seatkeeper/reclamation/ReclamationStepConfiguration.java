@@ -1,0 +1,65 @@
+package dev.seatkeeper.reclamation;
+
+import java.time.Instant;
+
+import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.RunProfiles;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The {@code applyReclamationRules} and {@code reclaim} steps, and the candidate store and figures the CLI and reconciliation read. */
+@Configuration(proxyBeanMethods = false)
+class ReclamationStepConfiguration {
+
+	@Bean
+	Step applyReclamationRules(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ApplyRulesTasklet applyRulesTasklet) {
+		return new StepBuilder("applyReclamationRules", jobRepository).tasklet(applyRulesTasklet, transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ApplyRulesTasklet applyRulesTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, RunProfiles runProfiles,
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
+			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId) {
+		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore,
+				runProfiles.get(profile), integrationUserId, Instant.parse(asOf));
+	}
+
+	@Bean
+	Step reclaim(JobRepository jobRepository, PlatformTransactionManager transactionManager, ReclaimTasklet reclaimTasklet) {
+		return new StepBuilder("reclaim", jobRepository).tasklet(reclaimTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	ReclaimTasklet reclaimTasklet(CandidateStore candidateStore, OrgSessions orgs, RunProfiles runProfiles,
+			PlatformTransactionManager transactionManager, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
+		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new ReclaimTasklet(candidateStore, orgs.client(profile), newTransaction, runProfiles.get(profile),
+				Instant.parse(asOf));
+	}
+
+	@Bean
+	CandidateFigures reclamationFigures(JdbcTemplate jdbc) {
+		return new CandidateFigures(jdbc);
+	}
+
+	@Bean
+	CandidateStore candidateStore(JdbcTemplate jdbc) {
+		return new CandidateStore(jdbc);
+	}
+
+}

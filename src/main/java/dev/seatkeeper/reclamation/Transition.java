@@ -1,0 +1,12 @@
+package dev.seatkeeper.reclamation;
+
+import org.jspecify.annotations.Nullable;
+
+/** A candidate's next state and why; {@code from} is null for a candidate seen for the first time. */
+public record Transition(@Nullable CandidateState from, CandidateState to, @Nullable String reason) {
+
+	public boolean changesState() {
+		return this.from != this.to;
+	}
+
+}
