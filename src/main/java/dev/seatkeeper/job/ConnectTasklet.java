@@ -1,8 +1,10 @@
 package dev.seatkeeper.job;
 
 import dev.seatkeeper.salesforce.OrgLimits;
+import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -30,6 +32,25 @@ public class ConnectTasklet extends SalesforceTasklet {
 		this.client = client;
 	}
 
+	/**
+	 * The user this job connects as, from UserInfo. An org whose app token may not call UserInfo (no openid scope)
+	 * still runs: reclamation then approves nothing automatically (see ApplyRulesTasklet).
+	 */
+	private @Nullable String integrationUser() {
+		try {
+			return this.client.runningUserId();
+		}
+		catch (SalesforceApiException ex) {
+			if (BudgetStop.isBudget(ex)) {
+				throw ex;
+			}
+			logger.warn("Profile {}: could not learn the integration user from UserInfo ({}); automatic reclamation"
+					+ " approval is off until it can, and the user should be excluded by username", this.client.profile(),
+					ex.getMessage());
+			return null;
+		}
+	}
+
 	@Override
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		JsonNode organization = this.client.query(ORGANIZATION)
@@ -39,7 +60,10 @@ public class ConnectTasklet extends SalesforceTasklet {
 		ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
 		job.putString("orgId", SalesforceRecords.text(organization, "Id"));
 		job.putString("orgName", SalesforceRecords.text(organization, "Name"));
-		job.putString(INTEGRATION_USER_ID, this.client.runningUserId());
+		String integrationUser = integrationUser();
+		if (integrationUser != null) {
+			job.putString(INTEGRATION_USER_ID, integrationUser);
+		}
 		job.putLong("apiUsedAtConnect", api.used());
 		job.putLong("apiMax", api.max());
 		contribution.incrementReadCount();

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -32,11 +33,11 @@ public class ApplyRulesTasklet implements Tasklet {
 
 	private final Profile profile;
 
-	private final String integrationUserId;
+	private final @Nullable String integrationUserId;
 
 	private final Instant asOf;
 
-	public ApplyRulesTasklet(HoldingReader holdings, CandidateStore store, Profile profile, String integrationUserId,
+	public ApplyRulesTasklet(HoldingReader holdings, CandidateStore store, Profile profile, @Nullable String integrationUserId,
 			Instant asOf) {
 		this.holdings = holdings;
 		this.store = store;
@@ -52,11 +53,20 @@ public class ApplyRulesTasklet implements Tasklet {
 		List<Holding> held = this.holdings.holdings(this.profile.name());
 		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
 				ReclamationRules.of(settings, this.integrationUserId), held, this.asOf);
-		int approved = (settings.mode() == Mode.DETECT) ? 0 : approveDue(settings);
+		int approved = (settings.mode() == Mode.DETECT || !integrationUserKnown()) ? 0 : approveDue(settings);
 		contribution.incrementWriteCount(tally.moved() + approved);
 		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",
 				this.profile.name(), held.size(), settings.rules().size(), settings.mode(), tally, approved);
 		return RepeatStatus.FINISHED;
+	}
+
+	/** Without knowing the user the job runs as, nothing is approved automatically: it could cut off the job itself. */
+	private boolean integrationUserKnown() {
+		if (this.integrationUserId == null && this.profile.reclamation().mode() != Mode.DETECT) {
+			logger.warn("Profile {}: the integration user is unknown, so no candidate is approved automatically",
+					this.profile.name());
+		}
+		return this.integrationUserId != null;
 	}
 
 	/** Approves the candidates whose wait is over, oldest first, within the caps; the rest wait for a later run. */

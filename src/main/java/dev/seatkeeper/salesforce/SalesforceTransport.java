@@ -65,13 +65,18 @@ final class SalesforceTransport {
 	}
 
 	/**
-	 * One logical call, retried as configured.
+	 * One logical call; reads are retried as configured, writes only re-authenticated once after a 401.
 	 * @param pathAndQuery an encoded path on the instance URL, starting with {@code /services/}
 	 * @return the JSON answer, or {@code null} for an empty one (204)
 	 */
 	@Nullable JsonNode call(HttpMethod method, String pathAndQuery, @Nullable Object body, Map<String, String> headers) {
 		Request request = new Request(method, pathAndQuery, (body != null) ? this.json.writeValueAsBytes(body) : null,
 				headers);
+		if (method != HttpMethod.GET) {
+			// A write that timed out or got a 5xx may have been applied: sending it again is the caller's decision
+			// (the reclaim step checks Salesforce first), so writes are never retried here.
+			return callReauthenticatingOnce(request);
+		}
 		try {
 			return this.retryTemplate.execute(new Retryable<@Nullable JsonNode>() {
 

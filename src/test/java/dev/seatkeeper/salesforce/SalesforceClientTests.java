@@ -199,6 +199,19 @@ class SalesforceClientTests {
 	}
 
 	@Test
+	void writesAreNeverSentTwiceOnAServerError() {
+		this.salesforce.on("PATCH", "/services/data/v62.0/composite/sobjects", 503, "error-server.json")
+			.on("PATCH", "/services/data/v62.0/composite/sobjects", 200, "composite-update-results.json");
+
+		assertThatExceptionOfType(SalesforceApiException.class)
+			.isThrownBy(() -> this.client.updateAll(List.of(deactivate("0055g00000ABCDEAA4"))))
+			.satisfies((ex) -> assertThat(ex.getHttpStatus()).isEqualTo(503));
+		assertThat(this.salesforce.requests("/services/data/v62.0/composite/sobjects"))
+			.as("the write may have been applied: the caller checks before sending again")
+			.hasSize(1);
+	}
+
+	@Test
 	void gatewayErrorsWithoutASalesforceBodyAreRetried() {
 		this.salesforce.on("GET", QUERY, (request) -> new Response(502, "<html><body>Bad Gateway</body></html>"))
 			.on("GET", QUERY, 200, "query-count.json");
