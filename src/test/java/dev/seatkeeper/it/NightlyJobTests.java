@@ -68,13 +68,19 @@ class NightlyJobTests {
 		}
 	}
 
+	/** REST API calls: the data API and UserInfo (the token requests are not API calls). */
 	static long apiCalls(Sandbox sandbox) {
-		return sandbox.requests().entries().stream().filter(entry -> entry.pathAndQuery().startsWith("/services/data")).count();
+		return sandbox.requests()
+			.entries()
+			.stream()
+			.filter(entry -> entry.pathAndQuery().startsWith("/services/data")
+					|| entry.pathAndQuery().startsWith("/services/oauth2/userinfo"))
+			.count();
 	}
 
 	/**
 	 * The fewest calls the run can make: one page per 2,000 records of each query, at least one page per query
-	 * (one per login-history window), plus Organization, two /limits reads and the four small license and usage
+	 * (one per login-history window), plus Organization, UserInfo, two /limits reads and the four small license and usage
 	 * queries.
 	 */
 	static long pagesNeeded(JobHarness app, OrgFacts facts) {
@@ -85,7 +91,7 @@ class NightlyJobTests {
 			.stream()
 			.mapToLong(NightlyJobTests::pages)
 			.sum();
-		return pages(facts.users()) + pages(assignments) + pages(packages) + loginPages + 1 + 2 + 4;
+		return pages(facts.users()) + pages(assignments) + pages(packages) + loginPages + 1 + 1 + 2 + 4;
 	}
 
 	static long pages(long records) {
