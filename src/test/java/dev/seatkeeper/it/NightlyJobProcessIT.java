@@ -2,6 +2,7 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,17 +37,16 @@ class NightlyJobProcessIT {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void killedDuringPullActivityTheRelaunchCompletesWithNothingMissingOrTwice(TestDatabase kind) throws Exception {
 		try (Sandbox sandbox = slowOrg()) {
-			DriverManagerDataSource database = kind.freshShared(this.work);
-			Path profiles = JobProcess.writeProfile(this.work, "crash", sandbox, 2);
-			JdbcTemplate jdbc = new JdbcTemplate(database);
+			Org org = org(kind, "crash", sandbox);
+			JdbcTemplate jdbc = org.jdbc();
 
-			JobProcess first = JobProcess.run(profiles, "crash", RUN_DATE, database, sandbox, this.work);
+			JobProcess first = org.launch();
 			awaitOrFail(first, () -> committedLoginChunks(jdbc) >= 2);
 			first.kill();
 			int loginsAtKill = count(jdbc, "SELECT COUNT(*) FROM login_event");
 			assertThat(loginsAtKill).as("killed mid-way").isPositive().isLessThan((int) sandbox.facts().loginEvents());
 
-			JobProcess relaunch = JobProcess.run(profiles, "crash", RUN_DATE, database, sandbox, this.work);
+			JobProcess relaunch = org.launch();
 			assertThat(relaunch.awaitExit(LIMIT)).as(relaunch.output()).isEqualTo(ExitCode.OK.code());
 
 			assertThat(relaunch.output()).contains("was left STARTED by a process that is gone; recovering it");
@@ -60,17 +60,16 @@ class NightlyJobProcessIT {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void sigtermStopsAtAChunkBoundaryAndTheRelaunchResumes(TestDatabase kind) throws Exception {
 		try (Sandbox sandbox = slowOrg()) {
-			DriverManagerDataSource database = kind.freshShared(this.work);
-			Path profiles = JobProcess.writeProfile(this.work, "term", sandbox, 2);
-			JdbcTemplate jdbc = new JdbcTemplate(database);
+			Org org = org(kind, "term", sandbox);
+			JdbcTemplate jdbc = org.jdbc();
 
-			JobProcess first = JobProcess.run(profiles, "term", RUN_DATE, database, sandbox, this.work);
+			JobProcess first = org.launch();
 			awaitOrFail(first, () -> committedLoginChunks(jdbc) >= 1);
 			first.terminate();
 
 			assertThat(first.awaitExit(LIMIT)).as(first.output()).isEqualTo(ExitCode.STOPPED.code());
 			assertThat(jdbc.queryForList("SELECT status FROM v_runs", String.class)).containsExactly("STOPPED");
-			JobProcess relaunch = JobProcess.run(profiles, "term", RUN_DATE, database, sandbox, this.work);
+			JobProcess relaunch = org.launch();
 			assertThat(relaunch.awaitExit(LIMIT)).as(relaunch.output()).isEqualTo(ExitCode.OK.code());
 			GroundTruth.assertTablesMatch(jdbc, "term", sandbox);
 		}
@@ -80,18 +79,35 @@ class NightlyJobProcessIT {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void twoLaunchesAtOnceOneRunsTheOtherSaysAlreadyRunning(TestDatabase kind) throws Exception {
 		try (Sandbox sandbox = slowOrg()) {
-			DriverManagerDataSource database = kind.freshShared(this.work);
-			Path profiles = JobProcess.writeProfile(this.work, "twin", sandbox, 2);
+			Org org = org(kind, "twin", sandbox);
 
-			JobProcess one = JobProcess.run(profiles, "twin", RUN_DATE, database, sandbox, this.work);
-			JobProcess two = JobProcess.run(profiles, "twin", RUN_DATE, database, sandbox, this.work);
+			JobProcess one = org.launch();
+			JobProcess two = org.launch();
 			List<Integer> exits = List.of(one.awaitExit(LIMIT), two.awaitExit(LIMIT));
 
 			assertThat(exits).as(one.output() + "\n----\n" + two.output())
 				.containsExactlyInAnyOrder(ExitCode.OK.code(), ExitCode.ALREADY_RUNNING.code());
 			assertThat(one.output() + two.output()).contains("already running in");
-			GroundTruth.assertTablesMatch(new JdbcTemplate(database), "twin", sandbox);
+			GroundTruth.assertTablesMatch(org.jdbc(), "twin", sandbox);
 		}
+	}
+
+	/** A profile reaching the sandbox, a fresh database both processes open, and a way to launch the job on them. */
+	private record Org(String profile, Path profiles, DriverManagerDataSource database, Sandbox sandbox, Path work) {
+
+		JobProcess launch() throws IOException {
+			return JobProcess.run(this.profiles, this.profile, RUN_DATE, this.database, this.sandbox, this.work);
+		}
+
+		JdbcTemplate jdbc() {
+			return new JdbcTemplate(this.database);
+		}
+
+	}
+
+	private Org org(TestDatabase kind, String profile, Sandbox sandbox) throws IOException {
+		return new Org(profile, JobProcess.writeProfile(this.work, profile, sandbox, 2), kind.freshShared(this.work),
+				sandbox, this.work);
 	}
 
 	/** Enough login history (small pages, served slowly) that a run is still pulling activity when the test acts. */
