@@ -36,8 +36,7 @@ class NightlyJobProcessIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void killedDuringPullActivityTheRelaunchCompletesWithNothingMissingOrTwice(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = slowOrg()) {
-			Org org = org(kind, "crash", sandbox);
+		try (Sandbox sandbox = slowOrg(); Org org = org(kind, "crash", sandbox)) {
 			JdbcTemplate jdbc = org.jdbc();
 
 			JobProcess first = org.launch();
@@ -59,8 +58,7 @@ class NightlyJobProcessIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void sigtermStopsAtAChunkBoundaryAndTheRelaunchResumes(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = slowOrg()) {
-			Org org = org(kind, "term", sandbox);
+		try (Sandbox sandbox = slowOrg(); Org org = org(kind, "term", sandbox)) {
 			JdbcTemplate jdbc = org.jdbc();
 
 			JobProcess first = org.launch();
@@ -78,8 +76,7 @@ class NightlyJobProcessIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void twoLaunchesAtOnceOneRunsTheOtherSaysAlreadyRunning(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = slowOrg()) {
-			Org org = org(kind, "twin", sandbox);
+		try (Sandbox sandbox = slowOrg(); Org org = org(kind, "twin", sandbox)) {
 
 			JobProcess one = org.launch();
 			JobProcess two = org.launch();
@@ -93,7 +90,8 @@ class NightlyJobProcessIT {
 	}
 
 	/** A profile reaching the sandbox, a fresh database both processes open, and a way to launch the job on them. */
-	private record Org(String profile, Path profiles, DriverManagerDataSource database, Sandbox sandbox, Path work) {
+	private record Org(String profile, Path profiles, DriverManagerDataSource database, Sandbox sandbox, Path work)
+			implements AutoCloseable {
 
 		JobProcess launch() throws IOException {
 			return JobProcess.run(this.profiles, this.profile, RUN_DATE, this.database, this.sandbox, this.work);
@@ -101,6 +99,11 @@ class NightlyJobProcessIT {
 
 		JdbcTemplate jdbc() {
 			return new JdbcTemplate(this.database);
+		}
+
+		@Override
+		public void close() {
+			TestDatabase.closeShared(this.database);
 		}
 
 	}

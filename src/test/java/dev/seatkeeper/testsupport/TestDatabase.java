@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import dev.seatkeeper.job.SpringBatchSchemaMigration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -68,6 +69,16 @@ public enum TestDatabase {
 				: (DriverManagerDataSource) serverSchema();
 		migrate(dataSource);
 		return dataSource;
+	}
+
+	/**
+	 * Closes a database from {@link #freshShared}: an H2 file database stays open in this JVM (its writer thread still
+	 * touching the files) until shut down, which would race the deletion of the test's directory.
+	 */
+	public static void closeShared(DriverManagerDataSource dataSource) {
+		if (dataSource.getUrl() != null && dataSource.getUrl().startsWith("jdbc:h2:file:")) {
+			new JdbcTemplate(dataSource).execute("SHUTDOWN");
+		}
 	}
 
 	/** Flyway's vendor folder name for this database. */
