@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.license.SoftwareModelWriter;
+import dev.seatkeeper.storage.MultiRowInsert;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,20 +16,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class SubscriptionWriter {
 
-	private static final String UPSERT = """
-			INSERT INTO subscription (profile, user_id, model_identifier, assignment_id, first_seen, last_seen, ended_at)
-			VALUES (?, ?, ?, ?, ?, ?, NULL)
-			ON DUPLICATE KEY UPDATE assignment_id = VALUES(assignment_id), last_seen = VALUES(last_seen), ended_at = NULL""";
-
 	private final JdbcTemplate jdbc;
 
 	private final RunKey run;
 
 	private final Set<String> knownModels = new HashSet<>();
 
+	private final MultiRowInsert<Subscription> upsert;
+
 	public SubscriptionWriter(JdbcTemplate jdbc, RunKey run) {
 		this.jdbc = jdbc;
 		this.run = run;
+		this.upsert = new MultiRowInsert<>(jdbc,
+				"INSERT INTO subscription (profile, user_id, model_identifier, assignment_id, first_seen, last_seen, ended_at)",
+				"ON DUPLICATE KEY UPDATE assignment_id = VALUES(assignment_id), last_seen = VALUES(last_seen), ended_at = NULL",
+				7, (subscription, row) -> row.text(run.profile())
+					.text(subscription.userId())
+					.text(subscription.modelIdentifier())
+					.text(subscription.assignmentId())
+					.time(run.asOfUtc())
+					.time(run.asOfUtc())
+					.time(null));
 	}
 
 	public void write(List<Subscription> subscriptions) {
@@ -42,14 +50,7 @@ public class SubscriptionWriter {
 			.toList();
 		SoftwareModelWriter.ensureExist(this.jdbc, this.run, newModels);
 		this.knownModels.addAll(newModels);
-		this.jdbc.batchUpdate(UPSERT, subscriptions, subscriptions.size(), (statement, subscription) -> {
-			statement.setString(1, this.run.profile());
-			statement.setString(2, subscription.userId());
-			statement.setString(3, subscription.modelIdentifier());
-			statement.setString(4, subscription.assignmentId());
-			statement.setObject(5, this.run.asOfUtc());
-			statement.setObject(6, this.run.asOfUtc());
-		});
+		this.upsert.execute(subscriptions);
 	}
 
 	/** One row of the subscription table. */
