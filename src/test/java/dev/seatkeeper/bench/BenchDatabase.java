@@ -34,6 +34,18 @@ final class BenchDatabase {
 		return this.serverUrl + "/" + this.database + "?rewriteBatchedStatements=true";
 	}
 
+	/** The server's version and the settings that decide how fast it takes millions of rows. */
+	static String describeServer(String serverUrl) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(serverUrl.replaceAll("/+$", "") + "/", "root", "");
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT VERSION(), @@innodb_buffer_pool_size, "
+						+ "@@innodb_flush_log_at_trx_commit")) {
+			row.next();
+			return "%s, innodb_buffer_pool_size %,d MB, innodb_flush_log_at_trx_commit %s".formatted(row.getString(1),
+					row.getLong(2) >> 20, row.getString(3));
+		}
+	}
+
 	void recreate() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(this.serverUrl + "/", "root", "");
 				Statement statement = connection.createStatement()) {

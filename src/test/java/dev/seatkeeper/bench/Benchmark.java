@@ -3,11 +3,13 @@ package dev.seatkeeper.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,8 +52,9 @@ public final class Benchmark {
 		if (!Files.isRegularFile(this.jar)) {
 			throw new IllegalStateException(this.jar + " is missing: run ./mvnw -Pbench verify (it packages first)");
 		}
-		this.out.printf("Seatkeeper benchmark: %d cores, %,d MB max memory of this JVM, server %s, seed %d%n",
-				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, this.server, this.seed);
+		this.out.printf("Seatkeeper benchmark: %d cores, %,d MB max memory of this JVM, server %s (%s), seed %d%n",
+				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, this.server,
+				BenchDatabase.describeServer(this.server), this.seed);
 		for (Scenario scenario : scenarios) {
 			run(scenario);
 		}
@@ -62,13 +65,14 @@ public final class Benchmark {
 		this.out.printf("%n%s: starting the sandbox (%,d users) in %s%n", Instant.now(), scenario.users(), workDir);
 		BenchDatabase database = new BenchDatabase(this.server, scenario.databaseName());
 		database.recreate();
+		Path app = ImageLayout.assemble(this.java, this.jar, workDir);
 		try (SandboxProcess sandbox = SandboxProcess.start(this.java, this.jar, scenario, this.seed, workDir)) {
 			Path profiles = Files.createDirectories(workDir.resolve("profiles"));
 			Files.writeString(profiles.resolve("bench.yaml"), profileYaml(scenario, sandbox.baseUrl()));
 			long loginEvents = sandbox.facts().path("loginEvents").asLong();
 			LocalDate runDate = LocalDate.now(ZoneOffset.UTC);
 
-			Night first = night("first night", scenario, sandbox, database, profiles, runDate, workDir);
+			Night first = night("first night", scenario, sandbox, database, app, profiles, runDate, workDir);
 			if (scenario.latencyCheck()) {
 				this.report.printLatencyCheck(scenario, first, database.loginPages());
 			}
@@ -76,7 +80,7 @@ public final class Benchmark {
 			if (first.run().exitCode() == 0 && !"false".equals(System.getProperty("bench.secondNight"))) {
 				long added = addOneDayOfLogins(scenario, sandbox, database, loginEvents);
 				nights.add(night("second night (+" + String.format("%,d", added) + " logins)", scenario, sandbox, database,
-						profiles, runDate.plusDays(1), workDir));
+						app, profiles, runDate.plusDays(1), workDir));
 			}
 			this.report.print(scenario, loginEvents, nights);
 			if (this.jfr) {
@@ -92,13 +96,19 @@ public final class Benchmark {
 		}
 	}
 
-	private Night night(String label, Scenario scenario, SandboxProcess sandbox, BenchDatabase database, Path profiles,
-			LocalDate runDate, Path workDir) throws Exception {
+	private Night night(String label, Scenario scenario, SandboxProcess sandbox, BenchDatabase database, Path app,
+			Path profiles, LocalDate runDate, Path workDir) throws Exception {
 		sandbox.clearRequests();
 		String name = "night-" + runDate;
 		this.out.printf("%s: %s, run date %s%n", Instant.now(), label, runDate);
-		JobRun run = JobProcess.run(this.java, this.jar, scenario.jobJvmOptions(), database, profiles, runDate, workDir,
+		double load = CpuTime.loadAverage();
+		Optional<ProcessHandle> server = CpuTime.localDatabaseServer();
+		Duration sandboxBefore = sandbox.cpu();
+		Duration serverBefore = server.map(CpuTime::of).orElse(Duration.ZERO);
+		JobRun run = JobProcess.run(this.java, app, scenario.jobJvmOptions(), database, profiles, runDate, workDir,
 				name, this.jfr);
+		CpuTime.Spent cpu = new CpuTime.Spent(seconds(run.cpu()), seconds(sandbox.cpu().minus(sandboxBefore)),
+				server.map(process -> seconds(CpuTime.of(process).minus(serverBefore))).orElse(Double.NaN), load);
 		long apiCalls = sandbox.apiCalls();
 		if (run.exitCode() != 0) {
 			this.out.printf("the job exited with %d; its output: %s%n", run.exitCode(), run.output());
@@ -106,7 +116,11 @@ public final class Benchmark {
 		var steps = database.steps();
 		long loginsRead = steps.stream().filter(step -> step.name().equals("pullActivity")).mapToLong(s -> s.read()).sum();
 		return new Night(label, run, "exit " + run.exitCode() + ", " + database.exitMessage(), steps, loginsRead, apiCalls,
-				pagesNeeded(sandbox.facts(), database.loginPages()));
+				pagesNeeded(sandbox.facts(), database.loginPages()), cpu);
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.toMillis() / 1000.0;
 	}
 
 	/**

@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One night: {@code java <options> -jar seatkeeper.jar run --profile bench} in a JVM of its own, timed from the
- * outside. Peak heap comes from the JVM's GC log: the largest heap use seen before a collection or at exit.
+ * One night: {@code java <options> JarLauncher run --profile bench} on the image's layout ({@link ImageLayout}), in
+ * a JVM of its own, timed from the outside. Peak heap comes from the JVM's GC log: the largest heap use seen before a collection or at exit.
  */
 final class JobProcess {
 
@@ -24,7 +25,7 @@ final class JobProcess {
 	private JobProcess() {
 	}
 
-	static JobRun run(Path java, Path jar, List<String> jvmOptions, BenchDatabase database, Path profilesDir,
+	static JobRun run(Path java, Path app, List<String> jvmOptions, BenchDatabase database, Path profilesDir,
 			LocalDate runDate, Path workDir, String name, boolean jfr) throws IOException, InterruptedException {
 		Path gcLog = workDir.resolve(name + "-gc.log");
 		Path out = workDir.resolve(name + ".log");
@@ -36,7 +37,7 @@ final class JobProcess {
 		if (jfr) {
 			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
 		}
-		command.addAll(List.of("-jar", jar.toString(), "run", "--profile", BenchDatabase.PROFILE, "--run-date",
+		command.addAll(List.of("-cp", app.toString(), ImageLayout.LAUNCHER, "run", "--profile", BenchDatabase.PROFILE, "--run-date",
 				runDate.toString(), "--profiles-dir", profilesDir.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
 		Map<String, String> env = builder.environment();
@@ -46,9 +47,13 @@ final class JobProcess {
 		env.put("SANDBOX_CLIENT_SECRET", "sandbox-secret");
 		env.put("SEATKEEPER_HOME", workDir.resolve("home").toString());
 		long started = System.nanoTime();
-		int exit = builder.start().waitFor();
+		Process process = builder.start();
+		Duration cpu = Duration.ZERO;
+		while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+			cpu = CpuTime.of(process.toHandle());
+		}
 		Duration wall = Duration.ofNanos(System.nanoTime() - started);
-		return new JobRun(exit, wall, peakHeapMb(gcLog), out, jfr ? recording : null);
+		return new JobRun(process.exitValue(), wall, cpu, peakHeapMb(gcLog), out, jfr ? recording : null);
 	}
 
 	static long peakHeapMb(Path gcLog) throws IOException {
@@ -66,8 +71,8 @@ final class JobProcess {
 		return peakKb / 1024;
 	}
 
-	/** What one job process did, seen from outside. */
-	record JobRun(int exitCode, Duration wall, long peakHeapMb, Path output, Path recording) {
+	/** What one job process did, seen from outside; its CPU time as last sampled, at most 200 ms before it ended. */
+	record JobRun(int exitCode, Duration wall, Duration cpu, long peakHeapMb, Path output, Path recording) {
 	}
 
 }

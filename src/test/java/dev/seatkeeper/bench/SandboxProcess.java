@@ -68,6 +68,10 @@ final class SandboxProcess implements AutoCloseable {
 	}
 
 	/** Salesforce API calls answered since the log was last cleared (the token endpoint is not one). */
+	Duration cpu() {
+		return CpuTime.of(this.process.toHandle());
+	}
+
 	long apiCalls() {
 		long calls = 0;
 		for (JsonNode entry : get("/__sandbox/requests")) {
