@@ -7,8 +7,10 @@ import dev.seatkeeper.job.KeyedSalesforceReader;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
 import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunLogContext;
 import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.profile.ActivitySettings;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -35,21 +37,29 @@ class ActivityStepConfiguration {
 	static final int KEYED_LIMIT = 100_000;
 
 	@Bean
-	Step pullActivity(JobRepository jobRepository, LoginWindowPartitioner loginWindowPartitioner,
-			Step pullActivityWindow, TaskExecutor loginCursors) {
+	Step pullActivity(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			LoginWindowPartitioner loginWindowPartitioner, KeyedSalesforceReader<LoginEvent> loginHistoryReader,
+			LoginEventWriter loginEventWriter, TaskExecutor loginCursors) {
 		return new StepBuilder("pullActivity", jobRepository).partitioner("pullActivityWindow", loginWindowPartitioner)
-			.step(pullActivityWindow)
+			.step(pullActivityWindow(jobRepository, transactionManager, loginHistoryReader, loginEventWriter))
 			.taskExecutor(loginCursors)
 			.build();
 	}
 
-	@Bean
-	Step pullActivityWindow(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	/**
+	 * One window's cursor. Not a bean, so Spring Batch's observability post-processor leaves it alone: observed, it
+	 * would time every login event read (an Observation and a timer look-up per item, 7% of the job's CPU over a
+	 * 3-million-event backfill). Its counts still reach the run's metrics through the step executions. For the same
+	 * reason it gets the run's log context here, not from the job package's registrar.
+	 */
+	private static Step pullActivityWindow(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			KeyedSalesforceReader<LoginEvent> loginHistoryReader, LoginEventWriter loginEventWriter) {
 		return new StepBuilder("pullActivityWindow", jobRepository).<LoginEvent, LoginEvent>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(loginHistoryReader)
 			.writer(loginEventWriter)
+			.observationRegistry(ObservationRegistry.NOOP)
+			.listener(new RunLogContext())
 			.build();
 	}
 
