@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.profile.Profile;
@@ -33,14 +35,18 @@ import dev.seatkeeper.testsupport.TestDatabase;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Notices against the sandbox and an in-process SMTP server: one e-mail per user, sent once, waits counted from it;
  * nothing sent in detect and dry-run, and without SMTP the candidates wait instead of being reclaimed unnoticed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationJobTests {
 
 	static final Instant NOW = ReclamationJobTests.NOW;
@@ -181,10 +187,13 @@ class NotificationJobTests {
 				assertThat(unsent).isNotEmpty();
 				assertThat(usersIn(first, "acme", "NOTIFIED")).isEmpty();
 				assertThat(column(first, "acme", "notice").values())
-					.allSatisfy(notice -> assertThat(notice).startsWith("no notice sent to ")
+					.allSatisfy(notice -> assertThat(notice).startsWith("no notice sent")
+						.contains("Couldn't connect to host")
 						.endsWith("; tried again on the next run"));
-				assertThat(first.count("SELECT COUNT(*) FROM reclamation_audit WHERE from_state = 'NOTIFIED'"
-						+ " AND to_state = 'NEW'")).isEqualTo(candidates(first));
+				assertThat(first.jdbc()
+					.queryForList("SELECT DISTINCT c.user_id FROM reclamation_audit a JOIN reclamation_candidate c"
+							+ " ON c.id = a.candidate_id WHERE a.from_state = 'NOTIFIED' AND a.to_state = 'NEW'", String.class))
+					.as("after the server failed, the run stops trying").hasSize(1);
 
 				try (JobHarness second = first.restartOnSameDatabase(at(NOW.plus(Duration.ofDays(1))),
 						withMail(sandbox, port()))) {
@@ -194,6 +203,38 @@ class NotificationJobTests {
 					assertThat(byRecipient(received()).keySet()).containsAll(emails(sandbox, unsent));
 				}
 			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void aLoginTheServerRefusesIsRecordedAndNothingLogsOrStoresTheSmtpPassword(TestDatabase database,
+			CapturedOutput output) {
+		String password = "smtp-pa55word-never-shown";
+		GreenMail authenticating = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+			.withConfiguration(GreenMailConfiguration.aConfig().withUser("seatkeeper", "the-right-one"));
+		authenticating.start();
+		try (Sandbox sandbox = Sandbox.builder().users(120).seed(5).loginDays(120).now(NOW).build().start()) {
+			Map<String, Object> properties = withMail(sandbox, authenticating.getSmtp().getPort());
+			properties.put("spring.mail.username", "seatkeeper");
+			properties.put("spring.mail.password", password);
+			properties.put("spring.mail.properties.mail.smtp.auth", "true");
+			try (JobHarness app = JobHarness.start(database, at(NOW), properties)) {
+				Profile enforce = TestProfiles.of("acme", sandbox).rules(NOTIFY_14).mode(Mode.ENFORCE).build();
+				assertThat(app.run(enforce, RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+
+				assertThat(column(app, "acme", "notice").values()).isNotEmpty()
+					.allSatisfy(notice -> assertThat(notice).startsWith("no notice sent")
+						.contains("535 5.7.8 Authentication credentials invalid")
+						.doesNotContain(password));
+				assertThat(app.count("SELECT COUNT(*) FROM reclamation_audit WHERE detail LIKE ?", "%" + password + "%"))
+					.isZero();
+				assertThat(output.getAll()).contains("was not sent").doesNotContain(password);
+				assertThat(authenticating.getReceivedMessages()).isEmpty();
+			}
+		}
+		finally {
+			authenticating.stop();
 		}
 	}
 

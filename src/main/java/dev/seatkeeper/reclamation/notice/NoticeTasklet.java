@@ -20,7 +20,6 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +52,9 @@ public class NoticeTasklet implements Tasklet {
 
 	private final Instant asOf;
 
+	/** Set when the server failed as a whole this run: the remaining notices are not tried. */
+	private @Nullable String serverFailure;
+
 	public NoticeTasklet(NoticeReader reader, CandidateStore store, NoticeSender sender, TransactionTemplate newTransaction,
 			Profile profile, Instant asOf) {
 		this.reader = reader;
@@ -77,6 +79,11 @@ public class NoticeTasklet implements Tasklet {
 		inNewTransaction(() -> this.reader.interrupted(this.profile.name())).forEach(this::markInterrupted);
 		List<Notice> owed = inNewTransaction(
 				() -> this.reader.owed(this.profile.name(), this.profile.displayName(), notifying, this.asOf));
+		String missing = this.sender.missingConfiguration();
+		if (mode == Mode.ENFORCE && missing != null && !owed.isEmpty()) {
+			logger.warn("Profile {}: {}, so {} users are not notified and their candidates wait", this.profile.name(),
+					missing, owed.size());
+		}
 		int sent = (int) owed.stream().filter(notice -> deliver(notice, mode)).count();
 		contribution.incrementWriteCount(sent);
 		logger.info("Profile {}: {} of {} owed notices sent in {} mode", this.profile.name(), sent, owed.size(), mode);
@@ -105,10 +112,14 @@ public class NoticeTasklet implements Tasklet {
 			this.sender.send(notice.with(claimed));
 		}
 		catch (MailException ex) {
+			MailFailure failure = MailFailure.of(ex);
 			logger.warn("Profile {}: the notice to user {} was not sent: {}", this.profile.name(),
-					notice.recipient().userId(), cause(ex));
-			move(claimed, CandidateState.NEW, null, shorten("no notice sent to " + to + ": " + cause(ex))
-					+ "; tried again on the next run", mode);
+					notice.recipient().userId(), failure.cause());
+			if (failure.serverWide()) {
+				this.serverFailure = failure.cause();
+			}
+			move(claimed, CandidateState.NEW, null,
+					shorten("no notice sent to " + to + ": " + failure.cause()) + "; tried again on the next run", mode);
 			return false;
 		}
 		move(claimed, CandidateState.NOTIFIED, this.asOf,
@@ -125,13 +136,12 @@ public class NoticeTasklet implements Tasklet {
 					notice.recipient().userId(), notice.recipient().email(), notice.lines().size());
 			return "dry-run: no notice sent (would notify " + notice.recipient().email() + ")";
 		}
-		String missing = this.sender.missingConfiguration();
-		if (missing != null) {
-			logger.warn("Profile {}: no notice sent to user {}: {}; the candidates wait", this.profile.name(),
-					notice.recipient().userId(), missing);
-			return "no notice sent: " + missing;
+		if (this.serverFailure != null) {
+			return shorten("no notice sent: the SMTP server failed earlier in this run (" + this.serverFailure + ")")
+					+ "; tried again on the next run";
 		}
-		return null;
+		String missing = this.sender.missingConfiguration();
+		return (missing != null) ? "no notice sent: " + missing : null;
 	}
 
 	private void move(List<Notice.Line> lines, CandidateState to, @Nullable Instant notifiedAt, String notice, Mode mode) {
@@ -147,15 +157,6 @@ public class NoticeTasklet implements Tasklet {
 		logger.warn("Profile {}: candidate {} {}", this.profile.name(), candidate.id(), notice);
 		inNewTransaction(() -> this.store.notice(candidate, CandidateState.NOTIFIED, CandidateState.NOTIFIED, null,
 				shorten(notice), this.asOf, this.profile.reclamation().mode()));
-	}
-
-	/** What went wrong, on one line: the first failed message's exception, not the list Spring makes of them. */
-	private static String cause(MailException ex) {
-		Throwable cause = ex.getMostSpecificCause();
-		if (ex instanceof MailSendException send && send.getMessageExceptions().length > 0) {
-			cause = send.getMessageExceptions()[0];
-		}
-		return String.valueOf(cause.getMessage()).replaceAll("\\s+", " ").trim();
 	}
 
 	private static String shorten(String text) {
