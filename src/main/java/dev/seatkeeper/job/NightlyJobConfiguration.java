@@ -16,8 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job, one instance per profile and run date. Steps run in data-flow order; each lives in the package
- * of its feature. {@code applyReclamationRules} records candidates after {@code downloadConsumption} and
- * {@code reclaim} acts on the approved ones, before the final {@code reconcile} step.
+ * of its feature. {@code applyReclamationRules} records candidates after {@code downloadConsumption},
+ * {@code notifyUsers} e-mails the users of rules that notify, and {@code reclaim} acts on the approved ones, before the
+ * final {@code reconcile} step.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -29,7 +30,7 @@ class NightlyJobConfiguration {
 			ProfileStateListener profileStateListener,
 			Step connect, Step downloadLicenses, Step downloadSubscriptions, Step downloadPermissionSetAssignments,
 			Step downloadPackageAssignments, Step endRemovedSubscriptions, Step pullActivity, Step summarizeActivity,
-			Step downloadConsumption, Step applyReclamationRules, Step reclaim, Step reconcile) {
+			Step downloadConsumption, Step applyReclamationRules, Step notifyUsers, Step reclaim, Step reconcile) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
 			.listener(activeExecutions)
 			.listener(profileStateListener)
@@ -43,6 +44,7 @@ class NightlyJobConfiguration {
 			.next(summarizeActivity)
 			.next(downloadConsumption)
 			.next(applyReclamationRules)
+			.next(notifyUsers)
 			.next(reclaim)
 			.next(reconcile)
 			.build();

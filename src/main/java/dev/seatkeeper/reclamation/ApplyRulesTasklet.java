@@ -80,7 +80,7 @@ public class ApplyRulesTasklet implements Tasklet {
 		List<Candidate> due = candidates.stream().filter(c -> autoApproval.isDue(c, this.asOf)).toList();
 		List<Candidate> approving = autoApproval.approvable(due, this.asOf, allowance);
 		approving.forEach(candidate -> this.store.approveAutomatically(candidate, this.asOf, settings.mode(),
-				"approved automatically: idle past the rule's wait"));
+				autoApproval.why(candidate)));
 		if (due.size() > approving.size()) {
 			logger.info("Profile {}: caps allow {} approvals this run; {} due candidates wait for a later run", name,
 					allowance, due.size() - approving.size());

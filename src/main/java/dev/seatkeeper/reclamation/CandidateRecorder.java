@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.seatkeeper.profile.ReclamationSettings;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
@@ -37,7 +39,9 @@ public class CandidateRecorder {
 				CandidateKey key = new CandidateKey(profile, holding.userId(), holding.model(), decision.rule().name());
 				seen.add(key);
 				Candidate current = existing.get(key);
-				Transition transition = this.lifecycle.next(state(current), decision);
+				boolean activityChanged = current == null
+						|| !Objects.equals(current.lastActivityAt(), holding.lastActivity());
+				Transition transition = this.lifecycle.next(state(current), decision, activityChanged);
 				if (transition != null) {
 					this.store.record(key, decision.rule().action(), transition, holding.lastActivity(), asOf,
 							settings.mode(), (current != null) ? current.stateChangedAt() : null);
@@ -45,11 +49,13 @@ public class CandidateRecorder {
 				}
 			}
 		}
-		List<String> ruleNames = settings.rules().stream().map(Rule::name).toList();
+		Map<String, InactivityRule> rulesByName = settings.rules()
+			.stream()
+			.collect(Collectors.toMap(Rule::name, InactivityRule::new));
 		for (Candidate candidate : existing.values()) {
 			if (!seen.contains(candidate.key())) {
 				Transition transition = this.lifecycle.gone(candidate.state(),
-						ruleNames.contains(candidate.key().rule()));
+						rulesByName.get(candidate.key().rule()), candidate.key().model());
 				if (transition != null) {
 					this.store.record(candidate.key(), candidate.action(), transition, candidate.lastActivityAt(), asOf,
 							settings.mode(), candidate.stateChangedAt());

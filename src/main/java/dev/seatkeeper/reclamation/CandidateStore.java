@@ -83,7 +83,13 @@ public class CandidateStore {
 				transition.to().name(), transition.reason(), RunKey.utc(lastActivity), RunKey.utc(asOf),
 				RunKey.utc(asOf), RunKey.utc(changedAt));
 		if (transition.changesState()) {
-			audit(idOf(key), key.profile(), transition, mode, JOB, asOf);
+			long id = idOf(key);
+			if (transition.reopens()) {
+				// Idle again after a cancel or a lifted exclusion: the wait and the notice start over.
+				this.jdbc.update("UPDATE reclamation_candidate SET detected_at = ?, notified_at = NULL, notice = NULL "
+						+ "WHERE id = ?", RunKey.utc(asOf), id);
+			}
+			audit(id, key.profile(), transition, mode, JOB, asOf);
 		}
 	}
 
@@ -104,17 +110,53 @@ public class CandidateStore {
 	}
 
 	/**
-	 * Approves a NEW candidate on the job's behalf once its wait is over; unlike an operator's decision it names no
-	 * operator.
-	 * @return whether the candidate was still NEW and moved
+	 * Approves a NEW or NOTIFIED candidate on the job's behalf once its wait is over; unlike an operator's decision it
+	 * names no operator.
+	 * @return whether the candidate was still in the state it was read in and moved
 	 */
 	public boolean approveAutomatically(Candidate candidate, Instant asOf, Mode mode, String why) {
 		int changed = this.jdbc.update("""
 				UPDATE reclamation_candidate SET state = 'APPROVED', state_changed_at = ?
-				WHERE id = ? AND state = 'NEW'""", RunKey.utc(asOf), candidate.id());
+				WHERE id = ? AND state = ?""", RunKey.utc(asOf), candidate.id(), candidate.state().name());
 		if (changed == 1) {
 			audit(candidate.id(), candidate.key().profile(),
-					new Transition(CandidateState.NEW, CandidateState.APPROVED, why), mode, JOB, asOf);
+					new Transition(candidate.state(), CandidateState.APPROVED, why), mode, JOB, asOf);
+		}
+		return changed == 1;
+	}
+
+	/**
+	 * Records a notice to the candidate's user with the state it leads to: NEW to NOTIFIED before sending, NOTIFIED
+	 * with the time once sent, back to NEW when sending failed. Audited with the notice as the detail.
+	 * @return whether the candidate was in {@code from} and moved
+	 */
+	public boolean notice(Candidate candidate, CandidateState from, CandidateState to, @Nullable Instant notifiedAt,
+			String notice, Instant at, Mode mode) {
+		int changed = (from != to)
+				? this.jdbc.update("""
+						UPDATE reclamation_candidate SET state = ?, notified_at = ?, notice = ?, state_changed_at = ?
+						WHERE id = ? AND state = ?""", to.name(), RunKey.utc(notifiedAt), notice, RunKey.utc(at),
+						candidate.id(), from.name())
+				: this.jdbc.update("""
+						UPDATE reclamation_candidate SET notified_at = ?, notice = ? WHERE id = ? AND state = ?""",
+						RunKey.utc(notifiedAt), notice, candidate.id(), from.name());
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(), new Transition(from, to, notice), mode, JOB, at);
+		}
+		return changed == 1;
+	}
+
+	/**
+	 * Records on a NEW candidate why no notice was sent; audited the first time, not again each night it repeats.
+	 * @return whether the note was new
+	 */
+	public boolean noNotice(Candidate candidate, String why, Instant at, Mode mode) {
+		int changed = this.jdbc.update("""
+				UPDATE reclamation_candidate SET notice = ?
+				WHERE id = ? AND state = 'NEW' AND (notice IS NULL OR notice <> ?)""", why, candidate.id(), why);
+		if (changed == 1) {
+			audit(candidate.id(), candidate.key().profile(), new Transition(CandidateState.NEW, CandidateState.NEW, why),
+					mode, JOB, at);
 		}
 		return changed == 1;
 	}
@@ -169,7 +211,7 @@ public class CandidateStore {
 				Action.valueOf(row.getString("action")), CandidateState.valueOf(row.getString("state")),
 				row.getString("reason"), instant(row, "last_activity_at"), required(row, "detected_at"),
 				required(row, "evaluated_at"), required(row, "state_changed_at"), row.getString("decided_by"),
-				instant(row, "decided_at"));
+				instant(row, "decided_at"), instant(row, "notified_at"), row.getString("notice"));
 	}
 
 	private static Instant required(ResultSet row, String column) throws SQLException {

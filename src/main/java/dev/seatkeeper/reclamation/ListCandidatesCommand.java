@@ -7,7 +7,10 @@ import dev.seatkeeper.cli.ExitCode;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 
-/** {@code candidates list}: candidates matching the filters, oldest first, with why they are in their state. */
+/**
+ * {@code candidates list}: candidates matching the filters, oldest first, with why they are in their state: the
+ * operator's decision, else the reason, else what became of the user's notice.
+ */
 @Command(name = "list", description = "List candidates (filter by --profile, --state, --rule).")
 public class ListCandidatesCommand extends FilteredCandidatesCommand {
 
@@ -41,7 +44,7 @@ public class ListCandidatesCommand extends FilteredCandidatesCommand {
 		if (candidate.decidedBy() != null) {
 			return "decided by " + candidate.decidedBy() + " at " + candidate.decidedAt();
 		}
-		return text(candidate.reason());
+		return text((candidate.reason() != null) ? candidate.reason() : candidate.notice());
 	}
 
 	private static String text(@Nullable Object value) {

@@ -9,4 +9,9 @@ public record Transition(@Nullable CandidateState from, CandidateState to, @Null
 		return this.from != this.to;
 	}
 
+	/** A canceled or skipped candidate that is idle again starts over as NEW. */
+	public boolean reopens() {
+		return this.from != null && this.from != CandidateState.NEW && this.to == CandidateState.NEW;
+	}
+
 }

@@ -59,16 +59,28 @@ class CandidateLifecycleTests {
 	void settledCandidatesAreNeverMovedByARun(CandidateState settled) {
 		assertThat(this.lifecycle.next(settled, candidate())).isNull();
 		assertThat(this.lifecycle.next(settled, active())).isNull();
-		assertThat(this.lifecycle.gone(settled, true)).isNull();
+		assertThat(this.lifecycle.gone(settled, new InactivityRule(RULE), "UserLicense:SFDC")).isNull();
 	}
 
 	@Test
 	void openCandidatesNoLongerCoveredAreCanceledSayingWhatIsGone() {
-		assertThat(this.lifecycle.gone(CandidateState.APPROVED, true)).isEqualTo(new Transition(CandidateState.APPROVED,
-				CandidateState.CANCELED, "the user no longer holds the license or is no longer active"));
-		assertThat(this.lifecycle.gone(CandidateState.NEW, false).reason())
+		InactivityRule rule = new InactivityRule(RULE);
+		assertThat(this.lifecycle.gone(CandidateState.APPROVED, rule, "UserLicense:SFDC")).isEqualTo(new Transition(
+				CandidateState.APPROVED, CandidateState.CANCELED, "the user no longer holds the license or is no longer active"));
+		assertThat(this.lifecycle.gone(CandidateState.NOTIFIED, null, "UserLicense:SFDC").reason())
 			.isEqualTo("the rule is no longer in the profile");
-		assertThat(this.lifecycle.gone(CandidateState.CANCELED, true)).isNull();
+		assertThat(this.lifecycle.gone(CandidateState.NEW, rule, "PackageLicense:033000000000001").reason())
+			.isEqualTo("the rule no longer applies to PackageLicense:033000000000001");
+		assertThat(this.lifecycle.gone(CandidateState.CANCELED, rule, "UserLicense:SFDC")).isNull();
+	}
+
+	@Test
+	void aCandidateWhoseActivityIsUnchangedButNoLongerIdleWasCanceledByARaisedThreshold() {
+		Transition transition = this.lifecycle.next(CandidateState.NOTIFIED, active(), false);
+
+		assertThat(transition.to()).isEqualTo(CandidateState.CANCELED);
+		assertThat(transition.reason()).isEqualTo("the rule no longer matches: idle since " + daysAgo(2) + ", within its "
+				+ RULE.lastActivityThresholdDays() + " days");
 	}
 
 	private static Decision candidate() {

@@ -14,6 +14,7 @@ import java.util.List;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommand;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,19 @@ class CandidatesCommandTests {
 		run("list", "--state", "NEW", "--rule", "idle-sales");
 		assertThat(output.getOut().substring(next).lines().filter(line -> line.contains(" NEW "))).hasSize(3);
 		assertThat(output.getOut().substring(next)).doesNotContain("SKIPPED");
+	}
+
+	@Test
+	void listShowsWhatBecameOfANotice(CapturedOutput output) {
+		Candidate candidate = this.store.get(id("005000000000001AAA"));
+		this.store.notice(candidate, CandidateState.NEW, CandidateState.NOTIFIED, AS_OF,
+				"notice sent to ada@acme.example: reclaim from 2026-12-11", AS_OF, Mode.ENFORCE);
+		int start = output.getOut().length();
+
+		run("list", "--profile", "acme", "--state", "NOTIFIED");
+
+		assertThat(output.getOut().substring(start))
+			.containsPattern("NOTIFIED .* notice sent to ada@acme.example: reclaim from 2026-12-11");
 	}
 
 	@Test
