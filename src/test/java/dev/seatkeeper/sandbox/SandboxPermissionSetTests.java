@@ -2,15 +2,18 @@ package dev.seatkeeper.sandbox;
 
 import static dev.seatkeeper.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.seatkeeper.sandbox.org.ObjectType;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.sandbox.org.WriteJournal;
@@ -73,7 +76,7 @@ class SandboxPermissionSetTests {
 	void licensedPermissionSetsGoOnlyToHoldersOfTheirLicense() {
 		Map<String, Set<Object>> held = new HashMap<>();
 		this.sandbox.org().table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows().stream().filter(a -> !a.isDeleted())
-			.forEach(a -> held.computeIfAbsent((String) a.fieldValue("AssigneeId"), k -> new java.util.HashSet<>())
+			.forEach(a -> held.computeIfAbsent((String) a.fieldValue("AssigneeId"), k -> new HashSet<>())
 				.add(a.fieldValue("PermissionSetLicenseId")));
 		List<Row> licensed = this.sandbox.org().table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows().stream()
 			.filter(a -> a.value("PermissionSet.LicenseId") != null)
@@ -111,8 +114,8 @@ class SandboxPermissionSetTests {
 		int freed = (free.related("PermissionSetLicense") == psl) ? 1 : 0;
 		assertThat(psl.fieldValue("UsedLicenses")).isEqualTo(usedBefore - freed);
 		assertThat(this.sandbox.org().writer().journal().entries()).extracting(WriteJournal.Entry::id, WriteJournal.Entry::saved)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(blocked.id(), false),
-					org.assertj.core.groups.Tuple.tuple(free.id(), true));
+			.containsExactly(tuple(blocked.id(), false),
+					tuple(free.id(), true));
 	}
 
 	@Test
@@ -156,7 +159,7 @@ class SandboxPermissionSetTests {
 		return Boolean.TRUE.equals(login.fieldValue("IsFrozen"));
 	}
 
-	private static List<String> ids(Sandbox sandbox, dev.seatkeeper.sandbox.org.ObjectType type) {
+	private static List<String> ids(Sandbox sandbox, ObjectType type) {
 		return sandbox.org().table(type).rows().stream().map(Row::id).toList();
 	}
 
