@@ -2,7 +2,9 @@ package dev.seatkeeper.reclamation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,18 +102,36 @@ public class ReclaimTasklet extends SalesforceTasklet {
 		if (marked.isEmpty()) {
 			return 0;
 		}
-		List<SaveOutcome> outcomes = action.write(marked);
+		Map<String, SaveOutcome> outcomes = write(action, marked);
 		return inNewTransaction(() -> {
 			int reclaimed = 0;
-			for (int i = 0; i < marked.size(); i++) {
-				Candidate candidate = marked.get(i).candidate();
-				boolean ok = outcomes.get(i).success();
-				this.store.move(candidate, CandidateState.RECLAIMING, ok ? CandidateState.RECLAIMED : CandidateState.FAILED,
-						ok ? action.done() : refusal(outcomes.get(i), notes.get(candidate.id())), this.asOf, mode);
+			for (ReclaimAction.Target target : marked) {
+				SaveOutcome outcome = outcomes.get(target.recordId());
+				boolean ok = outcome.success();
+				this.store.move(target.candidate(), CandidateState.RECLAIMING,
+						ok ? CandidateState.RECLAIMED : CandidateState.FAILED,
+						ok ? action.done() : refusal(outcome, notes.get(target.candidate().id())), this.asOf, mode);
 				reclaimed += ok ? 1 : 0;
 			}
 			return reclaimed;
 		});
+	}
+
+	/**
+	 * One composite call with each record once: candidates of several rules or models can share a record (two rules
+	 * freezing one user), and one record is never written twice.
+	 * @return the outcome by record Id
+	 */
+	private static Map<String, SaveOutcome> write(ReclaimAction action, List<ReclaimAction.Target> targets) {
+		Map<String, ReclaimAction.Target> byRecord = new LinkedHashMap<>();
+		targets.forEach(target -> byRecord.putIfAbsent(target.recordId(), target));
+		List<SaveOutcome> outcomes = action.write(List.copyOf(byRecord.values()));
+		Map<String, SaveOutcome> byId = new HashMap<>();
+		List<String> records = List.copyOf(byRecord.keySet());
+		for (int i = 0; i < records.size(); i++) {
+			byId.put(records.get(i), outcomes.get(i));
+		}
+		return byId;
 	}
 
 	/** Fails the candidates the action cannot apply to (e.g. a model of another kind); returns the others. */
@@ -151,8 +171,10 @@ public class ReclaimTasklet extends SalesforceTasklet {
 		}
 	}
 
+	/** Candidates by action, each action's by user, so that one user's candidates share a chunk (and a write). */
 	private static Map<Action, List<Candidate>> byAction(List<Candidate> candidates) {
 		return candidates.stream()
+			.sorted(Comparator.comparing((Candidate c) -> c.key().userId()).thenComparingLong(Candidate::id))
 			.collect(Collectors.groupingBy(Candidate::action, LinkedHashMap::new, Collectors.toList()));
 	}
 

@@ -46,6 +46,10 @@ class ReclaimActionJobTests {
 
 	static final Rule FREEZE = new Rule("freeze-idle", List.of("user-license"), 60, false, 0, Action.FREEZE, false);
 
+	/** Freezes holders of feature licenses too: users with both get two candidates and one UserLogin write. */
+	static final Rule FREEZE_FEATURES = new Rule("freeze-features", List.of("feature-license"), 60, false, 0,
+			Action.FREEZE, false);
+
 	static final Rule REMOVE_PACKAGES = new Rule("packages", List.of("package-license"), 60, false, 0,
 			Action.REMOVE_PACKAGE_LICENSE, false);
 
@@ -64,9 +68,13 @@ class ReclaimActionJobTests {
 			Map<String, Integer> userSeatsBefore = used(sandbox, OrgTypes.USER_LICENSE, "LicenseDefinitionKey");
 			Map<String, Integer> packageSeatsBefore = used(sandbox, OrgTypes.PACKAGE_LICENSE, "NamespacePrefix");
 
-			assertThat(app.run(enforce(sandbox, FREEZE, REMOVE_PACKAGES), RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+			assertThat(app.run(enforce(sandbox, FREEZE, FREEZE_FEATURES, REMOVE_PACKAGES), RUN_DATE).exitCode())
+				.isEqualTo(ExitCode.OK);
 
-			Set<String> frozen = users(app, "freeze-idle", "RECLAIMED");
+			Set<String> frozenForFeatures = users(app, "freeze-features", "RECLAIMED");
+			assertThat(frozenForFeatures).as("users frozen by both rules")
+				.containsAnyElementsOf(users(app, "freeze-idle", "RECLAIMED"));
+			Set<String> frozen = union(users(app, "freeze-idle", "RECLAIMED"), frozenForFeatures);
 			Set<String> alreadyFrozen = users(app, "freeze-idle", "CANCELED");
 			assertThat(frozen).hasSizeGreaterThan(10).allSatisfy(id -> assertThat(login(sandbox, id).fieldValue("IsFrozen"))
 				.isEqualTo(true));
@@ -94,8 +102,16 @@ class ReclaimActionJobTests {
 					+ packageSeat(sandbox, c[0], c[1].substring("PackageLicense:".length())).id()));
 			assertThat(journal(sandbox)).as("every record written once, nothing else").hasSameSizeAs(expectedWrites)
 				.containsExactlyInAnyOrderElementsOf(expectedWrites);
-			assertThat(writeCalls(sandbox)).allMatch(call -> call.contains("/composite/sobjects"))
-				.hasSize(chunks(frozen.size()) + chunks(removed.size()));
+			assertThat(app.count("SELECT COUNT(*) FROM reclamation_candidate WHERE action IN ('FREEZE', "
+					+ "'REMOVE_PACKAGE_LICENSE') AND state <> 'SKIPPED'")).as("one chunk each").isLessThan(200);
+			List<String> calls = writeCalls(sandbox);
+			assertThat(calls).hasSize(2).contains("PATCH /services/data/v62.0/composite/sobjects");
+			String delete = calls.stream().filter(call -> call.startsWith("DELETE ")).findFirst().orElseThrow();
+			assertThat(delete).startsWith("DELETE /services/data/v62.0/composite/sobjects?ids=").endsWith("&allOrNone=false");
+			assertThat(delete.substring(delete.indexOf("ids=") + 4, delete.indexOf('&')).split(","))
+				.containsExactlyInAnyOrderElementsOf(removed.stream()
+					.map(c -> packageSeat(sandbox, c[0], c[1].substring("PackageLicense:".length())).id())
+					.toList());
 		}
 	}
 
@@ -218,10 +234,6 @@ class ReclaimActionJobTests {
 			.toList();
 	}
 
-	private static int chunks(int records) {
-		return (records + 199) / 200;
-	}
-
 	private static Set<String> union(Set<String> a, Set<String> b) {
 		Set<String> union = new TreeSet<>(a);
 		union.addAll(b);
@@ -234,7 +246,7 @@ class ReclaimActionJobTests {
 	}
 
 	private static Set<String> users(JobHarness app, String rule, String state) {
-		return new TreeSet<>(candidates(app, rule, state).keySet());
+		return pairs(app, rule, state).stream().map(pair -> pair[0]).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	private static Set<String> profileUsers(JobHarness app, String profile, String state) {
@@ -245,16 +257,6 @@ class ReclaimActionJobTests {
 	private static List<String> reasons(JobHarness app, String rule, String state) {
 		return app.jdbc().queryForList("SELECT reason FROM reclamation_candidate WHERE rule_name = ? AND state = ?",
 				String.class, rule, state);
-	}
-
-	/** user Id to model of the rule's candidates in the state (each user holds a model once per rule here). */
-	private static Map<String, String> candidates(JobHarness app, String rule, String state) {
-		Map<String, String> candidates = new TreeMap<>();
-		app.jdbc().query("SELECT user_id, model FROM reclamation_candidate WHERE rule_name = ? AND state = ?",
-				row -> {
-					assertThat(candidates.put(row.getString("user_id"), row.getString("model"))).isNull();
-				}, rule, state);
-		return candidates;
 	}
 
 	/** (user Id, model) of the rule's candidates in the state. */
