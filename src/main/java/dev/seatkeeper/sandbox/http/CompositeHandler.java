@@ -83,15 +83,16 @@ final class CompositeHandler {
 		HttpIo.json(call.exchange(), 200, SaveResults.toJson(results));
 	}
 
-	/** The write is done; its answer waits as long as the fault says. */
+	/** The write is done; its answer waits as long as the fault says, or until the fault is turned off. */
 	private void holdAnswer() {
-		long delay = this.faults.writeAnswerDelayMs();
-		if (delay > 0) {
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < this.faults.writeAnswerDelayMs() * 1_000_000L) {
 			try {
-				Thread.sleep(delay);
+				Thread.sleep(20);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				return;
 			}
 		}
 	}
