@@ -219,6 +219,63 @@ class ReclaimActionJobTests {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void interruptedFreezesAndRemovalsAreCheckedInSalesforceAndOnlyTheLostOnesAreWritten(TestDatabase database) {
+		Rule freezeByOperator = new Rule("freeze-idle", List.of("user-license"), 60, false, 0, Action.FREEZE, true);
+		Rule packagesByOperator = new Rule("packages", List.of("package-license"), 60, false, 0,
+				Action.REMOVE_PACKAGE_LICENSE, true);
+		try (Sandbox sandbox = Sandbox.builder().users(400).seed(11).loginDays(120).now(NOW).build().start()) {
+			try (JobHarness first = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				assertThat(first.run(TestProfiles.of("acme", sandbox).rules(freezeByOperator, packagesByOperator).build(),
+						RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+				List<String> freezes = users(first, "freeze-idle", "NEW").stream()
+					.filter(user -> !Boolean.TRUE.equals(login(sandbox, user).fieldValue("IsFrozen")))
+					.toList();
+				List<String[]> removals = pairs(first, "packages", "NEW");
+				String frozenLanded = freezes.get(0);
+				String frozenLost = freezes.get(1);
+				String[] removalLanded = removals.get(0);
+				String[] removalLost = removals.get(1);
+				Row seatLanded = packageSeat(sandbox, removalLanded[0], removalLanded[1].substring("PackageLicense:".length()));
+				Row seatLost = packageSeat(sandbox, removalLost[0], removalLost[1].substring("PackageLicense:".length()));
+				first.jdbc().update("UPDATE reclamation_candidate SET state = 'RECLAIMING' WHERE (rule_name = 'freeze-idle' "
+						+ "AND user_id IN (?, ?)) OR (rule_name = 'packages' AND user_id = ? AND model = ?) OR "
+						+ "(rule_name = 'packages' AND user_id = ? AND model = ?)", frozenLanded, frozenLost,
+						removalLanded[0], removalLanded[1], removalLost[0], removalLost[1]);
+				sandbox.org().writer().update(login(sandbox, frozenLanded).id(), Map.of("IsFrozen", true));
+				sandbox.org().writer().delete(seatLanded.id());
+				sandbox.org().writer().journal().clear();
+
+				try (JobHarness second = first.restartOnSameDatabase(Clock.fixed(NOW.plusSeconds(86_400), ZoneOffset.UTC),
+						TestProfiles.properties(sandbox))) {
+					Profile enforce = TestProfiles.of("acme", sandbox).rules(freezeByOperator, packagesByOperator)
+						.mode(Mode.ENFORCE).build();
+					assertThat(second.run(enforce, RUN_DATE.plusDays(1)).exitCode()).isEqualTo(ExitCode.OK);
+
+					assertThat(journal(sandbox)).as("one write each, for the writes that were lost")
+						.containsExactlyInAnyOrder("UPDATE " + login(sandbox, frozenLost).id(), "DELETE " + seatLost.id());
+					assertThat(reason(second, "freeze-idle", frozenLanded))
+						.isEqualTo("freeze confirmed in Salesforce after an interrupted run");
+					assertThat(reason(second, "freeze-idle", frozenLost)).isEqualTo("user frozen");
+					assertThat(reason(second, "packages", removalLanded[0]))
+						.isEqualTo("package license removal confirmed in Salesforce after an interrupted run");
+					assertThat(reason(second, "packages", removalLost[0])).isEqualTo("package license removed");
+					assertThat(login(sandbox, frozenLost).fieldValue("IsFrozen")).isEqualTo(true);
+					assertThat(seatLost.isDeleted()).isTrue();
+					assertThat(second.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'RECLAIMED'"))
+						.isEqualTo(4);
+				}
+			}
+		}
+	}
+
+	private static String reason(JobHarness app, String rule, String userId) {
+		return app.jdbc().queryForObject("SELECT reason FROM reclamation_candidate WHERE rule_name = ? AND user_id = ? "
+				+ "AND state = 'RECLAIMED'", String.class, rule, userId);
+	}
+
 	private static Profile enforce(Sandbox sandbox, Rule... rules) {
 		return TestProfiles.of("acme", sandbox).rules(rules).mode(Mode.ENFORCE).caps(1000, 1.0).build();
 	}
