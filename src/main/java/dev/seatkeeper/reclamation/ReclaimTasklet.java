@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.SalesforceTasklet;
@@ -16,8 +14,6 @@ import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.salesforce.SalesforceClient;
-import dev.seatkeeper.salesforce.SaveOutcome;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -44,7 +40,7 @@ public class ReclaimTasklet extends SalesforceTasklet {
 
 	private final Map<Action, ReclaimAction> actions = new EnumMap<>(Action.class);
 
-	private final TransactionTemplate newTransaction;
+	private final NewTransactions transactions;
 
 	private final Profile profile;
 
@@ -56,7 +52,7 @@ public class ReclaimTasklet extends SalesforceTasklet {
 		List.of(new DeactivateUser(client), new FreezeUser(client), new RemovePermissionSetLicense(client),
 				new RemovePackageLicense(client))
 			.forEach(action -> this.actions.put(action.action(), action));
-		this.newTransaction = newTransaction;
+		this.transactions = new NewTransactions(newTransaction);
 		this.profile = profile;
 		this.asOf = asOf;
 	}
@@ -68,95 +64,28 @@ public class ReclaimTasklet extends SalesforceTasklet {
 			return;
 		}
 		recoverInterrupted(mode);
-		List<Candidate> approved = inNewTransaction(
+		List<Candidate> approved = this.transactions.run(
 				() -> this.store.find(new CandidateFilter(this.profile.name(), CandidateState.APPROVED, null)));
 		if (mode == Mode.DRY_RUN) {
 			approved.forEach(c -> logger.info("Profile {}: would {} (candidate {}, rule {})", this.profile.name(),
 					this.actions.get(c.action()).describe(c), c.id(), c.key().rule()));
 			return;
 		}
-		byAction(approved).forEach((action, candidates) -> chunks(candidates)
-			.forEach(chunk -> contribution.incrementWriteCount(reclaim(this.actions.get(action), chunk, mode))));
-	}
-
-	/** One chunk: look up, mark and commit, one composite call, commit each result. */
-	private int reclaim(ReclaimAction action, List<Candidate> chunk, Mode mode) {
-		List<Candidate> applicable = inNewTransaction(() -> failUnsupported(action, chunk, mode));
-		Map<Long, ReclaimAction.Target> pending = applicable.isEmpty() ? Map.of() : action.pending(applicable);
-		Map<Long, String> notes = pending.isEmpty() ? Map.of() : action.refusalNotes(pending.values());
-		List<ReclaimAction.Target> marked = inNewTransaction(() -> {
-			List<ReclaimAction.Target> targets = new ArrayList<>();
-			for (Candidate candidate : applicable) {
-				ReclaimAction.Target target = pending.get(candidate.id());
-				if (target == null) {
-					this.store.move(candidate, CandidateState.APPROVED, CandidateState.CANCELED, action.alreadyDone(),
-							this.asOf, mode);
-				}
-				else if (this.store.move(candidate, CandidateState.APPROVED, CandidateState.RECLAIMING, null, this.asOf,
-						mode)) {
-					targets.add(target);
-				}
-			}
-			return targets;
+		byAction(approved).forEach((action, candidates) -> {
+			ReclaimChunk reclaim = new ReclaimChunk(this.actions.get(action), this.store, this.transactions, this.asOf,
+					mode);
+			chunks(candidates).forEach(chunk -> contribution.incrementWriteCount(reclaim.reclaim(chunk)));
 		});
-		if (marked.isEmpty()) {
-			return 0;
-		}
-		Map<String, SaveOutcome> outcomes = write(action, marked);
-		return inNewTransaction(() -> {
-			int reclaimed = 0;
-			for (ReclaimAction.Target target : marked) {
-				SaveOutcome outcome = outcomes.get(target.recordId());
-				boolean ok = outcome.success();
-				this.store.move(target.candidate(), CandidateState.RECLAIMING,
-						ok ? CandidateState.RECLAIMED : CandidateState.FAILED,
-						ok ? action.done() : refusal(outcome, notes.get(target.candidate().id())), this.asOf, mode);
-				reclaimed += ok ? 1 : 0;
-			}
-			return reclaimed;
-		});
-	}
-
-	/**
-	 * One composite call with each record once: candidates of several rules or models can share a record (two rules
-	 * freezing one user), and one record is never written twice.
-	 * @return the outcome by record Id
-	 */
-	private static Map<String, SaveOutcome> write(ReclaimAction action, List<ReclaimAction.Target> targets) {
-		Map<String, ReclaimAction.Target> byRecord = new LinkedHashMap<>();
-		targets.forEach(target -> byRecord.putIfAbsent(target.recordId(), target));
-		List<SaveOutcome> outcomes = action.write(List.copyOf(byRecord.values()));
-		Map<String, SaveOutcome> byId = new HashMap<>();
-		List<String> records = List.copyOf(byRecord.keySet());
-		for (int i = 0; i < records.size(); i++) {
-			byId.put(records.get(i), outcomes.get(i));
-		}
-		return byId;
-	}
-
-	/** Fails the candidates the action cannot apply to (e.g. a model of another kind); returns the others. */
-	private List<Candidate> failUnsupported(ReclaimAction action, List<Candidate> chunk, Mode mode) {
-		List<Candidate> applicable = new ArrayList<>();
-		for (Candidate candidate : chunk) {
-			String unsupported = action.unsupported(candidate);
-			if (unsupported == null) {
-				applicable.add(candidate);
-			}
-			else {
-				this.store.move(candidate, CandidateState.APPROVED, CandidateState.FAILED, unsupported, this.asOf, mode);
-			}
-		}
-		return applicable;
 	}
 
 	/** Candidates left RECLAIMING by an interrupted run: settled by what Salesforce shows, never written again blind. */
 	private void recoverInterrupted(Mode mode) {
-		List<Candidate> interrupted = inNewTransaction(
+		List<Candidate> interrupted = this.transactions.run(
 				() -> this.store.find(new CandidateFilter(this.profile.name(), CandidateState.RECLAIMING, null)));
 		byAction(interrupted).forEach((type, candidates) -> chunks(candidates).forEach(chunk -> {
 			ReclaimAction action = this.actions.get(type);
 			Map<Long, ReclaimAction.Target> pending = action.pending(chunk);
-			inNewTransaction(() -> {
+			this.transactions.run(() -> {
 				chunk.forEach(c -> this.store.move(c, CandidateState.RECLAIMING,
 						pending.containsKey(c.id()) ? CandidateState.APPROVED : CandidateState.RECLAIMED,
 						pending.containsKey(c.id()) ? "the interrupted " + action.noun() + " did not reach Salesforce"
@@ -184,24 +113,6 @@ public class ReclaimTasklet extends SalesforceTasklet {
 			chunks.add(candidates.subList(start, Math.min(start + SalesforceClient.COMPOSITE_CHUNK_SIZE, candidates.size())));
 		}
 		return chunks;
-	}
-
-	private static String refusal(SaveOutcome outcome, @Nullable String note) {
-		String message = outcome.result()
-			.errorList()
-			.stream()
-			.map(error -> error.code() + ": " + error.message())
-			.collect(Collectors.joining("; "));
-		message = message.isEmpty() ? "Salesforce refused the write without a message" : message;
-		return (note != null) ? message + " (" + note + ")" : message;
-	}
-
-	private <T> T inNewTransaction(Supplier<T> work) {
-		T result = this.newTransaction.execute(status -> work.get());
-		if (result == null) {
-			throw new IllegalStateException("A reclaim transaction returned nothing");
-		}
-		return result;
 	}
 
 }
