@@ -224,9 +224,21 @@ final class ProfileReader {
 		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
 				reclamation.sections("rules").stream().map(this::rule).toList(),
 				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
-						exclusions.strings("permissionSets")),
+						permissionSets(exclusions)),
 				reclamation.integer("maxPerRun", 100, 0, 1_000_000),
 				reclamation.share("maxShareOfActiveUsers", 0.05), reclamation.integer("newUserGraceDays", 30, 0, 3650));
+	}
+
+	/** Permission sets by API name ({@code PermissionSet.Name}), which is what a query can match, not by label. */
+	private List<String> permissionSets(Section exclusions) {
+		List<String> names = exclusions.strings("permissionSets");
+		for (String name : names) {
+			if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+				exclusions.problem("permissionSets", "'" + name + "' is not a permission set API name (PermissionSet.Name: "
+						+ "letters, digits and underscores, e.g. Keep_License); labels cannot be matched");
+			}
+		}
+		return names;
 	}
 
 	private Rule rule(Section rule) {

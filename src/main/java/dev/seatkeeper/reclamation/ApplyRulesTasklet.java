@@ -2,6 +2,7 @@ package dev.seatkeeper.reclamation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
@@ -17,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The {@code applyReclamationRules} step: decides every holding as of the run's as-of instant and records the
  * candidates. It only reads the tables earlier steps wrote and writes candidates in the step's one transaction, so a
- * restart after a crash decides again from the same rows and the same instant. It never calls Salesforce. In
+ * restart after a crash decides again from the same rows and the same instant. It calls Salesforce only to learn
+ * who holds the permission sets the profile excludes (one query, when it lists any). In
  * {@code dry-run} and {@code enforce} modes it also approves candidates whose wait is over, within the caps; in
  * {@code detect} mode nothing is approved.
  */
@@ -37,14 +39,17 @@ public class ApplyRulesTasklet implements Tasklet {
 
 	private final Instant asOf;
 
+	private final Supplier<PermissionSetHolders> permissionSetHolders;
+
 	public ApplyRulesTasklet(HoldingReader holdings, CandidateStore store, Profile profile, @Nullable String integrationUserId,
-			Instant asOf) {
+			Instant asOf, Supplier<PermissionSetHolders> permissionSetHolders) {
 		this.holdings = holdings;
 		this.store = store;
 		this.recorder = new CandidateRecorder(store);
 		this.profile = profile;
 		this.integrationUserId = integrationUserId;
 		this.asOf = asOf;
+		this.permissionSetHolders = permissionSetHolders;
 	}
 
 	@Override
@@ -52,7 +57,7 @@ public class ApplyRulesTasklet implements Tasklet {
 		ReclamationSettings settings = this.profile.reclamation();
 		List<Holding> held = this.holdings.holdings(this.profile.name());
 		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
-				ReclamationRules.of(settings, this.integrationUserId), held, this.asOf);
+				ReclamationRules.of(settings, this.integrationUserId, this.permissionSetHolders.get()), held, this.asOf);
 		int approved = (settings.mode() == Mode.DETECT || !integrationUserKnown()) ? 0 : approveDue(settings);
 		contribution.incrementWriteCount(tally.moved() + approved);
 		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",

@@ -5,13 +5,11 @@ import java.util.List;
 
 import dev.seatkeeper.profile.ReclamationSettings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * Every exclusion of a profile, in a fixed order so the recorded reason is the same on every run: the integration
- * user first, then listed users, Salesforce profiles, user types and new users.
- *
- * <p>Exclusion by permission set is not applied: the tables hold permission set <em>license</em> assignments, not
- * permission set assignments, so there is nothing to match the profile's {@code permissionSets} against.
+ * user first, then listed users, Salesforce profiles, permission sets, user types and new users.
  */
 public final class Exclusions {
 
@@ -21,11 +19,24 @@ public final class Exclusions {
 		this.exclusions = List.copyOf(exclusions);
 	}
 
+	/** The exclusions of a profile that lists no permission sets. */
 	public static Exclusions of(ReclamationSettings settings, @Nullable String integrationUserId) {
+		return of(settings, integrationUserId, PermissionSetHolders.NONE);
+	}
+
+	/**
+	 * @param permissionSetHolders who holds the permission sets the profile excludes
+	 * @throws IllegalArgumentException when the profile lists permission sets and no holders were looked up
+	 */
+	public static Exclusions of(ReclamationSettings settings, @Nullable String integrationUserId,
+			PermissionSetHolders permissionSetHolders) {
 		ReclamationSettings.Exclusions listed = settings.exclusions();
+		Assert.isTrue(listed.permissionSets().isEmpty() || permissionSetHolders != PermissionSetHolders.NONE,
+				"the profile excludes permission sets: their holders must be looked up");
 		return new Exclusions(List.of(new IntegrationUserExclusion(integrationUserId),
 				new ListedUserExclusion(listed.usernames()), new ProfileNameExclusion(listed.profiles()),
-				new UserTypeExclusion(listed.userTypes()), new NewUserGrace(settings.newUserGraceDays())));
+				new PermissionSetExclusion(permissionSetHolders), new UserTypeExclusion(listed.userTypes()),
+				new NewUserGrace(settings.newUserGraceDays())));
 	}
 
 	/** The first reason the holding is excluded, or null when none applies. */

@@ -1,23 +1,19 @@
 package dev.seatkeeper.reclamation;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.SalesforceTasklet;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
-import dev.seatkeeper.salesforce.SObjectUpdate;
 import dev.seatkeeper.salesforce.SalesforceClient;
-import dev.seatkeeper.salesforce.SalesforceRecords;
-import dev.seatkeeper.salesforce.SaveOutcome;
-import dev.seatkeeper.salesforce.Soql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,11 +21,13 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code reclaim} step: deactivates the users of approved {@code deactivate} candidates. In {@code detect} mode it
- * does nothing; in {@code dry-run} it logs what it would do. In {@code enforce} each chunk of at most 200 candidates is
- * marked RECLAIMING and committed before the one composite call, and every per-record result is committed after it,
- * so a crash in between leaves RECLAIMING rows. A restart asks Salesforce whether those users are already inactive
- * before writing again, so no candidate is written twice. Candidates of other actions are left approved.
+ * The {@code reclaim} step: carries out approved candidates in Salesforce by their rule's action (deactivate, freeze,
+ * remove a permission set or package license; see {@link ReclaimAction}). In {@code detect} mode it does nothing; in
+ * {@code dry-run} it logs what it would do and calls nothing. In {@code enforce}, for each chunk of at most 200
+ * candidates of one action it first looks up what is still to write, then marks those candidates RECLAIMING and
+ * commits before the one composite call, and commits every per-record result after it. A crash in between leaves
+ * RECLAIMING rows; a restart asks Salesforce whether their write took effect before writing again, so no
+ * candidate is written twice. A candidate whose effect Salesforce already shows is canceled without a write.
  *
  * <p>The tasklet's own reads and writes run in new transactions (the given template must propagate
  * REQUIRES_NEW) so each mark is committed before Salesforce is called.
@@ -40,9 +38,9 @@ public class ReclaimTasklet extends SalesforceTasklet {
 
 	private final CandidateStore store;
 
-	private final SalesforceClient client;
+	private final Map<Action, ReclaimAction> actions = new EnumMap<>(Action.class);
 
-	private final TransactionTemplate newTransaction;
+	private final NewTransactions transactions;
 
 	private final Profile profile;
 
@@ -51,8 +49,10 @@ public class ReclaimTasklet extends SalesforceTasklet {
 	public ReclaimTasklet(CandidateStore store, SalesforceClient client, TransactionTemplate newTransaction,
 			Profile profile, Instant asOf) {
 		this.store = store;
-		this.client = client;
-		this.newTransaction = newTransaction;
+		List.of(new DeactivateUser(client), new FreezeUser(client), new RemovePermissionSetLicense(client),
+				new RemovePackageLicense(client))
+			.forEach(action -> this.actions.put(action.action(), action));
+		this.transactions = new NewTransactions(newTransaction);
 		this.profile = profile;
 		this.asOf = asOf;
 	}
@@ -64,101 +64,55 @@ public class ReclaimTasklet extends SalesforceTasklet {
 			return;
 		}
 		recoverInterrupted(mode);
-		List<Candidate> approved = inNewTransaction(
+		List<Candidate> approved = this.transactions.run(
 				() -> this.store.find(new CandidateFilter(this.profile.name(), CandidateState.APPROVED, null)));
-		List<Candidate> deactivations = approved.stream().filter(c -> c.action() == Action.DEACTIVATE).toList();
-		if (approved.size() > deactivations.size()) {
-			logger.warn("Profile {}: {} approved candidates need freeze or license removal, which this version does "
-					+ "not perform; they stay approved", this.profile.name(), approved.size() - deactivations.size());
-		}
 		if (mode == Mode.DRY_RUN) {
-			deactivations.forEach(c -> logger.info("Profile {}: would deactivate user {} (candidate {}, rule {})",
-					this.profile.name(), c.key().userId(), c.id(), c.key().rule()));
+			approved.forEach(c -> logger.info("Profile {}: would {} (candidate {}, rule {})", this.profile.name(),
+					this.actions.get(c.action()).describe(c), c.id(), c.key().rule()));
 			return;
 		}
-		for (int start = 0; start < deactivations.size(); start += SalesforceClient.COMPOSITE_CHUNK_SIZE) {
-			List<Candidate> chunk = deactivations.subList(start,
-					Math.min(start + SalesforceClient.COMPOSITE_CHUNK_SIZE, deactivations.size()));
-			contribution.incrementWriteCount(deactivate(chunk, mode));
-		}
-	}
-
-	private int deactivate(List<Candidate> chunk, Mode mode) {
-		List<Candidate> marked = inNewTransaction(() -> chunk.stream()
-			.filter(c -> this.store.move(c, CandidateState.APPROVED, CandidateState.RECLAIMING, null, this.asOf, mode))
-			.toList());
-		if (marked.isEmpty()) {
-			return 0;
-		}
-		List<SaveOutcome> outcomes = this.client.updateAll(marked.stream()
-			.map(c -> new SObjectUpdate("User", c.key().userId(), Map.of("IsActive", false)))
-			.toList());
-		return inNewTransaction(() -> {
-			int reclaimed = 0;
-			for (int i = 0; i < marked.size(); i++) {
-				SaveOutcome outcome = outcomes.get(i);
-				boolean ok = outcome.success();
-				this.store.move(marked.get(i), CandidateState.RECLAIMING,
-						ok ? CandidateState.RECLAIMED : CandidateState.FAILED,
-						ok ? "user deactivated" : message(outcome), this.asOf, mode);
-				reclaimed += ok ? 1 : 0;
-			}
-			return reclaimed;
+		byAction(approved).forEach((action, candidates) -> {
+			ReclaimChunk reclaim = new ReclaimChunk(this.actions.get(action), this.store, this.transactions, this.asOf,
+					mode);
+			chunks(candidates).forEach(chunk -> contribution.incrementWriteCount(reclaim.reclaim(chunk)));
 		});
 	}
 
 	/** Candidates left RECLAIMING by an interrupted run: settled by what Salesforce shows, never written again blind. */
 	private void recoverInterrupted(Mode mode) {
-		List<Candidate> interrupted = inNewTransaction(
+		List<Candidate> interrupted = this.transactions.run(
 				() -> this.store.find(new CandidateFilter(this.profile.name(), CandidateState.RECLAIMING, null)));
-		if (interrupted.isEmpty()) {
-			return;
+		byAction(interrupted).forEach((type, candidates) -> chunks(candidates).forEach(chunk -> {
+			ReclaimAction action = this.actions.get(type);
+			Map<Long, ReclaimAction.Target> pending = action.pending(chunk);
+			this.transactions.run(() -> {
+				chunk.forEach(c -> this.store.move(c, CandidateState.RECLAIMING,
+						pending.containsKey(c.id()) ? CandidateState.APPROVED : CandidateState.RECLAIMED,
+						pending.containsKey(c.id()) ? "the interrupted " + action.noun() + " did not reach Salesforce"
+								: action.noun() + " confirmed in Salesforce after an interrupted run",
+						this.asOf, mode));
+				return chunk.size();
+			});
+		}));
+		if (!interrupted.isEmpty()) {
+			logger.info("Profile {}: {} candidates of an interrupted run checked in Salesforce", this.profile.name(),
+					interrupted.size());
 		}
-		Set<String> stillActive = stillActive(interrupted.stream().map(c -> c.key().userId()).distinct().toList());
-		inNewTransaction(() -> {
-			for (Candidate candidate : interrupted) {
-				if (stillActive.contains(candidate.key().userId())) {
-					this.store.move(candidate, CandidateState.RECLAIMING, CandidateState.APPROVED,
-							"the interrupted deactivation did not reach Salesforce", this.asOf, mode);
-				}
-				else {
-					this.store.move(candidate, CandidateState.RECLAIMING, CandidateState.RECLAIMED,
-							"deactivation confirmed in Salesforce after an interrupted run", this.asOf, mode);
-				}
-			}
-			return interrupted.size();
-		});
-		logger.info("Profile {}: {} candidates of an interrupted run checked in Salesforce", this.profile.name(),
-				interrupted.size());
 	}
 
-	private Set<String> stillActive(List<String> userIds) {
-		Set<String> active = new HashSet<>();
-		for (int start = 0; start < userIds.size(); start += SalesforceClient.COMPOSITE_CHUNK_SIZE) {
-			List<String> ids = userIds.subList(start, Math.min(start + SalesforceClient.COMPOSITE_CHUNK_SIZE, userIds.size()));
-			this.client.query("SELECT Id FROM User WHERE IsActive = true AND Id IN (" + Soql.quoteAll(ids) + ")")
-				.map(user -> SalesforceRecords.text(user, "Id"))
-				.filter(Objects::nonNull)
-				.forEach(active::add);
-		}
-		return active;
+	/** Candidates by action, each action's by user, so that one user's candidates share a chunk (and a write). */
+	private static Map<Action, List<Candidate>> byAction(List<Candidate> candidates) {
+		return candidates.stream()
+			.sorted(Comparator.comparing((Candidate c) -> c.key().userId()).thenComparingLong(Candidate::id))
+			.collect(Collectors.groupingBy(Candidate::action, LinkedHashMap::new, Collectors.toList()));
 	}
 
-	private static String message(SaveOutcome outcome) {
-		String message = outcome.result()
-			.errorList()
-			.stream()
-			.map(error -> error.statusCode() + ": " + error.message())
-			.collect(Collectors.joining("; "));
-		return message.isEmpty() ? "Salesforce refused the update without a message" : message;
-	}
-
-	private <T> T inNewTransaction(Supplier<T> work) {
-		T result = this.newTransaction.execute(status -> work.get());
-		if (result == null) {
-			throw new IllegalStateException("A reclaim transaction returned nothing");
+	private static List<List<Candidate>> chunks(List<Candidate> candidates) {
+		List<List<Candidate>> chunks = new ArrayList<>();
+		for (int start = 0; start < candidates.size(); start += SalesforceClient.COMPOSITE_CHUNK_SIZE) {
+			chunks.add(candidates.subList(start, Math.min(start + SalesforceClient.COMPOSITE_CHUNK_SIZE, candidates.size())));
 		}
-		return result;
+		return chunks;
 	}
 
 }

@@ -22,9 +22,15 @@ public final class ReclamationRules {
 		this.exclusions = exclusions;
 	}
 
+	/** The rules of a profile that excludes no permission sets. */
 	public static ReclamationRules of(ReclamationSettings settings, @Nullable String integrationUserId) {
+		return of(settings, integrationUserId, PermissionSetHolders.NONE);
+	}
+
+	public static ReclamationRules of(ReclamationSettings settings, @Nullable String integrationUserId,
+			PermissionSetHolders permissionSetHolders) {
 		return new ReclamationRules(settings.rules().stream().map(InactivityRule::new).toList(),
-				Exclusions.of(settings, integrationUserId));
+				Exclusions.of(settings, integrationUserId, permissionSetHolders));
 	}
 
 	public List<Decision> decide(Holding holding, Instant asOf) {

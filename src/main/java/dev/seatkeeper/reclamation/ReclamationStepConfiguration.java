@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.RunProfiles;
+import dev.seatkeeper.profile.Profile;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -30,10 +31,13 @@ class ReclamationStepConfiguration {
 	@Bean
 	@StepScope
 	ApplyRulesTasklet applyRulesTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, RunProfiles runProfiles,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
+			OrgSessions orgs, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf,
 			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId) {
-		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore,
-				runProfiles.get(profile), integrationUserId, Instant.parse(asOf));
+		Profile run = runProfiles.get(profile);
+		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore, run, integrationUserId, Instant.parse(asOf),
+				() -> PermissionSetHolders.lookUp(() -> orgs.client(profile),
+						run.reclamation().exclusions().permissionSets()));
 	}
 
 	@Bean

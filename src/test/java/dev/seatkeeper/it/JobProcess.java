@@ -32,6 +32,12 @@ final class JobProcess {
 
 	/** Writes a published profile that reaches the sandbox as a real org, with credentials from the environment. */
 	static Path writeProfile(Path directory, String name, Sandbox sandbox, int concurrentCursors) throws IOException {
+		return writeProfile(directory, name, sandbox, concurrentCursors, "");
+	}
+
+	/** As {@link #writeProfile(Path, String, Sandbox, int)}, followed by more top-level YAML (a reclamation section). */
+	static Path writeProfile(Path directory, String name, Sandbox sandbox, int concurrentCursors, String moreYaml)
+			throws IOException {
 		Path profiles = Files.createDirectories(directory.resolve("profiles"));
 		Files.writeString(profiles.resolve(name + ".yaml"), """
 				name: %s
@@ -49,7 +55,7 @@ final class JobProcess {
 				  windowDays: 30
 				  concurrentCursors: %d
 				""".formatted(name, sandbox.baseUrl(), sandbox.clientApp().clientId(), TestProfiles.SECRET_VARIABLE,
-				concurrentCursors));
+				concurrentCursors) + moreYaml);
 		return profiles;
 	}
 

@@ -180,6 +180,34 @@ class ProfileCatalogTests {
 	}
 
 	@Test
+	void excludedPermissionSetsAreNamedByApiNameNotLabel() throws IOException {
+		write("sets.yaml", """
+				name: sets
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  exclusions:
+				    permissionSets: [Keep_License, "Keep License", {name: x}]
+				""");
+		assertThat(load().problems()).anySatisfy(problem -> assertThat(problem)
+			.endsWith("sets.yaml: reclamation.exclusions.permissionSets: 'Keep License' is not a permission set API name "
+					+ "(PermissionSet.Name: letters, digits and underscores, e.g. Keep_License); labels cannot be matched"))
+			.anySatisfy(problem -> assertThat(problem)
+				.endsWith("reclamation.exclusions.permissionSets: must be a list of strings"))
+			.hasSize(2);
+		write("sets.yaml", """
+				name: sets
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation: {exclusions: {permissionSets: [Keep_License, CPQ_Admin2]}}
+				""");
+		ProfileCatalog valid = load();
+		assertThat(valid.problems()).isEmpty();
+		assertThat(valid.profiles().get(0).reclamation().exclusions().permissionSets())
+			.containsExactly("Keep_License", "CPQ_Admin2");
+	}
+
+	@Test
 	void invalidYamlAndAMissingDirectoryAreReported() throws IOException {
 		write("bad.yaml", "name: [unclosed\n");
 		assertThat(load().problems()).singleElement().asString().contains("bad.yaml: not valid YAML");

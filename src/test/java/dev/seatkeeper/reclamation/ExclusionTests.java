@@ -4,8 +4,10 @@ import static dev.seatkeeper.reclamation.Holdings.AS_OF;
 import static dev.seatkeeper.reclamation.Holdings.aHolding;
 import static dev.seatkeeper.reclamation.Holdings.daysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.seatkeeper.profile.ReclamationSettings;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
@@ -41,6 +43,29 @@ class ExclusionTests {
 		assertThat(defaults.reason(aHolding().userType("Guest").build(), AS_OF)).isEqualTo("user type Guest is excluded");
 		assertThat(defaults.reason(aHolding().userType("PowerCustomerSuccess").build(), AS_OF)).isNotNull();
 		assertThat(defaults.reason(aHolding().userType("Standard").build(), AS_OF)).isNull();
+	}
+
+	@Test
+	void holdersOfAnExcludedPermissionSetAreExcludedWhicheverLengthTheirIdHas() {
+		PermissionSetExclusion sets = new PermissionSetExclusion(new PermissionSetHolders(
+				Map.of("005000000000001", "Keep_License")));
+
+		assertThat(sets.reason(aHolding().user("005000000000001AAA").build(), AS_OF))
+			.isEqualTo("permission set Keep_License is excluded");
+		assertThat(sets.reason(aHolding().user("005000000000002AAA").build(), AS_OF)).isNull();
+		assertThat(new PermissionSetExclusion(PermissionSetHolders.NONE).reason(aHolding().build(), AS_OF)).isNull();
+	}
+
+	@Test
+	void aProfileThatExcludesPermissionSetsNeedsTheirHoldersLookedUp() {
+		ReclamationSettings listingSets = new ReclamationSettings(Mode.DETECT, List.of(),
+				new ReclamationSettings.Exclusions(List.of(), List.of(), List.of(), List.of("Keep_License")), 100, 0.05, 30);
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Exclusions.of(listingSets, null))
+			.withMessageContaining("their holders must be looked up");
+		assertThat(Exclusions.of(listingSets, null, new PermissionSetHolders(Map.of("005000000000001", "Keep_License")))
+			.reason(aHolding().user("005000000000001AAA").build(), AS_OF)).isEqualTo("permission set Keep_License is excluded");
 	}
 
 	@Test

@@ -175,7 +175,7 @@ class SandboxFaultTests {
 		JsonNode resources = json(this.http.get(SandboxHttp.V));
 		assertThat(resources.path("query").asString()).isEqualTo("/services/data/v62.0/query");
 		assertThat(this.http.get("/services/data/v99.0/limits").statusCode()).isEqualTo(404);
-		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects")).path("sobjects").size()).isEqualTo(11);
+		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects")).path("sobjects").size()).isEqualTo(13);
 	}
 
 }

@@ -113,7 +113,7 @@ class SandboxWriteTests {
 	@Test
 	void deletingAssignmentsFreesPermissionSetAndPackageSeats() {
 		List<Row> assignments = this.sandbox.org().table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows().stream()
-			.filter((a) -> !a.isDeleted()).limit(2).toList();
+			.filter((a) -> !a.isDeleted() && !SandboxPermissionSetTests.hasDependents(this.sandbox, a)).limit(2).toList();
 		Row psl = (Row) assignments.get(0).related("PermissionSetLicense");
 		int before = (int) psl.fieldValue("UsedLicenses");
 		Row packageSeat = this.sandbox.org().table(OrgTypes.USER_PACKAGE_LICENSE).rows().stream()

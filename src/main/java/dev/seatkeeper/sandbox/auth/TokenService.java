@@ -160,10 +160,23 @@ public final class TokenService {
 				if (!Boolean.TRUE.equals(user.fieldValue("IsActive"))) {
 					throw OAuthException.invalidGrant("inactive user");
 				}
+				if (isFrozen(user)) {
+					throw OAuthException.invalidGrant("authentication failure");
+				}
 				return user;
 			}
 		}
 		throw OAuthException.invalidGrant("user hasn't approved this consumer");
+	}
+
+	/** A frozen user (UserLogin.IsFrozen) cannot log in, by any flow, until an admin unfreezes them. */
+	private boolean isFrozen(Row user) {
+		for (Row login : this.org.table(OrgTypes.USER_LOGIN).rows()) {
+			if (user.id().equals(login.fieldValue("UserId"))) {
+				return Boolean.TRUE.equals(login.fieldValue("IsFrozen"));
+			}
+		}
+		return false;
 	}
 
 	private Map<String, String> grantFor(String userId, String scope, String baseUrl, boolean withRefreshToken) {

@@ -46,6 +46,8 @@ public final class Faults {
 
 	private volatile boolean chaos;
 
+	private volatile long writeAnswerDelayMs;
+
 	private final List<Scheduled> scheduled = new CopyOnWriteArrayList<>();
 
 	public Faults(Sessions sessions, ApiUsage usage, QueryCursors cursors) {
@@ -62,6 +64,20 @@ public final class Faults {
 	public Faults latency(long millis) {
 		this.latencyMs = requireNonNegative(millis, "millis");
 		return this;
+	}
+
+	/**
+	 * Composite writes are applied at once but answered only after this delay (0 turns it off): a client killed
+	 * meanwhile has changed the org without learning the outcome, the case a restart must not write twice.
+	 */
+	public Faults writeAnswerDelay(long millis) {
+		this.writeAnswerDelayMs = requireNonNegative(millis, "millis");
+		return this;
+	}
+
+	/** How long a composite write's answer is held back after the write was applied. */
+	public long writeAnswerDelayMs() {
+		return this.writeAnswerDelayMs;
 	}
 
 	/** Every {@code every}-th call is delayed by {@code delayMs} on top of the latency (0 turns it off). */
@@ -136,6 +152,7 @@ public final class Faults {
 		this.sessionCountdown.set(-1);
 		this.malformedNextPage.set(false);
 		this.chaos = false;
+		this.writeAnswerDelayMs = 0;
 		this.scheduled.clear();
 		this.usage.reset();
 		return this;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.org.OrgWriter;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import dev.seatkeeper.sandbox.org.SaveResult;
@@ -21,8 +22,11 @@ final class CompositeHandler {
 
 	private final SandboxOrg org;
 
-	CompositeHandler(SandboxOrg org) {
+	private final Faults faults;
+
+	CompositeHandler(SandboxOrg org, Faults faults) {
 		this.org = org;
+		this.faults = faults;
 	}
 
 	void handle(ApiCall call) throws IOException {
@@ -55,6 +59,7 @@ final class CompositeHandler {
 			updates.add(new OrgWriter.Update(type, id, SaveResults.fields(record)));
 		}
 		List<SaveResult> results = this.org.writer().updateAll(updates, body.path("allOrNone").asBoolean(false));
+		holdAnswer();
 		HttpIo.json(call.exchange(), 200, SaveResults.toJson(results));
 	}
 
@@ -73,7 +78,23 @@ final class CompositeHandler {
 			return;
 		}
 		boolean allOrNone = Boolean.parseBoolean(params.getOrDefault("allOrNone", "false"));
-		HttpIo.json(call.exchange(), 200, SaveResults.toJson(this.org.writer().deleteAll(ids, allOrNone)));
+		List<SaveResult> results = this.org.writer().deleteAll(ids, allOrNone);
+		holdAnswer();
+		HttpIo.json(call.exchange(), 200, SaveResults.toJson(results));
+	}
+
+	/** The write is done; its answer waits as long as the fault says, or until the fault is turned off. */
+	private void holdAnswer() {
+		long start = System.nanoTime();
+		while (System.nanoTime() - start < this.faults.writeAnswerDelayMs() * 1_000_000L) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private static void tooMany(ApiCall call) throws IOException {

@@ -53,7 +53,7 @@ public final class SandboxServer {
 		SandboxRouter.Handlers handlers = new SandboxRouter.Handlers(new OAuthHandler(parts.tokens(), parts.sessions()),
 				new SoapLoginHandler(parts.tokens(), parts.org()),
 				new InfoHandler(parts.org(), parts.usage()), new QueryHandler(parts.engine(), parts.cursors(), parts.faults()),
-				new SObjectHandler(parts.org()), new CompositeHandler(parts.org()),
+				new SObjectHandler(parts.org()), new CompositeHandler(parts.org(), parts.faults()),
 				new AdminHandler(parts.faults(), parts.log(), parts.org()));
 		this.server.createContext("/", new SandboxRouter(handlers, parts.sessions(), parts.usage(), parts.faults(),
 				parts.log(), () -> this.baseUrl));

@@ -54,6 +54,24 @@ final class LicenseCatalog {
 			new PermissionSetLicense("FieldServiceSchedulingPsl", "Field Service Scheduling",
 					"FieldServiceSchedulingPsl", 0.05));
 
+	/**
+	 * A permission set, the index of the permission set license it requires (-1: none) and the share of that
+	 * license's holders (or, without one, of full Salesforce users) assigned to it.
+	 */
+	record PermissionSet(String name, String label, int license, double share) {
+	}
+
+	/** Licensed sets make removing their license fail for their assignees; the others are plain access bundles. */
+	static final List<PermissionSet> PERMISSION_SETS = List.of(
+			new PermissionSet("Sales_Console_Access", "Sales Console Access", 0, 0.40),
+			new PermissionSet("CPQ_Quote_Manager", "CPQ Quote Manager", 1, 0.30),
+			new PermissionSet("CPQ_Admin", "CPQ Admin", 1, 0.10),
+			new PermissionSet("Analytics_Plus_Viewer", "CRM Analytics Plus Viewer", 2, 0.50),
+			new PermissionSet("Field_Service_Dispatcher", "Field Service Dispatcher", 3, 0.40),
+			new PermissionSet("Keep_License", "Keep License (never reclaim)", -1, 0.04),
+			new PermissionSet("Report_Builder", "Report Builder", -1, 0.15),
+			new PermissionSet("API_Enabled", "API Enabled", -1, 0.05));
+
 	static final List<Package> PACKAGES = List.of(new Package("SBQQ", false, 0.20),
 			new Package("FinServ", false, 0.10), new Package("et4ae5", true, 0.0));
 

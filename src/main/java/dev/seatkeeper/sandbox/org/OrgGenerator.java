@@ -36,6 +36,7 @@ public final class OrgGenerator {
 		new AssignmentGenerator(org, random).generate();
 		org.writer().recountLicenses();
 		LicenseTotals.assign(org, random);
+		new PermissionSetGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGenerator.SALT)).generate();
 		return org;
 	}
 

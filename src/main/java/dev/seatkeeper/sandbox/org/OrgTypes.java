@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The sObject types the sandbox serves, with real API names, key prefixes and the fields license management
- * reads. Only the fields a reclaim touches are updatable; only license assignments are deletable.
+ * reads. Only the fields a reclaim touches are updatable; only license assignments are deletable (permission set
+ * assignments could be deleted in Salesforce too, but nothing here does).
  */
 public final class OrgTypes {
 
@@ -73,6 +74,23 @@ public final class OrgTypes {
 		.deletable()
 		.build();
 
+	/**
+	 * Permission sets; {@code LicenseId} names the permission set license a set requires (Salesforce's lookup is
+	 * polymorphic, to UserLicense or PermissionSetLicense; the sandbox only generates the latter, or none).
+	 */
+	public static final ObjectType PERMISSION_SET = ObjectType.builder("PermissionSet", "0PS")
+		.strings("Name", "Label")
+		.lookup("License", "PermissionSetLicense")
+		.booleans("IsOwnedByProfile", "IsCustom")
+		.datetimes("CreatedDate")
+		.build();
+
+	public static final ObjectType PERMISSION_SET_ASSIGNMENT = ObjectType.builder("PermissionSetAssignment", "0Pa")
+		.lookup("Assignee", "User")
+		.lookup("PermissionSet", "PermissionSet")
+		.datetimes("SystemModstamp")
+		.build();
+
 	public static final ObjectType PACKAGE_LICENSE = ObjectType.builder("PackageLicense", "050")
 		.strings("NamespacePrefix", "Status")
 		.field("AllowedLicenses", INTEGER)
@@ -108,8 +126,8 @@ public final class OrgTypes {
 
 	/** Every type in the order a describe would list them. */
 	public static final List<ObjectType> ALL = List.of(ORGANIZATION, USER_LICENSE, PROFILE, USER, USER_LOGIN,
-			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PACKAGE_LICENSE, USER_PACKAGE_LICENSE,
-			TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY);
+			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT,
+			PACKAGE_LICENSE, USER_PACKAGE_LICENSE, TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY);
 
 	/** A type by API name (case-insensitive). */
 	public static ObjectType byName(String name) {

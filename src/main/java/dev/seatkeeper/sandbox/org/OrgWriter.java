@@ -25,9 +25,19 @@ public final class OrgWriter {
 
 	private final LicenseSeats seats;
 
+	private final LicenseDependents dependents;
+
+	private final WriteJournal journal = new WriteJournal();
+
 	OrgWriter(SandboxOrg org) {
 		this.org = org;
 		this.seats = new LicenseSeats(org);
+		this.dependents = new LicenseDependents(org);
+	}
+
+	/** Every record written or refused since the org was generated (or the journal cleared). */
+	public WriteJournal journal() {
+		return this.journal;
 	}
 
 	/** Updates one record; {@code fields} maps field names to JSON values (Boolean, String, Number or null). */
@@ -50,7 +60,8 @@ public final class OrgWriter {
 		synchronized (this.org) {
 			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
 			updates.forEach((update) -> errors.add(checkUpdate(update)));
-			return apply(errors, allOrNone, (i) -> applyUpdate(updates.get(i)), (i) -> updates.get(i).id());
+			return journaled("UPDATE", apply(errors, allOrNone, (i) -> applyUpdate(updates.get(i)),
+					(i) -> updates.get(i).id()), (i) -> updates.get(i).id());
 		}
 	}
 
@@ -58,8 +69,15 @@ public final class OrgWriter {
 		synchronized (this.org) {
 			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
 			ids.forEach((id) -> errors.add(checkDelete(id)));
-			return apply(errors, allOrNone, (i) -> applyDelete(ids.get(i)), ids::get);
+			return journaled("DELETE", apply(errors, allOrNone, (i) -> applyDelete(ids.get(i)), ids::get), ids::get);
 		}
+	}
+
+	private List<SaveResult> journaled(String operation, List<SaveResult> results, IntFunction<String> idOf) {
+		for (int i = 0; i < results.size(); i++) {
+			this.journal.add(operation, idOf.apply(i), results.get(i).success());
+		}
+		return results;
 	}
 
 	private List<SaveResult> apply(List<SaveResult.@Nullable Error> errors, boolean allOrNone,
@@ -149,7 +167,8 @@ public final class OrgWriter {
 		if (missing != null) {
 			return missing;
 		}
-		return this.org.find(id).type().isDeletable() ? null
+		Row row = this.org.find(id);
+		return row.type().isDeletable() ? this.dependents.checkDelete(row)
 				: SaveResult.Error.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
 	}
 
