@@ -2,6 +2,7 @@ package dev.seatkeeper.job;
 
 import dev.seatkeeper.salesforce.ApiBudgetExhaustedException;
 import dev.seatkeeper.salesforce.SalesforceApiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -19,10 +20,19 @@ public final class BudgetStop {
 				|| (ex instanceof SalesforceApiException api && api.is("REQUEST_LIMIT_EXCEEDED"));
 	}
 
+	/** Where the reason is kept: a tasklet step's exit status is overwritten when the stop is carried out. */
+	static final String REASON = "seatkeeper.budgetStop";
+
 	public static void stop(StepExecution step, RuntimeException ex) {
+		String reason = "API budget reached, resume with the next run: " + ex.getMessage();
 		step.setTerminateOnly();
-		step.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(),
-				"API budget reached, resume with the next run: " + ex.getMessage()));
+		step.setExitStatus(new ExitStatus(ExitStatus.STOPPED.getExitCode(), reason));
+		step.getExecutionContext().putString(REASON, reason);
+	}
+
+	/** Why the step stopped for the budget, or null when it did not. */
+	static @Nullable String reason(StepExecution step) {
+		return step.getExecutionContext().containsKey(REASON) ? step.getExecutionContext().getString(REASON) : null;
 	}
 
 }

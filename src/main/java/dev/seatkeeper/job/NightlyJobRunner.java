@@ -158,9 +158,9 @@ public class NightlyJobRunner {
 			return failed.get().getStepName() + ": " + rootMessage(failed.get().getFailureExceptions().get(0));
 		}
 		for (StepExecution step : execution.getStepExecutions()) {
-			String description = step.getExitStatus().getExitDescription();
-			if (step.getStatus() == BatchStatus.STOPPED && description != null && description.startsWith("API budget")) {
-				return step.getStepName() + ": " + firstLine(description);
+			String budget = BudgetStop.reason(step);
+			if (step.getStatus() == BatchStatus.STOPPED && budget != null) {
+				return step.getStepName() + ": " + firstLine(budget);
 			}
 		}
 		return execution.getAllFailureExceptions().stream().findFirst().map(NightlyJobRunner::rootMessage)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.seatkeeper.job.SalesforceTasklet;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
@@ -12,18 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code applyReclamationRules} step: decides every holding as of the run's as-of instant and records the
  * candidates. It only reads the tables earlier steps wrote and writes candidates in the step's one transaction, so a
  * restart after a crash decides again from the same rows and the same instant. It calls Salesforce only to learn
- * who holds the permission sets the profile excludes (one query, when it lists any). In
+ * who holds the permission sets the profile excludes (one query, when it lists any); a spent API budget there stops
+ * the step cleanly, as in every step that calls Salesforce. In
  * {@code dry-run} and {@code enforce} modes it also approves candidates whose wait is over, within the caps; in
  * {@code detect} mode nothing is approved.
  */
-public class ApplyRulesTasklet implements Tasklet {
+public class ApplyRulesTasklet extends SalesforceTasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApplyRulesTasklet.class);
 
@@ -53,16 +53,16 @@ public class ApplyRulesTasklet implements Tasklet {
 	}
 
 	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		ReclamationSettings settings = this.profile.reclamation();
-		List<Holding> held = this.holdings.holdings(this.profile.name());
+		// Without rules no holding can become a candidate; open candidates are still canceled (their rule is gone).
+		Iterable<Holding> held = settings.rules().isEmpty() ? List.of() : this.holdings.holdings(this.profile.name());
 		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
 				ReclamationRules.of(settings, this.integrationUserId, this.permissionSetHolders.get()), held, this.asOf);
 		int approved = (settings.mode() == Mode.DETECT || !integrationUserKnown()) ? 0 : approveDue(settings);
 		contribution.incrementWriteCount(tally.moved() + approved);
 		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",
-				this.profile.name(), held.size(), settings.rules().size(), settings.mode(), tally, approved);
-		return RepeatStatus.FINISHED;
+				this.profile.name(), tally.holdings(), settings.rules().size(), settings.mode(), tally, approved);
 	}
 
 	/** Without knowing the user the job runs as, nothing is approved automatically: it could cut off the job itself. */

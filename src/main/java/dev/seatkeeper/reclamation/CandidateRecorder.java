@@ -29,12 +29,13 @@ public class CandidateRecorder {
 		this.store = store;
 	}
 
-	public Tally record(String profile, ReclamationSettings settings, ReclamationRules rules, List<Holding> holdings,
+	public Tally record(String profile, ReclamationSettings settings, ReclamationRules rules, Iterable<Holding> holdings,
 			Instant asOf) {
 		Map<CandidateKey, Candidate> existing = this.store.byKey(profile);
 		Set<CandidateKey> seen = new HashSet<>();
 		Tally tally = new Tally();
 		for (Holding holding : holdings) {
+			tally.holdings++;
 			for (Decision decision : rules.decide(holding, asOf)) {
 				CandidateKey key = new CandidateKey(profile, holding.userId(), holding.model(), decision.rule().name());
 				seen.add(key);
@@ -74,6 +75,13 @@ public class CandidateRecorder {
 	public static final class Tally {
 
 		private final Map<CandidateState, Integer> moved = new EnumMap<>(CandidateState.class);
+
+		private long holdings;
+
+		/** How many holdings the rules looked at. */
+		public long holdings() {
+			return this.holdings;
+		}
 
 		void count(Transition transition) {
 			if (transition.changesState()) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.job.RunResult;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
@@ -186,6 +187,43 @@ class ReclaimActionJobTests {
 			assertThat(sandbox.requests().entries()).filteredOn(e -> e.pathAndQuery().contains("PermissionSetAssignment"))
 				.as("one query a run").hasSize(1);
 			assertThat(writeCalls(sandbox)).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void aBudgetSpentAtThePermissionSetLookUpStopsTheRunCleanlyAndTheNextRunDecides(TestDatabase database) {
+		Exclusions keepLicense = new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of("Keep_License"));
+		long callsBeforeLookUp;
+		try (Sandbox twin = Sandbox.builder().users(400).seed(11).loginDays(120).now(NOW).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(twin))) {
+			Profile keep = TestProfiles.of("keep", twin).rules(FREEZE).exclusions(keepLicense).build();
+			assertThat(app.run(keep, RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+			callsBeforeLookUp = twin.requests().entries().stream()
+				.takeWhile(entry -> !entry.pathAndQuery().contains("PermissionSetAssignment"))
+				.count();
+		}
+		try (Sandbox sandbox = Sandbox.builder().users(400).seed(11).loginDays(120).now(NOW).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+			Profile keep = TestProfiles.of("keep", sandbox).rules(FREEZE).exclusions(keepLicense).build();
+			sandbox.faults().afterCalls((int) callsBeforeLookUp, faults -> faults.exhaustApiBudget());
+
+			RunResult stopped = app.run(keep, RUN_DATE);
+
+			assertThat(stopped.exitCode()).as(stopped.message()).isEqualTo(ExitCode.STOPPED);
+			assertThat(stopped.message()).contains("API budget reached");
+			assertThat(app.jdbc().queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STATUS = 'STOPPED'",
+					String.class)).containsExactly("applyReclamationRules");
+			assertThat(app.count("SELECT COUNT(*) FROM reclamation_candidate")).as("nothing decided without the holders").isZero();
+
+			sandbox.faults().reset();
+			try (JobHarness nextNight = app.restartOnSameDatabase(Clock.fixed(NOW, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				RunResult resumed = nextNight.run(keep, RUN_DATE);
+				assertThat(resumed.exitCode()).as(resumed.message()).isEqualTo(ExitCode.OK);
+			}
+			assertThat(app.count("SELECT COUNT(*) FROM reclamation_candidate WHERE reason = 'permission set Keep_License is excluded'"))
+				.isPositive();
 		}
 	}
 

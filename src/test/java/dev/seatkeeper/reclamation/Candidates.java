@@ -17,7 +17,7 @@ final class Candidates {
 
 	static Candidate approved(Action action, String userId, String model) {
 		return new Candidate(IDS.incrementAndGet(), new CandidateKey("acme", userId, model, "idle-60"), action,
-				CandidateState.APPROVED, null, null, AS_OF, AS_OF, AS_OF, null, null);
+				CandidateState.APPROVED, null, null, AS_OF, AS_OF, AS_OF, null, null, null, null);
 	}
 
 }
