@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -45,7 +46,9 @@ class KubernetesKustomizeTests {
 		}
 		assertThat(Manifests.ofKind(objects, Secret.class)).as("secrets are applied separately").isEmpty();
 		assertThat(Manifests.ofKind(objects, Job.class)).as("the migration is applied separately, first").isEmpty();
-		assertThat(Manifests.ofKind(objects, NetworkPolicy.class)).hasSize(1);
+		List<NetworkPolicy> policies = Manifests.ofKind(objects, NetworkPolicy.class);
+		assertThat(policies).extracting((policy) -> policy.getMetadata().getName())
+			.containsExactlyInAnyOrder("seatkeeper", "seatkeeper-smtp");
 
 		List<CronJob> cronJobs = Manifests.ofKind(objects, CronJob.class);
 		assertThat(cronJobs.stream().map(ManifestsProfiles::profileOf))
@@ -59,6 +62,11 @@ class KubernetesKustomizeTests {
 				.as("the generated (hashed) ConfigMap name is referenced")
 				.singleElement()
 				.satisfies((source) -> assertThat(source.getName()).isEqualTo(profiles.getMetadata().getName()));
+			// Notices: every CronJob has the SMTP settings, and a NetworkPolicy lets its pods reach the relay.
+			String name = cronJob.getMetadata().getName();
+			int relay = ManifestChecks.assertSendsNotices(Manifests.container(pod.getContainers(), ManifestChecks.CONTAINER), name);
+			Map<String, String> podLabels = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels();
+			assertThat(ManifestChecks.allowsEgress(policies, podLabels, "TCP/" + relay)).as(name + " reaches the SMTP relay").isTrue();
 		}
 	}
 
@@ -80,6 +88,8 @@ class KubernetesKustomizeTests {
 		ManifestChecks.assertMigration(migration);
 		assertThat(migration.getMetadata().getNamespace()).isEqualTo("seatkeeper");
 		assertThat(image(migration.getSpec().getTemplate().getSpec())).isEqualTo(IMAGE);
+		Container container = Manifests.container(migration.getSpec().getTemplate().getSpec().getContainers(), ManifestChecks.CONTAINER);
+		assertThat(Manifests.env(container)).as("the migration sends no mail").doesNotContainKey("SPRING_MAIL_HOST");
 	}
 
 	@Test

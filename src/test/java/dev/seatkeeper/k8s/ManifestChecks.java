@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import dev.seatkeeper.cli.ExitCode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -24,6 +29,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicy;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyOnExitCodesRequirement;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
 /** The properties every Seatkeeper Job and CronJob must have, checked on the files and on kustomize's output. */
 final class ManifestChecks {
@@ -32,6 +39,15 @@ final class ManifestChecks {
 
 	/** The app's default graceful stop ({@code seatkeeper.job.stop-grace}). */
 	static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(25);
+
+	/** The Secret with the app's credentials (k8s/overlays/example/secrets.example.yaml), the SMTP password too. */
+	static final String CREDENTIALS_SECRET = "seatkeeper-credentials";
+
+	/** Variables that hold secrets by their name: they come from a Secret, never from a manifest's text. */
+	private static final Pattern SECRET_VARIABLE = Pattern.compile(".*(PASSWORD|SECRET|_KEY).*");
+
+	/** Jakarta Mail's timeouts, which are infinite unless set. */
+	private static final List<String> MAIL_TIMEOUTS = List.of("CONNECTIONTIMEOUT", "TIMEOUT", "WRITETIMEOUT");
 
 	private ManifestChecks() {
 	}
@@ -66,6 +82,98 @@ final class ManifestChecks {
 			.as(name + ": profiles from the ConfigMap").isEqualTo(env.get("SEATKEEPER_PROFILES_DIR"));
 		assertThat(pod.getTerminationGracePeriodSeconds()).as(name)
 			.isGreaterThan(stopGrace(env).toSeconds());
+		assertSecretsComeFromSecrets(container, name);
+	}
+
+	private static void assertSecretsComeFromSecrets(Container container, String name) {
+		for (EnvVar variable : container.getEnv()) {
+			if (SECRET_VARIABLE.matcher(variable.getName()).matches()) {
+				assertThat(variable.getValue()).as(name + ": " + variable.getName() + " written in the manifest").isNull();
+				assertThat(variable.getValueFrom()).as(name + ": " + variable.getName() + " from a Secret").isNotNull();
+				assertThat(variable.getValueFrom().getSecretKeyRef()).as(name + ": " + variable.getName() + " from a Secret").isNotNull();
+			}
+		}
+	}
+
+	/**
+	 * A container set up to e-mail reclamation notices: relay, port, login and sender as values, the password from
+	 * the credentials Secret, TLS on the ports that need it to be asked for, and bounded waits.
+	 * @return the relay's port, which the NetworkPolicies must open
+	 */
+	static int assertSendsNotices(Container container, String name) {
+		Map<String, String> env = Manifests.env(container);
+		for (String setting : List.of("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "SPRING_MAIL_USERNAME", "SEATKEEPER_RECLAMATION_MAIL_FROM")) {
+			assertThat(env.get(setting)).as(name + ": " + setting).isNotBlank();
+		}
+		assertThat(env.get("SEATKEEPER_RECLAMATION_MAIL_FROM")).as(name + ": an address").contains("@");
+
+		EnvVar password = container.getEnv()
+			.stream()
+			.filter((variable) -> variable.getName().equals("SPRING_MAIL_PASSWORD"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + ": no SPRING_MAIL_PASSWORD"));
+		assertThat(password.getValue()).as(name + ": the SMTP password written in the manifest").isNull();
+		SecretKeySelector secret = password.getValueFrom().getSecretKeyRef();
+		assertThat(secret.getName()).as(name).isEqualTo(CREDENTIALS_SECRET);
+		assertThat(secret.getKey()).as(name).isEqualTo("SPRING_MAIL_PASSWORD");
+		// A missing required key holds the pod in CreateContainerConfigError until the night's deadline; without
+		// the password only the notices fail.
+		assertThat(secret.getOptional()).as(name + ": a missing SMTP password stops no night").isTrue();
+
+		int port = Integer.parseInt(env.get("SPRING_MAIL_PORT"));
+		if (port == 587) {
+			// Submission starts in plain text; Spring Boot does not ask for STARTTLS, and "required" refuses to log
+			// in without it rather than send the password in clear.
+			assertThat(env).as(name + ": STARTTLS before the login on 587")
+				.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true")
+				.containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true");
+		}
+		else if (port == 465) {
+			assertThat(env).as(name + ": TLS from the start on 465").containsEntry("SPRING_MAIL_SSL_ENABLED", "true");
+		}
+		for (String timeout : MAIL_TIMEOUTS) {
+			String variable = "SPRING_MAIL_PROPERTIES_MAIL_SMTP_" + timeout;
+			assertThat(env.get(variable)).as(name + ": " + variable + " (milliseconds; unset, a silent relay is waited for forever)")
+				.isNotNull()
+				.satisfies((millis) -> assertThat(Long.parseLong(millis)).isPositive());
+		}
+		return port;
+	}
+
+	/** Whether a pod selector picks pods with these labels. */
+	static boolean selects(LabelSelector selector, Map<String, String> labels) {
+		if (selector.getMatchLabels() != null && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+			return false;
+		}
+		List<LabelSelectorRequirement> expressions = (selector.getMatchExpressions() != null) ? selector.getMatchExpressions() : List.of();
+		for (LabelSelectorRequirement requirement : expressions) {
+			String value = labels.get(requirement.getKey());
+			boolean matches = switch (requirement.getOperator()) {
+				case "In" -> value != null && requirement.getValues().contains(value);
+				case "NotIn" -> value == null || !requirement.getValues().contains(value);
+				case "Exists" -> value != null;
+				case "DoesNotExist" -> value == null;
+				default -> throw new AssertionError("unknown operator " + requirement.getOperator());
+			};
+			if (!matches) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether any of the policies lets pods with these labels connect to a port, as in "TCP/587". */
+	static boolean allowsEgress(List<NetworkPolicy> policies, Map<String, String> labels, String protocolAndPort) {
+		return policies.stream()
+			.filter((policy) -> policy.getSpec().getPolicyTypes().contains("Egress"))
+			.filter((policy) -> selects(policy.getSpec().getPodSelector(), labels))
+			.flatMap((policy) -> policy.getSpec().getEgress().stream())
+			.anyMatch((rule) -> rule.getPorts().isEmpty()
+					|| rule.getPorts().stream().map(ManifestChecks::protocolAndPort).anyMatch(protocolAndPort::equals));
+	}
+
+	static String protocolAndPort(NetworkPolicyPort port) {
+		return ((port.getProtocol() != null) ? port.getProtocol() : "TCP") + "/" + port.getPort().getIntVal();
 	}
 
 	static void assertMigration(Job migration) {

@@ -34,13 +34,28 @@ final class Manifests {
 	private Manifests() {
 	}
 
-	/** Every Kubernetes manifest under k8s/: YAML files other than kustomize's own configuration. */
+	/** Patches (named {@code *.patch.yaml}) hold only the fields they change, so they are no complete objects. */
+	static final String PATCH_SUFFIX = ".patch.yaml";
+
+	/**
+	 * Every Kubernetes manifest under k8s/: YAML files other than kustomize's own configuration (kustomization.yaml
+	 * and the patches it applies).
+	 */
 	static List<Path> files() {
+		return yamlFiles().stream()
+			.filter((path) -> !path.getFileName().toString().equals("kustomization.yaml"))
+			.filter((path) -> !path.getFileName().toString().endsWith(PATCH_SUFFIX))
+			.toList();
+	}
+
+	/** Every kustomize patch under k8s/. */
+	static List<Path> patches() {
+		return yamlFiles().stream().filter((path) -> path.getFileName().toString().endsWith(PATCH_SUFFIX)).toList();
+	}
+
+	private static List<Path> yamlFiles() {
 		try (Stream<Path> paths = Files.walk(K8S)) {
-			return paths.filter((path) -> path.toString().endsWith(".yaml"))
-				.filter((path) -> !path.getFileName().toString().equals("kustomization.yaml"))
-				.sorted()
-				.toList();
+			return paths.filter((path) -> path.toString().endsWith(".yaml")).sorted().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
