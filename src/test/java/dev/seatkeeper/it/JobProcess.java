@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import dev.seatkeeper.sandbox.Sandbox;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -99,6 +100,17 @@ final class JobProcess {
 
 	boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/** Waits until the condition holds; fails with the job's output if the job ends or {@code limit} passes first. */
+	void awaitOrFail(BooleanSupplier condition, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (!isAlive() || System.nanoTime() > deadline) {
+				throw new AssertionError("The run ended or stalled before the moment the test waits for:\n" + output());
+			}
+			Thread.sleep(50);
+		}
 	}
 
 	String output() {

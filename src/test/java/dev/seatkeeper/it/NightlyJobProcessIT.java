@@ -2,14 +2,12 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.sandbox.Sandbox;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The packaged job as its own process: killed mid-run, stopped with SIGTERM, launched twice at once. Each relaunch
@@ -36,13 +33,14 @@ class NightlyJobProcessIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void killedDuringPullActivityTheRelaunchCompletesWithNothingMissingOrTwice(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = slowOrg(); Org org = org(kind, "crash", sandbox)) {
+		try (Sandbox sandbox = slowOrg();
+				ProcessOrg org = ProcessOrg.create(kind, this.work, "crash", sandbox, "", RUN_DATE)) {
 			JdbcTemplate jdbc = org.jdbc();
 
 			JobProcess first = org.launch();
-			awaitOrFail(first, () -> committedLoginChunks(jdbc) >= 2);
+			first.awaitOrFail(() -> committedLoginChunks(jdbc) >= 2, LIMIT);
 			first.kill();
-			int loginsAtKill = count(jdbc, "SELECT COUNT(*) FROM login_event");
+			int loginsAtKill = org.count("SELECT COUNT(*) FROM login_event");
 			assertThat(loginsAtKill).as("killed mid-way").isPositive().isLessThan((int) sandbox.facts().loginEvents());
 
 			JobProcess relaunch = org.launch();
@@ -58,11 +56,12 @@ class NightlyJobProcessIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void sigtermStopsAtAChunkBoundaryAndTheRelaunchResumes(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = slowOrg(); Org org = org(kind, "term", sandbox)) {
+		try (Sandbox sandbox = slowOrg();
+				ProcessOrg org = ProcessOrg.create(kind, this.work, "term", sandbox, "", RUN_DATE)) {
 			JdbcTemplate jdbc = org.jdbc();
 
 			JobProcess first = org.launch();
-			awaitOrFail(first, () -> committedLoginChunks(jdbc) >= 1);
+			first.awaitOrFail(() -> committedLoginChunks(jdbc) >= 1, LIMIT);
 			first.terminate();
 
 			assertThat(first.awaitExit(LIMIT)).as(first.output()).isEqualTo(ExitCode.STOPPED.code());
@@ -76,7 +75,8 @@ class NightlyJobProcessIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void twoLaunchesAtOnceOneRunsTheOtherSaysAlreadyRunning(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = slowOrg(); Org org = org(kind, "twin", sandbox)) {
+		try (Sandbox sandbox = slowOrg();
+				ProcessOrg org = ProcessOrg.create(kind, this.work, "twin", sandbox, "", RUN_DATE)) {
 
 			JobProcess one = org.launch();
 			JobProcess two = org.launch();
@@ -87,30 +87,6 @@ class NightlyJobProcessIT {
 			assertThat(one.output() + two.output()).contains("already running in");
 			GroundTruth.assertTablesMatch(org.jdbc(), "twin", sandbox);
 		}
-	}
-
-	/** A profile reaching the sandbox, a fresh database both processes open, and a way to launch the job on them. */
-	private record Org(String profile, Path profiles, DriverManagerDataSource database, Sandbox sandbox, Path work)
-			implements AutoCloseable {
-
-		JobProcess launch() throws IOException {
-			return JobProcess.run(this.profiles, this.profile, RUN_DATE, this.database, this.sandbox, this.work);
-		}
-
-		JdbcTemplate jdbc() {
-			return new JdbcTemplate(this.database);
-		}
-
-		@Override
-		public void close() {
-			TestDatabase.closeShared(this.database);
-		}
-
-	}
-
-	private Org org(TestDatabase kind, String profile, Sandbox sandbox) throws IOException {
-		return new Org(profile, JobProcess.writeProfile(this.work, profile, sandbox, 2), kind.freshShared(this.work),
-				sandbox, this.work);
 	}
 
 	/** Enough login history (small pages, served slowly) that a run is still pulling activity when the test acts. */
@@ -131,21 +107,6 @@ class NightlyJobProcessIT {
 				"SELECT COALESCE(SUM(COMMIT_COUNT), 0) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'pullActivityWindow:%'",
 				Integer.class);
 		return (commits != null) ? commits : 0;
-	}
-
-	private static int count(JdbcTemplate jdbc, String sql) {
-		Integer count = jdbc.queryForObject(sql, Integer.class);
-		return (count != null) ? count : 0;
-	}
-
-	private static void awaitOrFail(JobProcess process, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + LIMIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				throw new AssertionError("The run ended or stalled before the moment the test waits for:\n" + process.output());
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

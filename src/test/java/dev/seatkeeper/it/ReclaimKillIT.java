@@ -2,7 +2,6 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.sandbox.Sandbox;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The packaged job killed (SIGKILL) in {@code reclaim} after a composite write reached the org and before the job
@@ -62,19 +59,20 @@ class ReclaimKillIT {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void killedAfterAWriteReachedSalesforceTheRelaunchSettlesEveryCandidateWithoutWritingAnyRecordTwice(
 			TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = org(); Org org = org(kind, "reclaim", sandbox)) {
+		try (Sandbox sandbox = org();
+				ProcessOrg org = ProcessOrg.create(kind, this.work, "reclaim", sandbox, RECLAMATION, RUN_DATE)) {
 			JdbcTemplate jdbc = org.jdbc();
 			int seatsBefore = usedSeats(sandbox, "SFDC");
 			sandbox.faults().writeAnswerDelay(LIMIT.toMillis());
 
 			JobProcess first = org.launch();
-			awaitOrFail(first, () -> !sandbox.org().writer().journal().entries().isEmpty());
+			first.awaitOrFail(() -> !sandbox.org().writer().journal().entries().isEmpty(), LIMIT);
 			first.kill();
 			sandbox.faults().writeAnswerDelay(0);
 			int writtenBeforeKill = sandbox.org().writer().journal().entries().size();
-			int inFlight = count(jdbc, "SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'RECLAIMING'");
+			int inFlight = org.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'RECLAIMING'");
 			assertThat(inFlight).as("the killed chunk was marked in flight").isEqualTo(writtenBeforeKill);
-			assertThat(count(jdbc, "SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'APPROVED'"))
+			assertThat(org.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'APPROVED'"))
 				.as("more chunks to go").isGreaterThan(200);
 
 			JobProcess relaunch = org.launch();
@@ -83,11 +81,11 @@ class ReclaimKillIT {
 			List<WriteJournal.Entry> writes = sandbox.org().writer().journal().entries();
 			assertThat(writes.stream().map(WriteJournal.Entry::id).distinct().count()).as("no record written twice")
 				.isEqualTo(writes.size());
-			assertThat(count(jdbc, "SELECT COUNT(*) FROM reclamation_candidate WHERE state IN ('NEW', 'APPROVED', "
+			assertThat(org.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state IN ('NEW', 'APPROVED', "
 					+ "'RECLAIMING')")).as("every candidate in a final state").isZero();
-			assertThat(count(jdbc, "SELECT COUNT(*) FROM reclamation_candidate WHERE state IN ('RECLAIMED', 'FAILED')"))
+			assertThat(org.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state IN ('RECLAIMED', 'FAILED')"))
 				.as("one write per settled candidate").isEqualTo(writes.size());
-			assertThat(count(jdbc, "SELECT COUNT(*) FROM reclamation_candidate WHERE reason LIKE "
+			assertThat(org.count("SELECT COUNT(*) FROM reclamation_candidate WHERE reason LIKE "
 					+ "'% confirmed in Salesforce after an interrupted run'")).isEqualTo(writtenBeforeKill);
 			assertThat(sandbox.requests().entries().stream().filter(e -> e.pathAndQuery().endsWith("/composite/sobjects")))
 				.as("several chunks").hasSizeGreaterThanOrEqualTo(3);
@@ -102,30 +100,6 @@ class ReclaimKillIT {
 			assertThat(jdbc.queryForList("SELECT status FROM v_runs ORDER BY execution_id", String.class))
 				.containsExactly("FAILED", "COMPLETED");
 		}
-	}
-
-	/** A profile with the reclamation rules above, a fresh database both processes open, and a way to launch. */
-	private record Org(String profile, Path profiles, DriverManagerDataSource database, Sandbox sandbox, Path work)
-			implements AutoCloseable {
-
-		JobProcess launch() throws IOException {
-			return JobProcess.run(this.profiles, this.profile, RUN_DATE, this.database, this.sandbox, this.work);
-		}
-
-		JdbcTemplate jdbc() {
-			return new JdbcTemplate(this.database);
-		}
-
-		@Override
-		public void close() {
-			TestDatabase.closeShared(this.database);
-		}
-
-	}
-
-	private Org org(TestDatabase kind, String profile, Sandbox sandbox) throws IOException {
-		return new Org(profile, JobProcess.writeProfile(this.work, profile, sandbox, 2, RECLAMATION),
-				kind.freshShared(this.work), sandbox, this.work);
 	}
 
 	/** Enough idle users for several chunks of 200; the job runs in real time, so the org is "as of" now. */
@@ -149,21 +123,6 @@ class ReclaimKillIT {
 	private static Row login(Sandbox sandbox, String userId) {
 		return sandbox.org().table(OrgTypes.USER_LOGIN).rows().stream()
 			.filter(l -> userId.equals(l.fieldValue("UserId"))).findFirst().orElseThrow();
-	}
-
-	private static int count(JdbcTemplate jdbc, String sql) {
-		Integer count = jdbc.queryForObject(sql, Integer.class);
-		return (count != null) ? count : 0;
-	}
-
-	private static void awaitOrFail(JobProcess process, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + LIMIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				throw new AssertionError("The run ended or stalled before the moment the test waits for:\n" + process.output());
-			}
-			Thread.sleep(50);
-		}
 	}
 
 }
