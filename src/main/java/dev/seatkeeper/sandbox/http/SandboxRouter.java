@@ -64,26 +64,26 @@ final class SandboxRouter implements HttpHandler {
 			}
 			return;
 		}
-		Instant start = Instant.now();
+		String raw = path.startsWith("/services/oauth2/") && !path.endsWith("/authorize") ? null
+				: exchange.getRequestURI().getRawQuery();
+		LoggedExchange logged = new LoggedExchange(exchange, this.log, path + (raw != null ? "?" + raw : ""),
+				Instant.now());
 		try {
-			serve(exchange, path);
+			serve(logged, path);
 		}
 		catch (JacksonException ex) {
-			HttpIo.error(exchange, 400, "JSON_PARSER_ERROR", "The request body is not valid JSON");
+			HttpIo.error(logged, 400, "JSON_PARSER_ERROR", "The request body is not valid JSON");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
-			if (exchange.getResponseCode() < 0) {
-				HttpIo.error(exchange, 500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + ex.getClass().getSimpleName());
+			if (logged.getResponseCode() < 0) {
+				HttpIo.error(logged, 500, "UNKNOWN_EXCEPTION", "An unexpected error occurred: " + ex.getClass().getSimpleName());
 			}
 		}
 		finally {
-			String raw = path.startsWith("/services/oauth2/") && !path.endsWith("/authorize") ? null
-					: exchange.getRequestURI().getRawQuery();
-			this.log.add(new RequestLog.Entry(start, exchange.getRequestMethod(), path + (raw != null ? "?" + raw : ""),
-					exchange.getResponseCode()));
+			logged.logIfUnanswered();
 			exchange.close();
 		}
 	}
