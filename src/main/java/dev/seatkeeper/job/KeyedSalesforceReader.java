@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 
 import dev.seatkeeper.salesforce.Key;
@@ -31,8 +32,9 @@ import tools.jackson.databind.JsonNode;
  * with everything read so far committed, and the next run resumes from the same key.
  *
  * <p>While a chunk is being written, the next page is already being fetched (one page ahead, on a thread of the
- * reader's own): with 200 ms per Salesforce call the writes no longer add to the wait. A failure of that fetch
- * surfaces when its page is needed, as it would have without the read-ahead.
+ * reader's own), and the cursor asks for the page after that as soon as its address is read: with 200 ms per
+ * Salesforce call neither the writes nor the parsing add to the wait. A failure of a fetch ahead surfaces when its
+ * page is needed, as it would have without the read-ahead.
  *
  * <p>Not thread-safe: one instance per step or partition.
  */
@@ -58,6 +60,8 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 
 	private @Nullable ExecutorService readAhead;
 
+	private @Nullable ExecutorService pagesAhead;
+
 	private @Nullable CompletableFuture<List<JsonNode>> nextPage;
 
 	public KeyedSalesforceReader(String name, SalesforceClient client, KeyedQuery query,
@@ -81,12 +85,17 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 			String time = context.containsKey(key("time")) ? context.getString(key("time")) : null;
 			this.lastDelivered = (time != null) ? Key.of(Instant.parse(time), id) : Key.id(id);
 		}
-		this.cursor = this.client.keyedCursor(this.query, this.lastDelivered);
-		this.readAhead = Executors.newSingleThreadExecutor(task -> {
-			Thread thread = new Thread(task, this.name + "-read-ahead");
+		this.readAhead = Executors.newSingleThreadExecutor(daemonThreads(this.name + "-read-ahead"));
+		this.pagesAhead = Executors.newFixedThreadPool(2, daemonThreads(this.name + "-page-request"));
+		this.cursor = this.client.keyedCursor(this.query, this.lastDelivered, this.pagesAhead);
+	}
+
+	private static ThreadFactory daemonThreads(String name) {
+		return (task) -> {
+			Thread thread = new Thread(task, name);
 			thread.setDaemon(true);
 			return thread;
-		});
+		};
 	}
 
 	@Override
@@ -94,6 +103,10 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 		if (this.readAhead != null) {
 			this.readAhead.shutdownNow();
 			this.readAhead = null;
+		}
+		if (this.pagesAhead != null) {
+			this.pagesAhead.shutdownNow();
+			this.pagesAhead = null;
 		}
 		this.nextPage = null;
 	}

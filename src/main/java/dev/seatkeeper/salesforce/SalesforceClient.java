@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -29,6 +31,9 @@ public class SalesforceClient {
 
 	/** Salesforce's maximum of records per sObject Collections request. */
 	public static final int COMPOSITE_CHUNK_SIZE = 200;
+
+	private static final Consumer<String> NO_EARLY_REQUEST = (nextRecordsUrl) -> {
+	};
 
 	private final SalesforceConnection connection;
 
@@ -71,24 +76,42 @@ public class SalesforceClient {
 
 	/** The first page of a query. */
 	public QueryPage queryPage(String soql) {
-		return page("/query?q=" + encode(soql));
+		return queryPage(soql, NO_EARLY_REQUEST);
 	}
 
 	/** The first page of a {@code queryAll}. */
 	public QueryPage queryAllPage(String soql) {
-		return page("/queryAll?q=" + encode(soql));
+		return page(this.apiBase + "/queryAll?q=" + encode(soql), NO_EARLY_REQUEST);
 	}
 
 	/** The page a previous page's {@code nextRecordsUrl} points to, on the instance URL. */
 	public QueryPage nextPage(String nextRecordsUrl) {
+		return nextPage(nextRecordsUrl, NO_EARLY_REQUEST);
+	}
+
+	/** The first page of a query; {@code onNextRecordsUrl} hears of the next page before this one is read. */
+	QueryPage queryPage(String soql, Consumer<String> onNextRecordsUrl) {
+		return page(this.apiBase + "/query?q=" + encode(soql), onNextRecordsUrl);
+	}
+
+	/** Like {@link #nextPage(String)}; {@code onNextRecordsUrl} hears of the page after before this one is read. */
+	QueryPage nextPage(String nextRecordsUrl, Consumer<String> onNextRecordsUrl) {
 		Assert.isTrue(nextRecordsUrl.startsWith("/services/data/") && !nextRecordsUrl.contains("..")
 				&& !nextRecordsUrl.contains("//"), () -> "Not a nextRecordsUrl of this org: " + nextRecordsUrl);
-		return QueryPage.from(required(this.transport.call(HttpMethod.GET, nextRecordsUrl, null, queryOptions())));
+		return page(nextRecordsUrl, onNextRecordsUrl);
 	}
 
 	/** A page-by-page walk of a keyed query, resuming after {@code after} (or from the start). */
 	public KeyedCursor keyedCursor(KeyedQuery query, @Nullable Key after) {
-		return new KeyedCursor(this, query, after);
+		return new KeyedCursor(this, query, after, null);
+	}
+
+	/**
+	 * Like {@link #keyedCursor(KeyedQuery, Key)}, asking for each next page as soon as its address is read, on
+	 * {@code pagesAhead} (which needs two threads to overlap one answer with the next).
+	 */
+	public KeyedCursor keyedCursor(KeyedQuery query, @Nullable Key after, Executor pagesAhead) {
+		return new KeyedCursor(this, query, after, pagesAhead);
 	}
 
 	/** All records of a keyed query after {@code after}, lazily; survives expired query locators. */
@@ -166,9 +189,9 @@ public class SalesforceClient {
 		return outcomes;
 	}
 
-	private QueryPage page(String pathAndQuery) {
-		return QueryPage.from(required(this.transport.call(HttpMethod.GET, this.apiBase + pathAndQuery, null,
-				queryOptions())));
+	private QueryPage page(String pathAndQuery, Consumer<String> onNextRecordsUrl) {
+		return required(this.transport.call(HttpMethod.GET, pathAndQuery, null, queryOptions(),
+				(body) -> QueryPage.read(this.transport.json(), body, onNextRecordsUrl)));
 	}
 
 	private Map<String, String> queryOptions() {
@@ -231,7 +254,7 @@ public class SalesforceClient {
 		return chunks;
 	}
 
-	private static JsonNode required(@Nullable JsonNode answer) {
+	private static <T> T required(@Nullable T answer) {
 		if (answer == null) {
 			throw SalesforceApiException.unreadable(204, "Salesforce answered with no content where a body was due");
 		}

@@ -64,24 +64,37 @@ final class SalesforceTransport {
 		this.retryTemplate.setRetryListener(new LoggingRetryListener(profile));
 	}
 
+	JsonMapper json() {
+		return this.json;
+	}
+
 	/**
 	 * One logical call; reads are retried as configured, writes only re-authenticated once after a 401.
 	 * @param pathAndQuery an encoded path on the instance URL, starting with {@code /services/}
 	 * @return the JSON answer, or {@code null} for an empty one (204)
 	 */
 	@Nullable JsonNode call(HttpMethod method, String pathAndQuery, @Nullable Object body, Map<String, String> headers) {
-		Request request = new Request(method, pathAndQuery, (body != null) ? this.json.writeValueAsBytes(body) : null,
-				headers);
+		return call(method, pathAndQuery, body, headers, this::tree);
+	}
+
+	/**
+	 * Like {@link #call(HttpMethod, String, Object, Map)}, with the successful answer's body read by {@code answer}
+	 * as it arrives (error answers are read here). A retried call reads its answer again from the start.
+	 */
+	<T> @Nullable T call(HttpMethod method, String pathAndQuery, @Nullable Object body, Map<String, String> headers,
+			AnswerReader<T> answer) {
+		Request<T> request = new Request<>(method, pathAndQuery,
+				(body != null) ? this.json.writeValueAsBytes(body) : null, headers, answer);
 		if (method != HttpMethod.GET) {
 			// A write that timed out or got a 5xx may have been applied: sending it again is the caller's decision
 			// (the reclaim step checks Salesforce first), so writes are never retried here.
 			return callReauthenticatingOnce(request);
 		}
 		try {
-			return this.retryTemplate.execute(new Retryable<@Nullable JsonNode>() {
+			return this.retryTemplate.execute(new Retryable<@Nullable T>() {
 
 				@Override
-				public @Nullable JsonNode execute() {
+				public @Nullable T execute() {
 					return callReauthenticatingOnce(request);
 				}
 
@@ -100,7 +113,7 @@ final class SalesforceTransport {
 		}
 	}
 
-	private @Nullable JsonNode callReauthenticatingOnce(Request request) {
+	private <T> @Nullable T callReauthenticatingOnce(Request<T> request) {
 		Authorization authorization = this.session.authorize();
 		try {
 			return exchange(request, authorization);
@@ -115,7 +128,7 @@ final class SalesforceTransport {
 		}
 	}
 
-	private @Nullable JsonNode exchange(Request request, Authorization authorization) {
+	private <T> @Nullable T exchange(Request<T> request, Authorization authorization) {
 		this.budget.reserveCall();
 		try {
 			return send(request, authorization);
@@ -125,7 +138,7 @@ final class SalesforceTransport {
 		}
 	}
 
-	private @Nullable JsonNode send(Request request, Authorization authorization) {
+	private <T> @Nullable T send(Request<T> request, Authorization authorization) {
 		URI uri = URI.create(authorization.instanceUrl() + request.pathAndQuery());
 		RestClient.RequestBodySpec spec = this.restClient.method(request.method())
 			.uri(uri)
@@ -139,29 +152,31 @@ final class SalesforceTransport {
 		}
 		try {
 			return spec.exchange((httpRequest, response) -> read(response.getStatusCode().value(), response.getHeaders(),
-					response.getBody()), true);
+					response.getBody(), request.answer()), true);
 		}
 		catch (ResourceAccessException ex) {
 			throw SalesforceApiException.ioFailure(request.method() + " " + request.pathOnly(), ex);
 		}
 	}
 
-	private @Nullable JsonNode read(int status, HttpHeaders headers, InputStream bodyStream) throws IOException {
+	private <T> @Nullable T read(int status, HttpHeaders headers, InputStream body, AnswerReader<T> answer)
+			throws IOException {
 		this.budget.recordLimitInfo(headers.getFirst(LIMIT_INFO_HEADER));
-		byte[] body = bodyStream.readAllBytes();
 		if (status >= 400) {
-			throw SalesforceErrors.fromResponse(status, body, this.json);
-		}
-		if (body.length == 0) {
-			return null;
+			throw SalesforceErrors.fromResponse(status, body.readAllBytes(), this.json);
 		}
 		try {
-			return this.json.readTree(body);
+			return answer.read(body);
 		}
 		catch (JacksonException ex) {
 			throw SalesforceApiException.unreadable(status,
 					"Salesforce answered HTTP " + status + " with malformed JSON: " + ex.getOriginalMessage());
 		}
+	}
+
+	private @Nullable JsonNode tree(InputStream answer) throws IOException {
+		byte[] body = answer.readAllBytes();
+		return (body.length == 0) ? null : this.json.readTree(body);
 	}
 
 	private static RetryPolicy retryPolicy(RetrySettings settings) {
@@ -184,8 +199,17 @@ final class SalesforceTransport {
 		return (one.compareTo(other) >= 0) ? one : other;
 	}
 
+	/** Reads the body of a successful answer; {@code null} for none. */
+	@FunctionalInterface
+	interface AnswerReader<T> {
+
+		@Nullable T read(InputStream body) throws IOException;
+
+	}
+
 	/** One call as the caller asked for it, resent unchanged on retry. */
-	private record Request(HttpMethod method, String pathAndQuery, byte @Nullable [] body, Map<String, String> headers) {
+	private record Request<T>(HttpMethod method, String pathAndQuery, byte @Nullable [] body,
+			Map<String, String> headers, AnswerReader<T> answer) {
 
 		/** The path without its query string: SOQL stays out of retry logs. */
 		String pathOnly() {

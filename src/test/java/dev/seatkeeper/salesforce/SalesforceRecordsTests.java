@@ -3,8 +3,13 @@ package dev.seatkeeper.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class SalesforceRecordsTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final List<JsonNode> users = records("query-users-page1.json", "query-users-page2.json");
 
@@ -64,26 +71,56 @@ class SalesforceRecordsTests {
 
 	@Test
 	void readsQueryPageCursorFields() {
-		QueryPage page = QueryPage.from(read("query-users-page1.json"));
+		List<String> heard = new ArrayList<>();
+		QueryPage page = QueryPage.read(JSON, resource("query-users-page1.json"), heard::add);
 
 		assertThat(page.totalSize()).isEqualTo(3);
 		assertThat(page.nextRecordsUrl()).isEqualTo("/services/data/v62.0/query/01gD0000002HU6KIAW-2");
 		assertThat(page.hasNext()).isTrue();
+		assertThat(heard).containsExactly("/services/data/v62.0/query/01gD0000002HU6KIAW-2");
+	}
+
+	@Test
+	void hearsOfTheNextPageBeforeTheRecordsHaveArrived() {
+		String head = "{\"totalSize\":4000,\"done\":false,\"nextRecordsUrl\":\"/services/data/v62.0/query/01g-2000\","
+				+ "\"records\":[{\"Id\":\"005000000000001AAA\"},{\"Id\":";
+		List<String> heard = new ArrayList<>();
+
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> QueryPage
+			.read(JSON, new ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), heard::add));
+		assertThat(heard).containsExactly("/services/data/v62.0/query/01g-2000");
+	}
+
+	@Test
+	void aLastPageNamesNoNextPage() {
+		String last = "{\"totalSize\":1,\"done\":true,\"records\":[{\"Id\":\"005000000000001AAA\"}],\"extra\":{\"a\":[1]}}";
+		List<String> heard = new ArrayList<>();
+
+		QueryPage page = QueryPage.read(JSON, new ByteArrayInputStream(last.getBytes(StandardCharsets.UTF_8)), heard::add);
+
+		assertThat(page.hasNext()).isFalse();
+		assertThat(page.records()).hasSize(1);
+		assertThat(heard).isEmpty();
+	}
+
+	@Test
+	void anAnswerThatIsNoObjectIsUnreadable() {
+		assertThatExceptionOfType(SalesforceApiException.class)
+			.isThrownBy(() -> QueryPage.read(JSON, new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8)),
+					(url) -> {
+					}))
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("UNREADABLE_RESPONSE"));
 	}
 
 	private static List<JsonNode> records(String... resources) {
-		return java.util.Arrays.stream(resources)
-			.flatMap((resource) -> QueryPage.from(read(resource)).records().stream())
+		return Arrays.stream(resources)
+			.flatMap((resource) -> QueryPage.read(JSON, resource(resource), (url) -> {
+			}).records().stream())
 			.toList();
 	}
 
-	private static JsonNode read(String resource) {
-		try (var in = SalesforceRecordsTests.class.getResourceAsStream("/salesforce/" + resource)) {
-			return JsonMapper.builder().build().readTree(in);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	private static InputStream resource(String name) {
+		return SalesforceRecordsTests.class.getResourceAsStream("/salesforce/" + name);
 	}
 
 }
