@@ -25,7 +25,9 @@ public record RunKey(String profile, Instant asOf) {
 
 	/** Database times are UTC DATETIME columns; LocalDateTime keeps drivers from shifting them by a time zone. */
 	public static @Nullable LocalDateTime utc(@Nullable Instant instant) {
-		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+		// ofEpochSecond, not ofInstant: ofInstant builds new ZoneRules on every call, once per login event read.
+		return (instant != null) ? LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC)
+				: null;
 	}
 
 }

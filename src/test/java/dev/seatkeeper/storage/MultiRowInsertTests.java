@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +48,41 @@ class MultiRowInsertTests {
 		assertThat(jdbc.queryForList("SELECT application FROM login_event", String.class)).containsOnlyNulls();
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_event WHERE login_time = '2026-11-25 14:03:07'",
 				Integer.class)).isEqualTo(hostile.size());
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void plainTextWrittenAsAQuotedLiteralIsStoredAsIs(TestDatabase database) {
+		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
+		List<String> plain = List.of("Success", "Remote Access 2.0", "ana.o-brien@acme.com", "https://x.test/a?b", "50% (a_b)",
+				"#1; x=y & z!*", "--", "/* not a comment */", "a:b,c+d");
+		List<Event> events = new ArrayList<>();
+		for (int i = 0; i < plain.size(); i++) {
+			events.add(new Event("0Ya0000000000%02d".formatted(i), LocalDateTime.of(999 + i * 1000, 1 + i, 9 + i, i, 59 - i, i),
+					plain.get(i), null));
+		}
+
+		insert(jdbc).execute(events);
+
+		assertThat(jdbc.queryForList("SELECT status FROM login_event ORDER BY event_id", String.class))
+			.containsExactlyElementsOf(plain);
+		assertThat(jdbc.queryForList("SELECT login_time FROM login_event ORDER BY event_id", LocalDateTime.class))
+			.containsExactlyElementsOf(events.stream().map(Event::time).toList());
+	}
+
+	@Test
+	void timesAreFormattedAsTheFormatterFormatsThemAndOnlyHarmlessTextIsLeftPlain() {
+		DateTimeFormatter formatter = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+		Random random = new Random(7);
+		for (int i = 0; i < 10_000; i++) {
+			LocalDateTime time = LocalDateTime.ofEpochSecond(random.nextLong(-30_000_000_000L, 250_000_000_000L),
+					random.nextInt(1_000_000_000), ZoneOffset.UTC);
+			StringBuilder sql = new StringBuilder();
+			new SqlLiteralRow(sql).time(time);
+			assertThat(sql.toString()).isEqualTo("'" + formatter.format(time) + "'");
+		}
+		assertThat(List.of("O'Brien", "back\\slash", "tab\t", "\"q\"", "é", "what?", "`tick`", "a\u0000b"))
+			.noneMatch(SqlLiteralRow::isPlain);
 	}
 
 	@ParameterizedTest
