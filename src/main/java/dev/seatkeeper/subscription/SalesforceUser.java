@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SalesforceUser(String id, String username, @Nullable String email, @Nullable String name,
 		@Nullable String userType, @Nullable String profileName, @Nullable String userLicenseKey, boolean active,
-		@Nullable Instant lastLoginDate, @Nullable Instant createdDate, List<String> heldModels) {
+		@Nullable Instant lastLoginDate, @Nullable Instant createdDate, @Nullable Instant systemModstamp,
+		List<String> heldModels) {
 
 }

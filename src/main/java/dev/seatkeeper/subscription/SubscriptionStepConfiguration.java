@@ -1,5 +1,6 @@
 package dev.seatkeeper.subscription;
 
+import dev.seatkeeper.job.JobProperties;
 import dev.seatkeeper.job.KeyedSalesforceReader;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
@@ -66,10 +67,12 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	@StepScope
-	KeyedSalesforceReader<SalesforceUser> userReader(OrgSessions orgs, ProgressLog progress,
-			@Value("#{jobParameters['profile']}") String profile) {
+	KeyedSalesforceReader<SalesforceUser> userReader(OrgSessions orgs, ProgressLog progress, JdbcTemplate jdbc,
+			JobProperties job, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+		UserSync.Plan plan = UserSync.plan(jdbc, RunKey.of(profile, asOf), job.userSweepInterval());
 		return new KeyedSalesforceReader<>("downloadSubscriptions", orgs.client(profile),
-				KeyedQuery.byId("User", UserMapper.FIELDS, null, KEYED_LIMIT), UserMapper::map, progress);
+				KeyedQuery.byId("User", UserMapper.FIELDS, plan.filter(), KEYED_LIMIT), UserMapper::map, progress);
 	}
 
 	@Bean
@@ -107,9 +110,10 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	@StepScope
-	SubscriptionEnder subscriptionEnder(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new SubscriptionEnder(jdbc, RunKey.of(profile, asOf));
+	SubscriptionEnder subscriptionEnder(JdbcTemplate jdbc, JobProperties job,
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+		RunKey run = RunKey.of(profile, asOf);
+		return new SubscriptionEnder(jdbc, run, UserSync.plan(jdbc, run, job.userSweepInterval()));
 	}
 
 }

@@ -21,7 +21,7 @@ final class UserMapper {
 
 	private static List<String> fields() {
 		List<String> fields = new ArrayList<>(List.of("Id", "Username", "Email", "Name", "UserType", "IsActive",
-				"LastLoginDate", "CreatedDate", "Profile.Name", "Profile.UserLicense.LicenseDefinitionKey"));
+				"LastLoginDate", "CreatedDate", "SystemModstamp", "Profile.Name", "Profile.UserLicense.LicenseDefinitionKey"));
 		FeatureLicenses.ALL.forEach(feature -> fields.add(feature.field()));
 		return List.copyOf(fields);
 	}
@@ -44,7 +44,7 @@ final class UserMapper {
 				SalesforceRecords.text(record, "Email"), SalesforceRecords.text(record, "Name"),
 				SalesforceRecords.text(record, "UserType"), SalesforceRecords.text(record, "Profile.Name"), licenseKey,
 				active, SalesforceRecords.instant(record, "LastLoginDate"), SalesforceRecords.instant(record, "CreatedDate"),
-				List.copyOf(held));
+				SalesforceRecords.instant(record, "SystemModstamp"), List.copyOf(held));
 	}
 
 }

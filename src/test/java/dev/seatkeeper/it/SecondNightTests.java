@@ -23,7 +23,10 @@ import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The second night is incremental: only logins after the watermark are fetched, and what is gone is ended. */
+/**
+ * The second night is incremental: only logins after the watermark and users Salesforce changed are fetched, and
+ * what is gone is ended; a week after the last full sweep every user is downloaded again.
+ */
 class SecondNightTests {
 
 	static final Instant FIRST_NIGHT = Instant.parse("2026-11-26T02:00:00Z");
@@ -40,8 +43,12 @@ class SecondNightTests {
 				assertThat(first.run(profile, LocalDate.of(2026, 11, 26)).exitCode()).isEqualTo(ExitCode.OK);
 				int loginsAfterFirstNight = first.count("SELECT COUNT(*) FROM login_event");
 
+				Instant latestStamp = latestUserStamp(sandbox);
 				Row leaver = activeUserWithLicense(sandbox);
 				sandbox.org().writer().update(leaver.id(), Map.of("IsActive", false));
+				Row marketer = activeUserWith(sandbox, "UserPermissionsMarketingUser");
+				sandbox.org().writer().update(marketer.id(), Map.of("UserPermissionsMarketingUser", false));
+				int changedUsers = usersStampedAfter(sandbox, latestStamp.minus(Duration.ofHours(1)));
 				Row assignment = sandbox.org().table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).record(0);
 				sandbox.org().writer().delete(assignment.id());
 				String someone = activeUserWithLicense(sandbox).id();
@@ -63,6 +70,15 @@ class SecondNightTests {
 						.as("logins read on the second night")
 						.isEqualTo(7);
 					assertThat(second.count("SELECT COUNT(*) FROM login_event")).isEqualTo(loginsAfterFirstNight + 7);
+					assertThat(userQueries(sandbox)).as("users changed since the first night's latest stamp, less an hour")
+						.isNotEmpty()
+						.allSatisfy(query -> assertThat(query)
+							.contains("SystemModstamp > " + latestStamp.minus(Duration.ofHours(1))));
+					assertThat(second.count(
+							"SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'downloadSubscriptions' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1"))
+						.as("users read on the second night: the leaver and those stamped in the overlap")
+						.isEqualTo(changedUsers)
+						.isLessThan(500);
 					assertThat(second.count(
 							"SELECT WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'summarizeActivity' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1"))
 						.as("users summarised, each once, though their rows were updated rather than inserted")
@@ -71,12 +87,32 @@ class SecondNightTests {
 							leaver.id(), SECOND_NIGHT.atOffset(ZoneOffset.UTC).toLocalDateTime()))
 						.as("the deactivated user's subscriptions are ended, not deleted")
 						.isPositive();
+					assertThat(second.count("SELECT COUNT(*) FROM subscription WHERE user_id = ? AND ended_at = ?"
+							+ " AND model_identifier = 'FeatureLicense:MarketingUser'", marketer.id(),
+							SECOND_NIGHT.atOffset(ZoneOffset.UTC).toLocalDateTime()))
+						.as("a feature license taken away is ended")
+						.isEqualTo(1);
 					assertThat(second.count("SELECT COUNT(*) FROM subscription WHERE assignment_id = ? AND ended_at IS NOT NULL",
 							assignment.id()))
 						.isEqualTo(1);
 					assertThat(second.count("SELECT COUNT(*) FROM user_activity WHERE user_id = ? AND logins_30d >= 6",
 							someone)).isEqualTo(1);
 					GroundTruth.assertTablesMatch(second.jdbc(), "acme", sandbox);
+				}
+
+				Instant weekLater = FIRST_NIGHT.plus(Duration.ofDays(7));
+				sandbox.requests().clear();
+				try (JobHarness sweep = first.restartOnSameDatabase(Clock.fixed(weekLater, ZoneOffset.UTC),
+						TestProfiles.properties(sandbox))) {
+					assertThat(sweep.run(profile, LocalDate.of(2026, 12, 3)).exitCode()).isEqualTo(ExitCode.OK);
+
+					assertThat(userQueries(sandbox)).as("a week after the last sweep every user is downloaded again")
+						.isNotEmpty()
+						.noneMatch(query -> query.contains("SystemModstamp >"));
+					assertThat(sweep.count(
+							"SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'downloadSubscriptions' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1"))
+						.isEqualTo(500);
+					GroundTruth.assertTablesMatch(sweep.jdbc(), "acme", sandbox);
 				}
 			}
 		}
@@ -94,6 +130,40 @@ class SecondNightTests {
 		throw new IllegalStateException("no active standard user");
 	}
 
+	private static Row activeUserWith(Sandbox sandbox, String flag) {
+		var users = sandbox.org().table(OrgTypes.USER);
+		for (int i = 0; i < users.size(); i++) {
+			Row user = users.record(i);
+			if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && Boolean.TRUE.equals(user.fieldValue(flag))) {
+				return user;
+			}
+		}
+		throw new IllegalStateException("no active user with " + flag);
+	}
+
+	private static Instant latestUserStamp(Sandbox sandbox) {
+		var users = sandbox.org().table(OrgTypes.USER);
+		Instant latest = Instant.MIN;
+		for (int i = 0; i < users.size(); i++) {
+			Instant stamp = (Instant) users.record(i).fieldValue("SystemModstamp");
+			latest = stamp.isAfter(latest) ? stamp : latest;
+		}
+		return latest;
+	}
+
+	private static int usersStampedAfter(Sandbox sandbox, Instant after) {
+		var users = sandbox.org().table(OrgTypes.USER);
+		int count = 0;
+		for (int i = 0; i < users.size(); i++) {
+			count += ((Instant) users.record(i).fieldValue("SystemModstamp")).isAfter(after) ? 1 : 0;
+		}
+		return count;
+	}
+
+	private static List<String> userQueries(Sandbox sandbox) {
+		return queries(sandbox).stream().filter(query -> query.contains("FROM User ")).toList();
+	}
+
 	private static Instant lowerBound(String query) {
 		Matcher matcher = Pattern.compile("LoginTime > (\\S+?)[ )]").matcher(query);
 		assertThat(matcher.find()).as(query).isTrue();
@@ -101,11 +171,14 @@ class SecondNightTests {
 	}
 
 	private static List<String> loginHistoryQueries(Sandbox sandbox) {
+		return queries(sandbox).stream().filter(query -> query.contains("FROM LoginHistory")).toList();
+	}
+
+	private static List<String> queries(Sandbox sandbox) {
 		return sandbox.requests()
 			.entries()
 			.stream()
 			.map(entry -> URLDecoder.decode(entry.pathAndQuery(), StandardCharsets.UTF_8))
-			.filter(query -> query.contains("FROM LoginHistory"))
 			.toList();
 	}
 

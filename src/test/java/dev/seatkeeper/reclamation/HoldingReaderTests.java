@@ -29,7 +29,7 @@ class HoldingReaderTests {
 		int users = HoldingReader.PAGE + 1_234;
 		List<SalesforceUser> written = IntStream.range(0, users)
 			.mapToObj(i -> new SalesforceUser("005%015d".formatted(i), "user" + i + "@acme.example", null, null,
-					"Standard", "Sales", "SFDC", i % 10 != 0, null, RUN.asOf(),
+					"Standard", "Sales", "SFDC", i % 10 != 0, null, RUN.asOf(), RUN.asOf(),
 					List.of("UserLicense:SFDC", "FeatureLicense:Marketing", "FeatureLicense:Offline")))
 			.toList();
 		new UserWriter(jdbc, RUN).write(new Chunk<>(written));

@@ -224,8 +224,15 @@ public final class OrgWriter {
 		}
 	}
 
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+	/**
+	 * The org's clock for stamping changes: the wall clock, but never before the instant the org was generated at
+	 * (tests generate orgs "now" in the future), so a change is always stamped after every generated record, as
+	 * Salesforce's own clock would stamp it.
+	 */
+	private Instant now() {
+		Instant wall = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant generated = this.org.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+		return wall.isAfter(generated) ? wall : generated;
 	}
 
 }
