@@ -114,9 +114,13 @@ public final class Benchmark {
 			this.out.printf("the job exited with %d; its output: %s%n", run.exitCode(), run.output());
 		}
 		var steps = database.steps();
-		long loginsRead = steps.stream().filter(step -> step.name().equals("pullActivity")).mapToLong(s -> s.read()).sum();
+		long loginsRead = read(steps, "pullActivity");
 		return new Night(label, run, "exit " + run.exitCode() + ", " + database.exitMessage(), steps, loginsRead, apiCalls,
-				pagesNeeded(sandbox.facts(), database.loginPages()), cpu);
+				pagesNeeded(sandbox.facts(), read(steps, "downloadSubscriptions"), database.loginPages()), cpu);
+	}
+
+	private static long read(List<BenchDatabase.StepFigures> steps, String step) {
+		return steps.stream().filter(figures -> figures.name().equals(step)).mapToLong(figures -> figures.read()).sum();
 	}
 
 	private static double seconds(Duration duration) {
@@ -126,9 +130,10 @@ public final class Benchmark {
 	/**
 	 * The fewest calls a run can make: one page per 2,000 records of each query, at least one per query (one per
 	 * login-history window), plus Organization, two /limits reads and the four small license and usage queries.
+	 * Users count as read: every user on a sweep night, the changed ones between sweeps.
 	 */
-	private static long pagesNeeded(JsonNode facts, long loginPages) {
-		return Pages.of(facts.path("users").asLong()) + Pages.of(sum(facts.path("assignmentsByPermissionSetLicense")))
+	private static long pagesNeeded(JsonNode facts, long usersRead, long loginPages) {
+		return Pages.of(usersRead) + Pages.of(sum(facts.path("assignmentsByPermissionSetLicense")))
 				+ Pages.of(sum(facts.path("assignmentsByPackage"))) + loginPages + 1 + 2 + 4;
 	}
 
