@@ -19,7 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class HoldingReader {
 
-	/** Holdings after a (user, model) key, in key order: one page. */
+	/** The next page of users that can hold anything: active and still in the org, in Id order. */
+	private static final String USERS = """
+			SELECT user_id FROM sf_user
+			WHERE profile = ? AND user_id > ? AND is_active = TRUE AND removed_at IS NULL
+			ORDER BY user_id
+			LIMIT ?""";
+
+	/**
+	 * The holdings of the users from one page, in (user, model) order. Bounded by the page's first and last user:
+	 * with only a lower bound MariaDB joins and sorts every remaining holding for each page (a second at the start
+	 * of 150,000 holdings, so half a minute for a 100,000-user org).
+	 */
 	private static final String HOLDINGS = """
 			SELECT s.user_id, s.model_identifier, u.username, u.email, u.user_type, u.profile_name, u.created_at,
 			    u.last_login_at, a.last_successful_login_in_history
@@ -27,10 +38,10 @@ public class HoldingReader {
 			JOIN sf_user u ON u.profile = s.profile AND u.user_id = s.user_id
 			LEFT JOIN user_activity a ON a.profile = s.profile AND a.user_id = s.user_id
 			WHERE s.profile = ? AND s.ended_at IS NULL AND u.is_active = TRUE AND u.removed_at IS NULL
-			  AND (s.user_id > ? OR (s.user_id = ? AND s.model_identifier > ?))
-			ORDER BY s.user_id, s.model_identifier
-			LIMIT ?""";
+			  AND s.user_id >= ? AND s.user_id <= ?
+			ORDER BY s.user_id, s.model_identifier""";
 
+	/** Users a page: their holdings (a few each) are what one page holds in memory. */
 	static final int PAGE = 5_000;
 
 	private final JdbcTemplate jdbc;
@@ -40,24 +51,28 @@ public class HoldingReader {
 	}
 
 	/**
-	 * Every holding of the profile in (user, model) order, read a page at a time as the caller iterates, so a rules
-	 * run holds one page in memory however large the org.
+	 * Every holding of the profile in (user, model) order, read a page of users at a time as the caller iterates,
+	 * so a rules run holds one page in memory however large the org.
 	 */
 	public Iterable<Holding> holdings(String profile) {
 		return () -> new Iterator<>() {
 
 			private Iterator<Holding> page = Collections.emptyIterator();
 
-			private @Nullable Holding last;
+			private String lastUser = "";
 
 			private boolean exhausted;
 
 			@Override
 			public boolean hasNext() {
-				if (!this.page.hasNext() && !this.exhausted) {
-					List<Holding> next = page(profile, this.last);
-					this.exhausted = next.size() < PAGE;
-					this.page = next.iterator();
+				while (!this.page.hasNext() && !this.exhausted) {
+					List<String> users = jdbc.queryForList(USERS, String.class, profile, this.lastUser, PAGE);
+					this.exhausted = users.size() < PAGE;
+					if (!users.isEmpty()) {
+						this.page = jdbc.query(HOLDINGS, (row, index) -> holding(row), profile, users.get(0),
+								users.get(users.size() - 1)).iterator();
+						this.lastUser = users.get(users.size() - 1);
+					}
 				}
 				return this.page.hasNext();
 			}
@@ -67,17 +82,10 @@ public class HoldingReader {
 				if (!hasNext()) {
 					throw new NoSuchElementException();
 				}
-				this.last = this.page.next();
-				return this.last;
+				return this.page.next();
 			}
 
 		};
-	}
-
-	private List<Holding> page(String profile, @Nullable Holding after) {
-		String user = (after != null) ? after.userId() : "";
-		String model = (after != null) ? after.model() : "";
-		return this.jdbc.query(HOLDINGS, (row, index) -> holding(row), profile, user, user, model, PAGE);
 	}
 
 	/** Active users still in the org: what {@code maxShareOfActiveUsers} is a share of. */

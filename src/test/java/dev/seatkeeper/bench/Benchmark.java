@@ -199,7 +199,22 @@ public final class Benchmark {
 				  backfillDays: %d
 				  windowDays: 30
 				  concurrentCursors: %d
-				""".formatted(BenchDatabase.PROFILE, baseUrl, scenario.backfillDays(), scenario.cursors());
+				entitlements:
+				  licenses:
+				    - model: UserLicense:SFDC
+				      label: Sales Cloud Enterprise
+				      quantity: %d
+				      unitPrice: 165
+				      currency: USD
+				reclamation:
+				  mode: detect
+				  rules:
+				    - name: inactive-sales-users
+				      appliesTo: [UserLicense:SFDC, PermissionSetLicense:SalesConsoleUser]
+				      lastActivityThresholdDays: 60
+				      action: deactivate
+				""".formatted(BenchDatabase.PROFILE, baseUrl, scenario.backfillDays(), scenario.cursors(),
+				scenario.users() / 2);
 	}
 
 }

@@ -25,7 +25,7 @@ class HoldingReaderTests {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void holdingsAcrossSeveralPagesAreEachReadOnceInKeyOrder(TestDatabase database) throws Exception {
 		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
-		// Three models a user, so page boundaries fall inside a user's holdings as well as between users.
+		// Three models a user, and some users without any, so pages of users hold uneven numbers of holdings.
 		int users = HoldingReader.PAGE + 1_234;
 		List<SalesforceUser> written = IntStream.range(0, users)
 			.mapToObj(i -> new SalesforceUser("005%015d".formatted(i), "user" + i + "@acme.example", null, null,
