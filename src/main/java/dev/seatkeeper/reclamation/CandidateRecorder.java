@@ -1,6 +1,7 @@
 package dev.seatkeeper.reclamation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.profile.ReclamationSettings;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
+import dev.seatkeeper.reclamation.CandidateStore.Evaluation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * changes nothing.
  */
 public class CandidateRecorder {
+
+	static final int BATCH = 1_000;
 
 	private final CandidateStore store;
 
@@ -34,6 +39,7 @@ public class CandidateRecorder {
 		Map<CandidateKey, Candidate> existing = this.store.byKey(profile);
 		Set<CandidateKey> seen = new HashSet<>();
 		Tally tally = new Tally();
+		Writes writes = new Writes(this.store, asOf, settings.mode());
 		for (Holding holding : holdings) {
 			tally.holdings++;
 			for (Decision decision : rules.decide(holding, asOf)) {
@@ -44,8 +50,8 @@ public class CandidateRecorder {
 						|| !Objects.equals(current.lastActivityAt(), holding.lastActivity());
 				Transition transition = this.lifecycle.next(state(current), decision, activityChanged);
 				if (transition != null) {
-					this.store.record(key, decision.rule().action(), transition, holding.lastActivity(), asOf,
-							settings.mode(), (current != null) ? current.stateChangedAt() : null);
+					writes.add(new Evaluation(key, decision.rule().action(), transition, holding.lastActivity(),
+							(current != null) ? current.stateChangedAt() : null));
 					tally.count(transition);
 				}
 			}
@@ -58,13 +64,45 @@ public class CandidateRecorder {
 				Transition transition = this.lifecycle.gone(candidate.state(),
 						rulesByName.get(candidate.key().rule()), candidate.key().model());
 				if (transition != null) {
-					this.store.record(candidate.key(), candidate.action(), transition, candidate.lastActivityAt(), asOf,
-							settings.mode(), candidate.stateChangedAt());
+					writes.add(new Evaluation(candidate.key(), candidate.action(), transition,
+							candidate.lastActivityAt(), candidate.stateChangedAt()));
 					tally.count(transition);
 				}
 			}
 		}
+		writes.flush();
 		return tally;
+	}
+
+	/** Candidate writes gathered into statements of {@link #BATCH}: one statement per candidate took seconds. */
+	private static final class Writes {
+
+		private final CandidateStore store;
+
+		private final Instant asOf;
+
+		private final Mode mode;
+
+		private final List<Evaluation> pending = new ArrayList<>();
+
+		Writes(CandidateStore store, Instant asOf, Mode mode) {
+			this.store = store;
+			this.asOf = asOf;
+			this.mode = mode;
+		}
+
+		void add(Evaluation evaluation) {
+			this.pending.add(evaluation);
+			if (this.pending.size() >= BATCH) {
+				flush();
+			}
+		}
+
+		void flush() {
+			this.store.recordAll(this.pending, this.asOf, this.mode);
+			this.pending.clear();
+		}
+
 	}
 
 	private static @Nullable CandidateState state(@Nullable Candidate candidate) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,8 +16,10 @@ import java.util.stream.Collectors;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import dev.seatkeeper.storage.MultiRowInsert;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The {@code reclamation_candidate} and {@code reclamation_audit} tables. Candidates are written by upsert on
@@ -26,10 +30,14 @@ public class CandidateStore {
 
 	static final String JOB = "seatkeeper";
 
-	private static final String UPSERT = """
+	private static final String UPSERT_HEAD = """
 			INSERT INTO reclamation_candidate (profile, user_id, model, rule_name, action, state, reason,
-			    last_activity_at, detected_at, evaluated_at, state_changed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    last_activity_at, detected_at, evaluated_at, state_changed_at)""";
+
+	private static final String AUDIT_HEAD = """
+			INSERT INTO reclamation_audit (candidate_id, profile, from_state, to_state, mode, actor, occurred_at, detail)""";
+
+	private static final String UPSERT_TAIL = """
 			ON DUPLICATE KEY UPDATE action = VALUES(action), state = VALUES(state), reason = VALUES(reason),
 			    last_activity_at = VALUES(last_activity_at), evaluated_at = VALUES(evaluated_at),
 			    state_changed_at = VALUES(state_changed_at)""";
@@ -72,25 +80,63 @@ public class CandidateStore {
 			.orElse(null);
 	}
 
+	/** One candidate as a run evaluated it; {@code previousChange} is when its state last changed, if it exists. */
+	public record Evaluation(CandidateKey key, Action action, Transition transition, @Nullable Instant lastActivity,
+			@Nullable Instant previousChange) {
+	}
+
 	/**
-	 * Writes the candidate as a run evaluated it and audits a change of state. A candidate whose state stays keeps its
-	 * state-change time.
+	 * Writes candidates as a run evaluated them, in a few multi-row statements, and audits each change of state. A
+	 * candidate whose state stays keeps its state-change time. All of one profile.
 	 */
-	public void record(CandidateKey key, Action action, Transition transition, @Nullable Instant lastActivity,
-			Instant asOf, Mode mode, @Nullable Instant previousChange) {
-		Instant changedAt = (transition.changesState() || previousChange == null) ? asOf : previousChange;
-		this.jdbc.update(UPSERT, key.profile(), key.userId(), key.model(), key.rule(), action.name(),
-				transition.to().name(), transition.reason(), RunKey.utc(lastActivity), RunKey.utc(asOf),
-				RunKey.utc(asOf), RunKey.utc(changedAt));
-		if (transition.changesState()) {
-			long id = idOf(key);
-			if (transition.reopens()) {
-				// Idle again after a cancel or a lifted exclusion: the wait and the notice start over.
-				this.jdbc.update("UPDATE reclamation_candidate SET detected_at = ?, notified_at = NULL, notice = NULL "
-						+ "WHERE id = ?", RunKey.utc(asOf), id);
-			}
-			audit(id, key.profile(), transition, mode, JOB, asOf);
+	public void recordAll(List<Evaluation> evaluations, Instant asOf, Mode mode) {
+		if (evaluations.isEmpty()) {
+			return;
 		}
+		LocalDateTime at = RunKey.utc(asOf);
+		new MultiRowInsert<Evaluation>(this.jdbc, UPSERT_HEAD, UPSERT_TAIL, 11, (evaluation, row) -> {
+			Transition transition = evaluation.transition();
+			Instant changedAt = (transition.changesState() || evaluation.previousChange() == null) ? asOf
+					: evaluation.previousChange();
+			row.text(evaluation.key().profile())
+				.text(evaluation.key().userId())
+				.text(evaluation.key().model())
+				.text(evaluation.key().rule())
+				.text(evaluation.action().name())
+				.text(transition.to().name())
+				.text(transition.reason())
+				.time(RunKey.utc(evaluation.lastActivity()))
+				.time(at)
+				.time(at)
+				.time(RunKey.utc(changedAt));
+		}).execute(evaluations);
+		List<Evaluation> changed = evaluations.stream().filter(e -> e.transition().changesState()).toList();
+		if (changed.isEmpty()) {
+			return;
+		}
+		Map<CandidateKey, Long> ids = idsOf(changed.get(0).key().profile(), changed);
+		List<Long> reopened = changed.stream()
+			.filter(e -> e.transition().reopens())
+			.map(e -> ids.get(e.key()))
+			.toList();
+		if (!reopened.isEmpty()) {
+			// Idle again after a cancel or a lifted exclusion: the wait and the notice start over.
+			List<Object> args = new ArrayList<>(List.of(at));
+			args.addAll(reopened);
+			this.jdbc.update("UPDATE reclamation_candidate SET detected_at = ?, notified_at = NULL, notice = NULL "
+					+ "WHERE id IN (" + placeholders(reopened.size()) + ")", args.toArray());
+		}
+		new MultiRowInsert<Evaluation>(this.jdbc, AUDIT_HEAD, "", 8, (evaluation, row) -> {
+			Transition transition = evaluation.transition();
+			row.number(ids.get(evaluation.key()))
+				.text(evaluation.key().profile())
+				.text((transition.from() != null) ? transition.from().name() : null)
+				.text(transition.to().name())
+				.text(mode.name())
+				.text(JOB)
+				.time(at)
+				.text(transition.reason());
+		}).execute(changed);
 	}
 
 	/**
@@ -187,21 +233,31 @@ public class CandidateStore {
 
 	private void audit(long candidateId, String profile, Transition transition, @Nullable Mode mode, String actor,
 			Instant at) {
-		this.jdbc.update("""
-				INSERT INTO reclamation_audit (candidate_id, profile, from_state, to_state, mode, actor, occurred_at, detail)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", candidateId, profile,
+		this.jdbc.update(AUDIT_HEAD + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", candidateId, profile,
 				(transition.from() != null) ? transition.from().name() : null, transition.to().name(),
 				(mode != null) ? mode.name() : null, actor, RunKey.utc(at), transition.reason());
 	}
 
-	private long idOf(CandidateKey key) {
-		Long id = this.jdbc.queryForObject(
-				"SELECT id FROM reclamation_candidate WHERE profile = ? AND user_id = ? AND model = ? AND rule_name = ?",
-				Long.class, key.profile(), key.userId(), key.model(), key.rule());
-		if (id == null) {
-			throw new IllegalStateException("Candidate " + key + " was written but cannot be read back");
+	/** The ids of written candidates, read back by user in one statement. */
+	private Map<CandidateKey, Long> idsOf(String profile, List<Evaluation> written) {
+		List<String> users = written.stream().map(e -> e.key().userId()).distinct().toList();
+		List<Object> args = new ArrayList<>(List.of(profile));
+		args.addAll(users);
+		Map<CandidateKey, Long> ids = new HashMap<>();
+		this.jdbc.query("SELECT id, user_id, model, rule_name FROM reclamation_candidate WHERE profile = ? AND user_id IN ("
+				+ placeholders(users.size()) + ")", (RowCallbackHandler) (row) -> ids.put(new CandidateKey(profile,
+						row.getString("user_id"), row.getString("model"), row.getString("rule_name")), row.getLong("id")),
+				args.toArray());
+		for (Evaluation evaluation : written) {
+			if (!ids.containsKey(evaluation.key())) {
+				throw new IllegalStateException("Candidate " + evaluation.key() + " was written but cannot be read back");
+			}
 		}
-		return id;
+		return ids;
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	private static Candidate candidate(ResultSet row) throws SQLException {

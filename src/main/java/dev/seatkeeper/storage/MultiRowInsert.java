@@ -117,6 +117,8 @@ public final class MultiRowInsert<T> {
 
 		Row bool(boolean value);
 
+		Row number(long value);
+
 	}
 
 	private static final class ParameterRow implements Row {
@@ -131,6 +133,12 @@ public final class MultiRowInsert<T> {
 
 		@Override
 		public Row time(@Nullable LocalDateTime value) {
+			this.values.add(value);
+			return this;
+		}
+
+		@Override
+		public Row number(long value) {
 			this.values.add(value);
 			return this;
 		}

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * ASCII letters, digits and a few punctuation marks that mean nothing inside a quoted literal as itself
  * ({@code 'Remote Access 2.0'}), any other string as the hexadecimal literal of its UTF-8 bytes ({@code O'Brien} →
  * {@code X'4f27427269656e'}, which the server stores in the column's character set), a time as digits this class
- * formats, a boolean as {@code TRUE}/{@code FALSE}, a null as {@code NULL}. Quotes, backslashes and
+ * formats, a number as its digits, a boolean as {@code TRUE}/{@code FALSE}, a null as {@code NULL}. Quotes, backslashes and
  * {@code NO_BACKSLASH_ESCAPES} play no part.
  */
 final class SqlLiteralRow implements MultiRowInsert.Row {
@@ -94,6 +94,13 @@ final class SqlLiteralRow implements MultiRowInsert.Row {
 			}
 		}
 		return true;
+	}
+
+	@Override
+	public SqlLiteralRow number(long value) {
+		next();
+		this.sql.append(value);
+		return this;
 	}
 
 	@Override

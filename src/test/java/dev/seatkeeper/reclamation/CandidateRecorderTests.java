@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.profile.ReclamationSettings;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
@@ -71,6 +73,34 @@ class CandidateRecorderTests {
 			.extracting(candidate -> candidate.key().userId(), Candidate::reason, Candidate::stateChangedAt)
 			.containsExactly(tuple(ADA, "activity reappeared: last active " + nextNight.minusSeconds(3600), nextNight),
 					tuple(BOB, "the user no longer holds the license or is no longer active", nextNight));
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void candidatesWrittenInBatchesAreEachAuditedUnderTheirOwnId(TestDatabase database) {
+		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
+		CandidateStore store = new CandidateStore(jdbc);
+		CandidateRecorder recorder = new CandidateRecorder(store);
+		int users = 2 * CandidateRecorder.BATCH + 345;
+		List<Holding> idle = IntStream.range(0, users).mapToObj(i -> idle("005%015d".formatted(i))).toList();
+		recorder.record("acme", SETTINGS, rules(), idle, AS_OF);
+		Instant nextNight = AS_OF.plus(Duration.ofDays(1));
+
+		CandidateRecorder.Tally tally = recorder.record("acme", SETTINGS, rules(),
+				idle.stream().filter(holding -> Integer.parseInt(holding.userId().substring(3)) % 2 == 0).toList(),
+				nextNight);
+
+		int canceled = users / 2;
+		assertThat(tally.movedTo(CandidateState.CANCELED)).isEqualTo(canceled);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reclamation_audit", Integer.class))
+			.isEqualTo(users + canceled);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reclamation_audit a JOIN reclamation_candidate c "
+				+ "ON c.id = a.candidate_id WHERE a.to_state = c.state AND c.state_changed_at = ?", Integer.class,
+				RunKey.utc(nextNight)))
+			.as("each cancel audited under the canceled candidate")
+			.isEqualTo(canceled);
+		assertThat(store.find(new CandidateFilter("acme", CandidateState.NEW, null))).hasSize(users - canceled)
+			.allSatisfy(candidate -> assertThat(store.trail(candidate.id())).containsExactly("null->NEW by seatkeeper: null"));
 	}
 
 	@ParameterizedTest
