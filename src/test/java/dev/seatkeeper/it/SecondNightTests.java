@@ -95,8 +95,10 @@ class SecondNightTests {
 					assertThat(second.count("SELECT COUNT(*) FROM subscription WHERE assignment_id = ? AND ended_at IS NOT NULL",
 							assignment.id()))
 						.isEqualTo(1);
-					assertThat(second.count("SELECT COUNT(*) FROM user_activity WHERE user_id = ? AND logins_30d >= 6",
-							someone)).isEqualTo(1);
+					assertThat(second.count("SELECT COUNT(*) FROM user_activity WHERE user_id = ? AND logins_30d >= 6"
+							+ " AND computed_at = ?", someone, SECOND_NIGHT.atOffset(ZoneOffset.UTC).toLocalDateTime()))
+						.as("new logins counted, and the figures' change dated")
+						.isEqualTo(1);
 					GroundTruth.assertTablesMatch(second.jdbc(), "acme", sandbox);
 				}
 
