@@ -100,9 +100,11 @@ public final class Benchmark {
 			Path profiles, LocalDate runDate, Path workDir) throws Exception {
 		sandbox.clearRequests();
 		String name = "night-" + runDate;
-		this.out.printf("%s: %s, run date %s%n", Instant.now(), label, runDate);
-		double load = CpuTime.loadAverage();
 		Optional<ProcessHandle> server = CpuTime.localDatabaseServer();
+		Duration waited = server.map(process -> CpuTime.awaitQuiet(process, Duration.ofMinutes(2))).orElse(Duration.ZERO);
+		this.out.printf("%s: %s, run date %s (after %d s for the database server to go quiet)%n", Instant.now(), label,
+				runDate, waited.toSeconds());
+		double load = CpuTime.loadAverage();
 		Duration sandboxBefore = sandbox.cpu();
 		Duration serverBefore = server.map(CpuTime::of).orElse(Duration.ZERO);
 		JobRun run = JobProcess.run(this.java, app, scenario.jobJvmOptions(), database, profiles, runDate, workDir,

@@ -27,6 +27,32 @@ final class CpuTime {
 		}).orElse(false)).findFirst();
 	}
 
+	/**
+	 * Waits, at most {@code max}, until the process spends under a tenth of a core for a whole second: nights are a
+	 * day apart, and a night started while the database server still wrote back the last one (or the dropped database
+	 * of the previous size) measured that too.
+	 * @return how long it waited
+	 */
+	static Duration awaitQuiet(ProcessHandle process, Duration max) {
+		long start = System.nanoTime();
+		Duration before = of(process);
+		while (System.nanoTime() - start < max.toNanos()) {
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			Duration now = of(process);
+			if (now.minus(before).toMillis() < 100) {
+				break;
+			}
+			before = now;
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
 	/** The machine's 1-minute load average, or -1 where /proc is missing. */
 	static double loadAverage() {
 		try {
