@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.storage.MultiRowInsert;
+import dev.seatkeeper.storage.Placeholders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -124,7 +124,7 @@ public class CandidateStore {
 			List<Object> args = new ArrayList<>(List.of(at));
 			args.addAll(reopened);
 			this.jdbc.update("UPDATE reclamation_candidate SET detected_at = ?, notified_at = NULL, notice = NULL "
-					+ "WHERE id IN (" + placeholders(reopened.size()) + ")", args.toArray());
+					+ "WHERE id IN (" + Placeholders.of(reopened.size()) + ")", args.toArray());
 		}
 		new MultiRowInsert<Evaluation>(this.jdbc, AUDIT_HEAD, "", 8, (evaluation, row) -> {
 			Transition transition = evaluation.transition();
@@ -245,7 +245,7 @@ public class CandidateStore {
 		args.addAll(users);
 		Map<CandidateKey, Long> ids = new HashMap<>();
 		this.jdbc.query("SELECT id, user_id, model, rule_name FROM reclamation_candidate WHERE profile = ? AND user_id IN ("
-				+ placeholders(users.size()) + ")", (RowCallbackHandler) (row) -> ids.put(new CandidateKey(profile,
+				+ Placeholders.of(users.size()) + ")", (RowCallbackHandler) (row) -> ids.put(new CandidateKey(profile,
 						row.getString("user_id"), row.getString("model"), row.getString("rule_name")), row.getLong("id")),
 				args.toArray());
 		for (Evaluation evaluation : written) {
@@ -254,10 +254,6 @@ public class CandidateStore {
 			}
 		}
 		return ids;
-	}
-
-	private static String placeholders(int count) {
-		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	private static Candidate candidate(ResultSet row) throws SQLException {

@@ -3,7 +3,6 @@ package dev.seatkeeper.storage;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -83,7 +82,7 @@ public final class MultiRowInsert<T> {
 	}
 
 	private void executeBatch(List<? extends T> items) {
-		String placeholders = String.join(", ", Collections.nCopies(this.columns, "?"));
+		String placeholders = Placeholders.of(this.columns);
 		this.jdbc.batchUpdate(this.head + " VALUES (" + placeholders + ") " + this.tail, items, items.size(),
 				(statement, item) -> {
 					ParameterRow row = new ParameterRow();

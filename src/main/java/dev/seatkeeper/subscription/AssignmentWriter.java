@@ -1,12 +1,12 @@
 package dev.seatkeeper.subscription;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.storage.Placeholders;
 import dev.seatkeeper.subscription.SubscriptionWriter.Subscription;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -46,13 +46,12 @@ public class AssignmentWriter implements ItemWriter<Assignment> {
 		if (userIds.isEmpty()) {
 			return Set.of();
 		}
-		String placeholders = String.join(",", Collections.nCopies(userIds.size(), "?"));
 		List<Object> arguments = new ArrayList<>();
 		arguments.add(this.run.profile());
 		arguments.addAll(userIds);
 		return new HashSet<>(this.jdbc.queryForList(
-				"SELECT user_id FROM sf_user WHERE profile = ? AND user_id IN (" + placeholders + ")", String.class,
-				arguments.toArray()));
+				"SELECT user_id FROM sf_user WHERE profile = ? AND user_id IN (" + Placeholders.of(userIds.size()) + ")",
+				String.class, arguments.toArray()));
 	}
 
 }

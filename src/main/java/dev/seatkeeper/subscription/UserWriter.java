@@ -1,11 +1,11 @@
 package dev.seatkeeper.subscription;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.storage.MultiRowInsert;
+import dev.seatkeeper.storage.Placeholders;
 import dev.seatkeeper.subscription.SubscriptionWriter.Subscription;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -77,7 +77,7 @@ public class UserWriter implements ItemWriter<SalesforceUser> {
 		args.addAll(userIds);
 		this.jdbc.update("UPDATE subscription SET ended_at = ? WHERE profile = ? AND assignment_id IS NULL "
 				+ "AND ended_at IS NULL AND last_seen < ? AND user_id IN ("
-				+ String.join(", ", Collections.nCopies(userIds.size(), "?")) + ")", args.toArray());
+				+ Placeholders.of(userIds.size()) + ")", args.toArray());
 	}
 
 }
