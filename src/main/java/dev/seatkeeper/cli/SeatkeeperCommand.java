@@ -2,6 +2,7 @@ package dev.seatkeeper.cli;
 
 import dev.seatkeeper.job.RunCommand;
 import dev.seatkeeper.job.StatusCommand;
+import dev.seatkeeper.k8s.KubernetesCommand;
 import dev.seatkeeper.profile.ProfilesCommand;
 import dev.seatkeeper.reclamation.CandidatesCommand;
 import dev.seatkeeper.reconciliation.ReportCommand;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "seatkeeper", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "SaaS license management for Salesforce orgs.",
 		subcommands = { RunCommand.class, StatusCommand.class, ProfilesCommand.class, AuthCommand.class,
-				MigrateCommand.class, CandidatesCommand.class, ReportCommand.class, SandboxCommand.class })
+				MigrateCommand.class, CandidatesCommand.class, ReportCommand.class, SandboxCommand.class,
+				KubernetesCommand.class })
 public class SeatkeeperCommand {
 
 }

@@ -48,11 +48,18 @@ class KubernetesKustomizeTests {
 		assertThat(Manifests.ofKind(objects, Job.class)).as("the migration is applied separately, first").isEmpty();
 		List<NetworkPolicy> policies = Manifests.ofKind(objects, NetworkPolicy.class);
 		assertThat(policies).extracting((policy) -> policy.getMetadata().getName())
-			.containsExactlyInAnyOrder("seatkeeper", "seatkeeper-smtp");
+			.containsExactlyInAnyOrder("seatkeeper", "seatkeeper-database", "seatkeeper-smtp");
+		NetworkPolicy database = policies.stream().filter((policy) -> policy.getMetadata().getName().equals("seatkeeper-database"))
+			.findFirst().orElseThrow();
+		assertThat(database.getSpec().getEgress()).as("the overlay's database address replaces the base's, not added to it")
+			.singleElement()
+			.satisfies((rule) -> assertThat(rule.getTo()).singleElement()
+				.satisfies((peer) -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("10.20.0.0/24")));
 
 		List<CronJob> cronJobs = Manifests.ofKind(objects, CronJob.class);
-		assertThat(cronJobs.stream().map(ManifestsProfiles::profileOf))
-			.containsExactlyInAnyOrderElementsOf(ManifestsProfiles.statusByName().keySet());
+		assertThat(cronJobs.stream().map(ManifestsProfiles::profileOf)).as("one CronJob per published profile, none for drafts")
+			.containsExactlyInAnyOrderElementsOf(ManifestsProfiles.statusByName().entrySet().stream()
+				.filter((entry) -> entry.getValue().equals("published")).map(Map.Entry::getKey).toList());
 		ConfigMap profiles = Manifests.ofKind(objects, ConfigMap.class).get(0);
 		for (CronJob cronJob : cronJobs) {
 			ManifestChecks.assertNightly(cronJob);
@@ -67,6 +74,8 @@ class KubernetesKustomizeTests {
 			int relay = ManifestChecks.assertSendsNotices(Manifests.container(pod.getContainers(), ManifestChecks.CONTAINER), name);
 			Map<String, String> podLabels = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels();
 			assertThat(ManifestChecks.allowsEgress(policies, podLabels, "TCP/" + relay)).as(name + " reaches the SMTP relay").isTrue();
+			assertThat(ManifestChecks.allowsEgress(policies, podLabels, "TCP/3306")).as(name + " reaches the database").isTrue();
+			ManifestChecks.assertReadsOnlyItsOwnSecrets(pod, ManifestsProfiles.profileOf(cronJob), name);
 		}
 	}
 

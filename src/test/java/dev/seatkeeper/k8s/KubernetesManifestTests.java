@@ -94,27 +94,39 @@ class KubernetesManifestTests {
 	}
 
 	@Test
-	void theNetworkPolicyAllowsOnlyDnsHttpsTheDatabaseAndTheInClusterPushgatewayAndSelectsEveryPod() {
+	void theNetworkPoliciesAllowOnlyClusterDnsHttpsTheDatabaseAndTheInClusterPushgatewayAndSelectEveryPod() {
 		List<HasMetadata> objects = Manifests.readAll();
-		// The base's policy; an overlay may add others (k8s/overlays/example/network-policy-smtp.yaml).
+		// The base's policies; an overlay may add others (k8s/overlays/example/network-policy-smtp.yaml).
 		NetworkPolicy policy = Manifests.ofKind(Manifests.read(Manifests.K8S.resolve("base/network-policy.yaml")), NetworkPolicy.class)
 			.get(0);
+		NetworkPolicy database = Manifests.ofKind(Manifests.read(Manifests.K8S.resolve("base/network-policy-database.yaml")),
+				NetworkPolicy.class).get(0);
 		assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
 		assertThat(policy.getSpec().getIngress()).isEmpty();
+		assertThat(database.getSpec().getPolicyTypes()).containsExactly("Egress");
 		List<String> ports = new ArrayList<>();
-		policy.getSpec().getEgress().forEach((rule) -> {
+		Stream.concat(policy.getSpec().getEgress().stream(), database.getSpec().getEgress().stream()).forEach((rule) -> {
 			for (NetworkPolicyPort port : rule.getPorts()) {
 				String protocolAndPort = port.getProtocol() + "/" + port.getPort().getIntVal();
 				ports.add(protocolAndPort);
-				if (protocolAndPort.equals(PUSHGATEWAY_PORT)) {
-					assertThat(rule.getTo()).as("the Pushgateway is reached inside the cluster only").singleElement()
+				switch (protocolAndPort) {
+					case PUSHGATEWAY_PORT -> assertThat(rule.getTo()).as("the Pushgateway is reached inside the cluster only")
+						.singleElement()
 						.satisfies((peer) -> {
 							assertThat(peer.getNamespaceSelector()).isNotNull();
 							assertThat(peer.getIpBlock()).isNull();
 						});
-				}
-				else {
-					assertThat(rule.getTo()).as("destinations are open; the ports are what is limited").isEmpty();
+					case "UDP/53", "TCP/53" -> assertThat(rule.getTo()).as("DNS: the cluster's DNS pods only").singleElement()
+						.satisfies((peer) -> {
+							assertThat(peer.getNamespaceSelector().getMatchLabels())
+								.containsExactly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+							assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("k8s-app", "kube-dns"));
+						});
+					case "TCP/3306" -> assertThat(rule.getTo()).as("the database: a destination, which an overlay replaces")
+						.singleElement()
+						.satisfies((peer) -> assertThat(peer.getPodSelector().getMatchLabels()).isNotEmpty());
+					case "TCP/443" -> assertThat(rule.getTo()).as("Salesforce's addresses change: the port is what is limited").isEmpty();
+					default -> throw new AssertionError("unexpected egress " + protocolAndPort);
 				}
 			}
 		});
@@ -128,12 +140,14 @@ class KubernetesManifestTests {
 			}
 		});
 
-		Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
-		assertThat(selector).isNotEmpty();
-		Stream.concat(
-				Manifests.ofKind(objects, CronJob.class).stream().map((cronJob) -> cronJob.getSpec().getJobTemplate().getSpec()),
-				Manifests.ofKind(objects, Job.class).stream().map(Job::getSpec))
-			.forEach((job) -> assertThat(job.getTemplate().getMetadata().getLabels()).containsAllEntriesOf(selector));
+		for (NetworkPolicy selecting : List.of(policy, database)) {
+			Map<String, String> selector = selecting.getSpec().getPodSelector().getMatchLabels();
+			assertThat(selector).isNotEmpty();
+			Stream.concat(
+					Manifests.ofKind(objects, CronJob.class).stream().map((cronJob) -> cronJob.getSpec().getJobTemplate().getSpec()),
+					Manifests.ofKind(objects, Job.class).stream().map(Job::getSpec))
+				.forEach((job) -> assertThat(job.getTemplate().getMetadata().getLabels()).containsAllEntriesOf(selector));
+		}
 	}
 
 	@Test

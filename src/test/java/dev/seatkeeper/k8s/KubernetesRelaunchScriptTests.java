@@ -47,7 +47,11 @@ class KubernetesRelaunchScriptTests {
 		Assumptions.assumeTrue(KubernetesKustomizeTests.onPath("jq"), "jq is not on the PATH, so relaunch.sh was not run");
 		Path kubectl = Files.writeString(this.fake.resolve("kubectl"), FAKE_KUBECTL);
 		Files.setPosixFilePermissions(kubectl, PosixFilePermissions.fromString("rwxr-xr-x"));
-		this.demo = Manifests.ofKind(Manifests.read(Manifests.K8S.resolve("base/cronjob-demo.yaml")), CronJob.class).get(0);
+		this.demo = Manifests.ofKind(Manifests.read(Manifests.K8S.resolve("overlays/example/nightly/cronjobs.yaml")), CronJob.class)
+			.stream()
+			.filter((cronJob) -> cronJob.getMetadata().getName().equals("seatkeeper-demo"))
+			.findFirst()
+			.orElseThrow();
 		Job rendered = new JobBuilder().withNewMetadata()
 			.withName("seatkeeper-demo-manual-2026-11-26")
 			.addToAnnotations("cronjob.kubernetes.io/instantiate", "manual")

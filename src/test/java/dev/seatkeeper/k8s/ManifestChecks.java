@@ -7,11 +7,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.seatkeeper.cli.ExitCode;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -76,13 +81,75 @@ final class ManifestChecks {
 		assertThat(args).as(name).hasSize(3).startsWith("run", "--profile");
 		assertThat(name).isEqualTo("seatkeeper-" + args.get(2));
 		Map<String, String> env = Manifests.env(container);
-		assertThat(env).as(name).containsEntry("SPRING_FLYWAY_ENABLED", "false");
+		// The migration Job owns the schema: a nightly pod validates it (read-only) and never migrates.
+		assertThat(env).as(name).containsEntry("SEATKEEPER_DATABASE_SCHEMA_ON_START", "validate");
+		assertThat(env.get("SPRING_FLYWAY_ENABLED")).as(name + ": Flyway on, to validate").isIn(null, "true");
 		assertThat(env.get("SPRING_PROFILES_ACTIVE")).as(name + ": structured JSON logs").contains("json-logs");
 		assertThat(mountPathOf(pod, container, (volume) -> volume.getConfigMap() != null))
 			.as(name + ": profiles from the ConfigMap").isEqualTo(env.get("SEATKEEPER_PROFILES_DIR"));
 		assertThat(pod.getTerminationGracePeriodSeconds()).as(name)
 			.isGreaterThan(stopGrace(env).toSeconds());
 		assertSecretsComeFromSecrets(container, name);
+		assertReadsOnlyItsOwnSecrets(pod, args.get(2), name);
+	}
+
+	/** The Secret every nightly pod reads whole: the runtime database user's URL, name and password. */
+	static final String DATABASE_SECRET = "seatkeeper-database";
+
+	/** Keys of {@link #CREDENTIALS_SECRET} a nightly pod may read, each by name. */
+	static final Set<String> SHARED_CREDENTIALS = Set.of("SEATKEEPER_TOKEN_ENCRYPTION_KEY", "SPRING_MAIL_PASSWORD");
+
+	/**
+	 * A nightly pod reads the shared database Secret, named keys of the shared credentials and its own profile's
+	 * Secret, nothing else: no other profile's Secret by any route (envFrom, env, volumes), and no API access through
+	 * a service account token with which it could read one.
+	 */
+	static void assertReadsOnlyItsOwnSecrets(PodSpec pod, String profile, String name) {
+		Map<String, Set<String>> read = secretsReadBy(pod);
+		String own = "seatkeeper-profile-" + profile;
+		read.forEach((secret, keys) -> {
+			if (secret.equals(CREDENTIALS_SECRET)) {
+				assertThat(keys).as(name + " reads these keys of " + secret + " by name").isSubsetOf(SHARED_CREDENTIALS);
+			}
+			else {
+				assertThat(secret).as(name + " reads a Secret that is neither shared nor its profile's").isIn(DATABASE_SECRET, own);
+			}
+		});
+		assertThat(pod.getAutomountServiceAccountToken()).as(name + ": no API token, so no Secret read through the API").isFalse();
+		assertThat(pod.getServiceAccountName()).as(name + ": the namespace's default service account, which has no role").isIn(null, "default");
+	}
+
+	/** Secret name to the keys a pod reads from it; "*" for the whole Secret (envFrom, a volume). */
+	static Map<String, Set<String>> secretsReadBy(PodSpec pod) {
+		Map<String, Set<String>> read = new TreeMap<>();
+		for (Container container : Stream.concat(pod.getContainers().stream(),
+				(pod.getInitContainers() != null) ? pod.getInitContainers().stream() : Stream.empty()).toList()) {
+			for (EnvFromSource source : container.getEnvFrom()) {
+				if (source.getSecretRef() != null) {
+					read.computeIfAbsent(source.getSecretRef().getName(), (key) -> new TreeSet<>()).add("*");
+				}
+			}
+			for (EnvVar variable : container.getEnv()) {
+				if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+					SecretKeySelector selector = variable.getValueFrom().getSecretKeyRef();
+					read.computeIfAbsent(selector.getName(), (key) -> new TreeSet<>()).add(selector.getKey());
+				}
+			}
+		}
+		for (Volume volume : pod.getVolumes()) {
+			if (volume.getSecret() != null) {
+				read.computeIfAbsent(volume.getSecret().getSecretName(), (key) -> new TreeSet<>()).add("*");
+			}
+			if (volume.getProjected() != null) {
+				volume.getProjected().getSources().forEach((source) -> {
+					if (source.getSecret() != null) {
+						read.computeIfAbsent(source.getSecret().getName(), (key) -> new TreeSet<>()).add("*");
+					}
+					assertThat(source.getServiceAccountToken()).as(volume.getName() + ": a projected API token").isNull();
+				});
+			}
+		}
+		return read;
 	}
 
 	private static void assertSecretsComeFromSecrets(Container container, String name) {
@@ -187,8 +254,14 @@ final class ManifestChecks {
 		assertHardened(pod, name);
 		Container container = Manifests.container(pod.getContainers(), CONTAINER);
 		assertThat(container.getArgs()).as(name).containsExactly("migrate");
-		assertThat(Manifests.env(container)).as(name).doesNotContainEntry("SPRING_FLYWAY_ENABLED", "false");
+		assertThat(Manifests.env(container)).as(name).doesNotContainEntry("SPRING_FLYWAY_ENABLED", "false")
+			.doesNotContainEntry("SEATKEEPER_DATABASE_SCHEMA_ON_START", "validate");
+		// The migration user (DDL rights) is its own Secret; the nightly pods' user may only read and write rows.
+		assertThat(secretsReadBy(pod)).as(name).containsOnlyKeys(MIGRATION_DATABASE_SECRET);
 	}
+
+	/** The migration Job's database user, the one with DDL rights. */
+	static final String MIGRATION_DATABASE_SECRET = "seatkeeper-database-migration";
 
 	private static void assertRetriesAreBounded(JobSpec job, String name) {
 		assertThat(job.getBackoffLimit()).as(name + " backoffLimit").isBetween(1, 3);
