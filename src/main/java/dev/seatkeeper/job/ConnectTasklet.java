@@ -33,8 +33,8 @@ public class ConnectTasklet extends SalesforceTasklet {
 	}
 
 	/**
-	 * The user this job connects as, from UserInfo. An org whose app token may not call UserInfo (no openid scope)
-	 * still runs: reclamation then approves nothing automatically (see ApplyRulesTasklet).
+	 * The user this job connects as, from the token response's {@code id}. Should Salesforce not name it, the run
+	 * still goes on: reclamation then approves nothing automatically (see ApplyRulesTasklet).
 	 */
 	private @Nullable String integrationUser() {
 		try {
@@ -44,7 +44,7 @@ public class ConnectTasklet extends SalesforceTasklet {
 			if (BudgetStop.isBudget(ex)) {
 				throw ex;
 			}
-			logger.warn("Profile {}: could not learn the integration user from UserInfo ({}); automatic reclamation"
+			logger.warn("Profile {}: could not learn the integration user from the token response ({}); automatic reclamation"
 					+ " approval is off until it can, and the user should be excluded by username", this.client.profile(),
 					ex.getMessage());
 			return null;

@@ -49,7 +49,7 @@ public class ProfileConnections {
 		};
 		String username = (auth.username() != null) ? this.profiles.resolvePlaceholders(auth.username()) : null;
 		return new Auth(flow, this.profiles.resolvePlaceholders(auth.clientId()), secret(auth.clientSecret()), username,
-				secret(auth.privateKey()));
+				secret(auth.privateKey()), auth.audience());
 	}
 
 	private @Nullable Secret secret(@Nullable SecretReference reference) {

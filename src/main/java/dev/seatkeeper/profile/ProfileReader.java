@@ -20,6 +20,7 @@ import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.profile.SalesforceSettings.AuthFlow;
 import dev.seatkeeper.profile.SalesforceSettings.AuthSettings;
 import dev.seatkeeper.profile.SalesforceSettings.SandboxSettings;
+import dev.seatkeeper.salesforce.SalesforceHosts;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,8 @@ final class ProfileReader {
 	private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
 
 	private static final Pattern API_VERSION = Pattern.compile("\\d{2,3}\\.0");
+
+	private static final int OLDEST_API_VERSION = 31;
 
 	private static final YAMLMapper yaml = YAMLMapper.builder().build();
 
@@ -90,13 +93,11 @@ final class ProfileReader {
 	private SalesforceSettings salesforce(Section section) {
 		if (!section.isPresent()) {
 			section.problem("", "is required (loginUrl and auth for a real org, or sandbox)");
-			return new SalesforceSettings(URI.create("https://login.salesforce.com"), "62.0", null, false, 0.5, 2000, null);
+			return new SalesforceSettings(URI.create("https://login.salesforce.com"), SalesforceSettings.DEFAULT_API_VERSION,
+					null, false, 0.5, 2000, null);
 		}
 		section.allowOnly("loginUrl", "apiVersion", "auth", "allowLoopback", "apiBudgetShare", "batchSize", "sandbox");
-		String apiVersion = section.string("apiVersion", "62.0");
-		if (!API_VERSION.matcher(apiVersion).matches()) {
-			section.problem("apiVersion", "must look like 62.0, got '" + apiVersion + "'");
-		}
+		String apiVersion = apiVersion(section);
 		boolean allowLoopback = section.bool("allowLoopback", false);
 		double budgetShare = section.share("apiBudgetShare", 0.5);
 		int batchSize = section.integer("batchSize", 2000, 200, 2000);
@@ -109,10 +110,32 @@ final class ProfileReader {
 					batchSize, sandbox(sandbox));
 		}
 		URI loginUrl = loginUrl(section, allowLoopback);
-		return new SalesforceSettings(loginUrl, apiVersion, auth(section.section("auth")), allowLoopback, budgetShare,
-				batchSize, null);
+		AuthSettings auth = auth(section.section("auth"));
+		if (auth != null && auth.flow() == AuthFlow.CLIENT_CREDENTIALS && SalesforceHosts.isGenericLoginHost(loginUrl.getHost())) {
+			section.problem("loginUrl", "the client credentials flow works only on the org's My Domain; use"
+					+ " https://<domain>.my.salesforce.com (Setup > My Domain), not " + loginUrl.getHost());
+		}
+		return new SalesforceSettings(loginUrl, apiVersion, auth, allowLoopback, budgetShare, batchSize, null);
 	}
 
+	/** Versions 7.0 to 30.0 are retired: Salesforce answers 410 GONE to every call made with them. */
+	private static String apiVersion(Section section) {
+		String apiVersion = section.string("apiVersion", SalesforceSettings.DEFAULT_API_VERSION);
+		if (!API_VERSION.matcher(apiVersion).matches()) {
+			section.problem("apiVersion", "must look like " + SalesforceSettings.DEFAULT_API_VERSION + ", got '"
+					+ apiVersion + "'");
+		}
+		else if (Integer.parseInt(apiVersion.substring(0, apiVersion.indexOf('.'))) < OLDEST_API_VERSION) {
+			section.problem("apiVersion", apiVersion + " is retired (Salesforce answers 410 GONE to versions up to 30.0);"
+					+ " use " + SalesforceSettings.DEFAULT_API_VERSION + " or leave apiVersion out for the default");
+		}
+		return apiVersion;
+	}
+
+	/**
+	 * The login URL receives the client secret or the signed assertion, so it must be https on a Salesforce domain;
+	 * {@code allowLoopback} admits a loopback address (the sandbox org), over http too, and nothing else.
+	 */
 	private URI loginUrl(Section section, boolean allowLoopback) {
 		String text = section.requiredString("loginUrl");
 		if (text == null) {
@@ -120,11 +143,22 @@ final class ProfileReader {
 		}
 		try {
 			URI uri = new URI(text);
-			boolean https = "https".equals(uri.getScheme());
-			boolean http = "http".equals(uri.getScheme());
-			if (uri.getHost() == null || !(https || (http && allowLoopback))) {
-				section.problem("loginUrl", "must be an https URL such as https://login.salesforce.com"
-						+ " (http only with allowLoopback: true), got '" + text + "'");
+			String scheme = String.valueOf(uri.getScheme());
+			if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+				section.problem("loginUrl", "must be an https URL such as https://acme.my.salesforce.com, got '" + text + "'");
+			}
+			else if (SalesforceHosts.isLoopback(uri.getHost())) {
+				if (!allowLoopback) {
+					section.problem("loginUrl", "'" + text + "' is a loopback address; allowed only with allowLoopback: true");
+				}
+			}
+			else if (!SalesforceHosts.isSalesforceHost(uri.getHost())) {
+				section.problem("loginUrl", "'" + uri.getHost() + "' is not a Salesforce domain (such as"
+						+ " acme.my.salesforce.com); allowLoopback admits only 127.0.0.0/8, ::1 and localhost");
+			}
+			else if (!scheme.equals("https")) {
+				section.problem("loginUrl", "must be an https URL such as https://acme.my.salesforce.com (http only for"
+						+ " a loopback address with allowLoopback: true), got '" + text + "'");
 			}
 			return uri;
 		}
@@ -139,7 +173,7 @@ final class ProfileReader {
 			auth.problem("", "is required for a real org (flow, clientId, and the flow's secrets)");
 			return null;
 		}
-		auth.allowOnly("flow", "clientId", "clientSecret", "username", "privateKey");
+		auth.allowOnly("flow", "clientId", "clientSecret", "username", "privateKey", "audience");
 		if (!auth.has("flow")) {
 			auth.problem("flow", "is required (client-credentials, refresh-token or jwt-bearer)");
 		}
@@ -148,7 +182,34 @@ final class ProfileReader {
 		SecretReference clientSecret = auth.secret("clientSecret", flow != AuthFlow.JWT_BEARER);
 		String username = auth.stringOrReference("username", flow == AuthFlow.JWT_BEARER);
 		SecretReference privateKey = auth.secret("privateKey", flow == AuthFlow.JWT_BEARER);
-		return new AuthSettings(flow, (clientId != null) ? clientId : "", clientSecret, username, privateKey);
+		return new AuthSettings(flow, (clientId != null) ? clientId : "", clientSecret, username, privateKey,
+				audience(auth, flow));
+	}
+
+	/**
+	 * An explicit JWT {@code aud}: {@code https://login.salesforce.com}, {@code https://test.salesforce.com} or an
+	 * Experience Cloud site URL. Trailing slashes are dropped because Salesforce compares the claim literally.
+	 */
+	private static @Nullable String audience(Section auth, AuthFlow flow) {
+		if (!auth.has("audience")) {
+			return null;
+		}
+		String text = auth.string("audience", "");
+		if (flow != AuthFlow.JWT_BEARER) {
+			auth.problem("audience", "applies to the jwt-bearer flow only");
+			return null;
+		}
+		try {
+			URI uri = new URI(text.trim());
+			if (uri.getHost() == null || !"https".equals(uri.getScheme())) {
+				auth.problem("audience", "must be an https URL such as " + SalesforceHosts.PRODUCTION_LOGIN + ", got '"
+						+ text + "'");
+			}
+		}
+		catch (URISyntaxException ex) {
+			auth.problem("audience", "is not a URL: " + text);
+		}
+		return SalesforceHosts.stripTrailingSlashes(text);
 	}
 
 	private SandboxSettings sandbox(Section sandbox) {

@@ -2,6 +2,7 @@ package dev.seatkeeper.profile;
 
 import java.net.URI;
 
+import dev.seatkeeper.salesforce.SalesforceConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record SalesforceSettings(URI loginUrl, String apiVersion, @Nullable AuthSettings auth, boolean allowLoopback,
 		double apiBudgetShare, int batchSize, @Nullable SandboxSettings sandbox) {
+
+	/** The REST API version a profile uses unless it names one: a current GA release. */
+	public static final String DEFAULT_API_VERSION = SalesforceConnection.DEFAULT_API_VERSION;
 
 	public boolean isSandbox() {
 		return this.sandbox != null;
@@ -22,9 +26,18 @@ public record SalesforceSettings(URI loginUrl, String apiVersion, @Nullable Auth
 
 	}
 
-	/** Credentials by reference: {@code clientSecret} and {@code privateKey} must be {@code ${ENV}} references. */
+	/**
+	 * Credentials by reference: {@code clientSecret} and {@code privateKey} must be {@code ${ENV}} references.
+	 * {@code audience} is an explicit JWT {@code aud} (without trailing slash); null derives it from the login host.
+	 */
 	public record AuthSettings(AuthFlow flow, String clientId, @Nullable SecretReference clientSecret,
-			@Nullable String username, @Nullable SecretReference privateKey) {
+			@Nullable String username, @Nullable SecretReference privateKey, @Nullable String audience) {
+
+		public AuthSettings(AuthFlow flow, String clientId, @Nullable SecretReference clientSecret,
+				@Nullable String username, @Nullable SecretReference privateKey) {
+			this(flow, clientId, clientSecret, username, privateKey, null);
+		}
+
 	}
 
 	/** An embedded sandbox org generated from a size and a seed. */

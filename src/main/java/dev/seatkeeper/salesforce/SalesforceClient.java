@@ -135,17 +135,16 @@ public class SalesforceClient {
 		return this.transport.call(HttpMethod.GET, this.apiBase + pathUnderApiBase, null, Map.of());
 	}
 
-	/** Updates one record. */
-	/** The Id of the user this client's token runs as, from the OpenID Connect UserInfo endpoint. */
+	/**
+	 * The Id of the user this client's token runs as, from the token response's {@code id} URL
+	 * ({@code .../id/<orgId>/<userId>}). Not from UserInfo: that needs the {@code openid} scope, which the documented
+	 * connected app does not grant, and it costs an API call.
+	 */
 	public String runningUserId() {
-		JsonNode info = this.transport.call(HttpMethod.GET, "/services/oauth2/userinfo", null, Map.of());
-		String userId = (info != null) ? SalesforceRecords.text(info, "user_id") : null;
-		if (userId == null) {
-			throw new IllegalStateException("Profile '" + profile() + "': the UserInfo endpoint named no user_id");
-		}
-		return SalesforceIds.check(userId);
+		return SalesforceIds.check(this.transport.runningUserId());
 	}
 
+	/** Updates one record. */
 	public void update(SObjectUpdate update) {
 		this.transport.call(HttpMethod.PATCH, this.apiBase + "/sobjects/" + update.type() + "/" + update.id(),
 				update.fields(), Map.of());

@@ -22,6 +22,12 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 		double apiBudgetShare, int batchSize, Duration connectTimeout, Duration readTimeout, RetrySettings retry,
 		Duration tokenLifetime) {
 
+	/**
+	 * The REST API version used unless a profile names one: a current GA release. Salesforce adds a version with each
+	 * of its three releases a year and retires old ones (21.0 to 30.0 answer 410 GONE since Summer '25).
+	 */
+	public static final String DEFAULT_API_VERSION = "66.0";
+
 	public SalesforceConnection {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(loginUrl, "'loginUrl' must not be null");
@@ -95,9 +101,11 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 	 * @param clientSecret required for client credentials; optional for the refresh flow; unused for JWT bearer
 	 * @param username the Salesforce username the JWT bearer assertion is issued for
 	 * @param privateKeyPem a PKCS#8 PEM RSA private key for JWT bearer
+	 * @param audience the JWT bearer {@code aud}; null derives it from the login host
+	 *     ({@link SalesforceHosts#jwtAudience(URI)})
 	 */
 	public record Auth(Flow flow, String clientId, @Nullable Secret clientSecret, @Nullable String username,
-			@Nullable Secret privateKeyPem) {
+			@Nullable Secret privateKeyPem, @Nullable String audience) {
 
 		public Auth {
 			Assert.notNull(flow, "'flow' must not be null");
@@ -109,6 +117,12 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 				Assert.hasText(username, "'username' is required for the JWT bearer flow");
 				Assert.notNull(privateKeyPem, "'privateKeyPem' is required for the JWT bearer flow");
 			}
+			audience = (audience != null) ? SalesforceHosts.stripTrailingSlashes(audience) : null;
+		}
+
+		public Auth(Flow flow, String clientId, @Nullable Secret clientSecret, @Nullable String username,
+				@Nullable Secret privateKeyPem) {
+			this(flow, clientId, clientSecret, username, privateKeyPem, null);
 		}
 
 		public static Auth clientCredentials(String clientId, Secret clientSecret) {
@@ -121,6 +135,16 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 
 		public static Auth jwtBearer(String clientId, String username, Secret privateKeyPem) {
 			return new Auth(Flow.JWT_BEARER, clientId, null, username, privateKeyPem);
+		}
+
+		/** JWT bearer with an explicit audience, e.g. an Experience Cloud site URL. */
+		public static Auth jwtBearer(String clientId, String username, Secret privateKeyPem, String audience) {
+			return new Auth(Flow.JWT_BEARER, clientId, null, username, privateKeyPem, audience);
+		}
+
+		/** The {@code aud} of this flow's JWT assertions for an org reached through {@code loginUrl}. */
+		public String jwtAudience(URI loginUrl) {
+			return (this.audience != null) ? this.audience : SalesforceHosts.jwtAudience(loginUrl);
 		}
 
 	}

@@ -16,12 +16,24 @@ final class SalesforceErrors {
 
 	static SalesforceApiException fromResponse(int status, byte[] body, JsonMapper json) {
 		JsonNode first = firstError(body, json);
+		if (status == 410) {
+			return retiredApiVersion(first);
+		}
 		if (first != null) {
 			return SalesforceApiException.fromResponse(status, json.treeToValue(first, SalesforceError.class));
 		}
 		String code = "HTTP_" + status;
 		return new SalesforceApiException(code, status, status >= 500, "Salesforce answered HTTP " + status
 				+ " without a Salesforce error body", null);
+	}
+
+	/** Salesforce answers every call made with a retired API version 410 GONE; only a profile change helps. */
+	private static SalesforceApiException retiredApiVersion(JsonNode first) {
+		String code = (first != null) ? first.path("errorCode").asString("GONE") : "GONE";
+		String reason = (first != null) ? first.path("message").asString("") : "";
+		return new SalesforceApiException(code, 410, false, "Salesforce no longer serves this API version"
+				+ (reason.isEmpty() ? "" : " (" + reason + ")") + "; set salesforce.apiVersion in the profile to "
+				+ SalesforceConnection.DEFAULT_API_VERSION + " or leave it out for the default", null);
 	}
 
 	private static JsonNode firstError(byte[] body, JsonMapper json) {

@@ -68,6 +68,11 @@ final class SalesforceTransport {
 		return this.json;
 	}
 
+	/** The user the session's tokens run as, from the token response (no API call). */
+	String runningUserId() {
+		return this.session.runningUserId();
+	}
+
 	/**
 	 * One logical call; reads are retried as configured, writes only re-authenticated once after a 401.
 	 * @param pathAndQuery an encoded path on the instance URL, starting with {@code /services/}

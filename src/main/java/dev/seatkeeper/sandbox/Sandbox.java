@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import dev.seatkeeper.sandbox.auth.ClientApp;
+import dev.seatkeeper.sandbox.auth.LoginHost;
 import dev.seatkeeper.sandbox.auth.Sessions;
 import dev.seatkeeper.sandbox.auth.TokenService;
 import dev.seatkeeper.sandbox.fault.Faults;
@@ -66,7 +67,8 @@ public final class Sandbox implements AutoCloseable {
 		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
 		this.cursors = new QueryCursors(builder.locatorIdleTimeout);
 		this.faults = new Faults(this.sessions, this.usage, this.cursors);
-		TokenService tokens = new TokenService(this.clientApp, this.sessions, this.org, builder.userPassword);
+		TokenService tokens = new TokenService(this.clientApp, this.sessions, this.org, builder.userPassword,
+				new LoginHost(builder.genericLoginHost, builder.salesforceSandbox));
 		QueryEngine engine = new QueryEngine(this.org, builder.parser);
 		this.server = new SandboxServer(new SandboxServer.Parts(this.org, tokens, this.sessions, this.usage, this.faults,
 				this.requests, engine, this.cursors), builder.port, builder.threads);
@@ -175,6 +177,10 @@ public final class Sandbox implements AutoCloseable {
 
 		private BiFunction<String, SoqlSchema, SoqlQuery> parser = SoqlParser::parse;
 
+		private boolean genericLoginHost;
+
+		private boolean salesforceSandbox;
+
 		private Builder() {
 		}
 
@@ -253,6 +259,26 @@ public final class Sandbox implements AutoCloseable {
 
 		public Builder locatorIdleTimeout(Duration timeout) {
 			this.locatorIdleTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Plays {@code login.salesforce.com} / {@code test.salesforce.com} rather than the org's My Domain (the
+		 * default): the client credentials flow is then refused with {@code invalid_grant}, {@code request not
+		 * supported on this domain}, as Salesforce does.
+		 */
+		public Builder genericLoginHost(boolean generic) {
+			this.genericLoginHost = generic;
+			return this;
+		}
+
+		/**
+		 * Plays a Salesforce sandbox org: JWT bearer assertions must name {@code https://test.salesforce.com} as
+		 * their audience (default: a production org, {@code https://login.salesforce.com}). Any other audience is
+		 * refused either way.
+		 */
+		public Builder salesforceSandbox(boolean sandboxOrg) {
+			this.salesforceSandbox = sandboxOrg;
 			return this;
 		}
 

@@ -59,6 +59,14 @@ public class SandboxCommand implements Callable<Integer> {
 	@Option(names = "--api-limit", defaultValue = "0", description = "Daily API request limit; 0 uses Enterprise Edition's formula.")
 	long apiLimit;
 
+	@Option(names = "--generic-login-host", description = "Play login.salesforce.com rather than the org's My Domain: "
+			+ "client credentials are refused ('request not supported on this domain').")
+	boolean genericLoginHost;
+
+	@Option(names = "--salesforce-sandbox", description = "Play a Salesforce sandbox org: JWT bearer audience "
+			+ "https://test.salesforce.com instead of https://login.salesforce.com.")
+	boolean salesforceSandbox;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -95,6 +103,8 @@ public class SandboxCommand implements Callable<Integer> {
 			.port(this.port)
 			.client(this.clientId, this.clientSecret)
 			.apiLimit(this.apiLimit)
+			.genericLoginHost(this.genericLoginHost)
+			.salesforceSandbox(this.salesforceSandbox)
 			.build();
 		sandbox.faults().latency(this.latencyMs).chaos(this.faults);
 		return sandbox;

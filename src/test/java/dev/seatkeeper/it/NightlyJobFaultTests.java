@@ -59,7 +59,7 @@ class NightlyJobFaultTests {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void anExpiredQueryLocatorIsReissuedFromTheLastKey(TestDatabase database) {
-		completesDespite(database, faults -> faults.afterCalls(8, Faults::expireQueryLocators),
+		completesDespite(database, faults -> faults.afterCalls(7, Faults::expireQueryLocators),
 				sandbox -> assertThat(sandbox.requests().entries()).anySatisfy(entry -> {
 					assertThat(entry.pathAndQuery()).contains("/query/");
 					assertThat(entry.status()).isEqualTo(400);
@@ -126,9 +126,8 @@ class NightlyJobFaultTests {
 		try (Sandbox sandbox = sandbox(b -> {
 		}); JobHarness app = start(database, sandbox)) {
 			var profile = TestProfiles.of("acme", sandbox).build();
-			// Call 1 is the token; 2-10 are connect (with UserInfo), licenses and the three Id-paged downloads; 11 is
-			// login history.
-			sandbox.faults().afterCalls(10, Faults::malformedNextQueryPage);
+			// Call 1 is the token; 2-9 are connect, licenses and the three Id-paged downloads; 10 is login history.
+			sandbox.faults().afterCalls(9, Faults::malformedNextQueryPage);
 
 			RunResult failed = app.run(profile, RUN_DATE);
 

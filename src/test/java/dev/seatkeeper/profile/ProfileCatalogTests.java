@@ -51,7 +51,7 @@ class ProfileCatalogTests {
 		Profile acme = load().requireValid().require("acme");
 		assertThat(acme.salesforce().auth().flow()).isEqualTo(AuthFlow.CLIENT_CREDENTIALS);
 		assertThat(acme.salesforce().auth().clientSecret()).isEqualTo(new SecretReference("SF_ACME_CLIENT_SECRET"));
-		assertThat(acme.salesforce().apiVersion()).isEqualTo("62.0");
+		assertThat(acme.salesforce().apiVersion()).as("a current GA version").isEqualTo("66.0");
 		assertThat(acme.salesforce().allowLoopback()).isFalse();
 		assertThat(acme.activity().backfillDays()).isEqualTo(180);
 		assertThat(acme.reclamation().mode()).isEqualTo(Mode.DETECT);
@@ -108,7 +108,7 @@ class ProfileCatalogTests {
 				name: %s
 				status: %s
 				salesforce:
-				  loginUrl: https://login.salesforce.com
+				  loginUrl: https://other.my.salesforce.com
 				  auth: {flow: client-credentials, clientId: "${SF_OTHER_ID}", clientSecret: "${SF_OTHER_SECRET}"}
 				""";
 		write("live.yaml", profile.formatted("live", "published"));
@@ -214,6 +214,93 @@ class ProfileCatalogTests {
 		assertThat(ProfileCatalog.load(this.directory.resolve("nowhere"), variable -> null).problems()).singleElement()
 			.asString()
 			.contains("profiles directory does not exist");
+	}
+
+	@Test
+	void clientCredentialsNeedTheOrgsMyDomain() throws IOException {
+		String profile = """
+				name: %s
+				status: published
+				salesforce:
+				  loginUrl: %s
+				  auth: {flow: client-credentials, clientId: "${SF_ACME_CLIENT_ID}", clientSecret: "${SF_ACME_CLIENT_SECRET}"}
+				""";
+		write("login.yaml", profile.formatted("login", "https://login.salesforce.com"));
+		write("test.yaml", profile.formatted("test", "https://TEST.salesforce.com/"));
+		write("mydomain.yaml", profile.formatted("mydomain", "https://acme--uat.sandbox.my.salesforce.com"));
+		ProfileCatalog catalog = load();
+		assertThat(catalog.profiles()).extracting(Profile::name).containsExactly("mydomain");
+		assertThat(catalog.problems()).hasSize(2)
+			.allSatisfy(problem -> assertThat(problem).contains("salesforce.loginUrl: the client credentials flow works"
+					+ " only on the org's My Domain; use https://<domain>.my.salesforce.com"));
+	}
+
+	@Test
+	void loginUrlsMustBeSalesforceHostsAndAllowLoopbackOpensOnlyLoopback() throws IOException {
+		String profile = """
+				name: %s
+				status: published
+				salesforce:
+				  loginUrl: %s
+				  allowLoopback: %s
+				  auth: {flow: client-credentials, clientId: "${SF_ACME_CLIENT_ID}", clientSecret: "${SF_ACME_CLIENT_SECRET}"}
+				""";
+		write("documentation.yaml", profile.formatted("documentation", "http://192.0.2.2:18601", "true"));
+		write("elsewhere.yaml", profile.formatted("elsewhere", "https://acme.example.com", "false"));
+		write("lookalike.yaml", profile.formatted("lookalike", "https://acme.my.salesforce.com.example.com", "true"));
+		write("loopback.yaml", profile.formatted("loopback", "http://127.0.0.2:8443", "false"));
+		write("local.yaml", profile.formatted("local", "http://127.0.0.2:8443", "true"));
+		write("ipv6.yaml", profile.formatted("ipv6", "http://[::1]:8443", "true"));
+		write("mil.yaml", profile.formatted("mil", "https://acme.my.salesforce.mil", "false"));
+		write("alt.yaml", profile.formatted("alt", "https://acme.my-salesforce.com", "false"));
+		write("cn.yaml", profile.formatted("cn", "https://acme.my.sfcrmproducts.cn", "false"));
+		ProfileCatalog catalog = load();
+		assertThat(catalog.profiles()).extracting(Profile::name)
+			.containsExactlyInAnyOrder("local", "ipv6", "mil", "alt", "cn");
+		assertThat(catalog.problems()).hasSize(4)
+			.anySatisfy(problem -> assertThat(problem).startsWith(this.directory.resolve("documentation.yaml") + ": ")
+				.contains("'192.0.2.2' is not a Salesforce domain"))
+			.anySatisfy(problem -> assertThat(problem).contains("'acme.example.com' is not a Salesforce domain"))
+			.anySatisfy(problem -> assertThat(problem).contains("'acme.my.salesforce.com.example.com' is not a Salesforce domain"))
+			.anySatisfy(problem -> assertThat(problem).contains("is a loopback address; allowed only with allowLoopback: true"));
+	}
+
+	@Test
+	void retiredApiVersionsAreRefused() throws IOException {
+		write("old.yaml", """
+				name: old
+				status: published
+				salesforce: {apiVersion: "30.0", sandbox: {users: 10}}
+				""");
+		write("supported.yaml", """
+				name: supported
+				status: published
+				salesforce: {apiVersion: "31.0", sandbox: {users: 10}}
+				""");
+		ProfileCatalog catalog = load();
+		assertThat(catalog.profiles()).extracting(Profile::name).containsExactly("supported");
+		assertThat(catalog.problems()).containsExactly(this.directory.resolve("old.yaml")
+				+ ": salesforce.apiVersion: 30.0 is retired (Salesforce answers 410 GONE to versions up to 30.0); use 66.0"
+				+ " or leave apiVersion out for the default");
+	}
+
+	@Test
+	void jwtBearerTakesAnExplicitAudienceWithoutTrailingSlash() throws IOException {
+		String profile = """
+				name: %s
+				status: published
+				salesforce:
+				  loginUrl: https://acme.my.salesforce.com
+				  auth: {flow: %s, clientId: abc, username: int@acme.com, privateKey: "${SF_ACME_JWT_PRIVATE_KEY}",
+				         clientSecret: "${SF_ACME_CLIENT_SECRET}", audience: "https://test.salesforce.com//"}
+				""";
+		write("jwt.yaml", profile.formatted("jwt", "jwt-bearer"));
+		write("cc.yaml", profile.formatted("cc", "client-credentials"));
+		ProfileCatalog catalog = load();
+		assertThat(catalog.profiles()).extracting(Profile::name).containsExactly("jwt");
+		assertThat(catalog.require("jwt").salesforce().auth().audience()).isEqualTo("https://test.salesforce.com");
+		assertThat(catalog.problems()).containsExactly(this.directory.resolve("cc.yaml")
+				+ ": salesforce.auth.audience: applies to the jwt-bearer flow only");
 	}
 
 	private ProfileCatalog load() {

@@ -44,6 +44,23 @@ class ProfilesCommandTests {
 	}
 
 	@Test
+	void validateRefusesClientCredentialsOnAGenericLoginHost(@TempDir Path directory, CapturedOutput output)
+			throws IOException {
+		Files.writeString(directory.resolve("acme.yaml"), """
+				name: acme
+				status: draft
+				salesforce:
+				  loginUrl: https://login.salesforce.com
+				  auth: {flow: client-credentials, clientId: abc, clientSecret: "${SF_ACME_SECRET}"}
+				""");
+		int exit = SeatkeeperCommandLine.create(this.factory)
+			.execute("profiles", "validate", "--profiles-dir", directory.toString());
+		assertThat(exit).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
+		assertThat(output).contains("salesforce.loginUrl: the client credentials flow works only on the org's My Domain;"
+				+ " use https://<domain>.my.salesforce.com");
+	}
+
+	@Test
 	void anUnknownSubcommandIsAUsageError() {
 		assertThat(SeatkeeperCommandLine.create(this.factory).execute("profiles", "bogus")).isEqualTo(ExitCode.USAGE.code());
 	}

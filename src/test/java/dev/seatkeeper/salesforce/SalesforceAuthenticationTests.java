@@ -142,7 +142,8 @@ class SalesforceAuthenticationTests {
 		assertThat(claims).isNotNull();
 		assertThat(claims.getIssuer()).isEqualTo("3MVG9clientId");
 		assertThat(claims.getSubject()).isEqualTo("integration@acme.com");
-		assertThat(claims.getAudience()).containsExactly(this.salesforce.url().toString());
+		assertThat(claims.getAudience()).as("Salesforce refuses a My Domain or instance URL as the audience")
+			.containsExactly("https://login.salesforce.com");
 		assertThat(claims.getExpirationTime()).isAfter(new Date())
 			.isBefore(Date.from(Instant.now().plus(Duration.ofMinutes(5))));
 		assertThat(this.salesforce.tokenRequests().get(0).param("grant_type"))

@@ -126,10 +126,70 @@ class SandboxAuthTests {
 			.path("error").asString()).isEqualTo("invalid_grant");
 		assertThat(json(jwt(jwtClaims(admin, "https://elsewhere.example", exp), keys.getPrivate()))
 			.path("error_description").asString()).isEqualTo("audience is invalid");
+		assertThat(json(jwt(jwtClaims(admin, sandbox.baseUrl(), exp), keys.getPrivate())).path("error_description")
+			.asString()).as("the org's own My Domain is not an audience").isEqualTo("audience is invalid");
+		assertThat(json(jwt(jwtClaims(admin, "https://test.salesforce.com", exp), keys.getPrivate()))
+			.path("error_description").asString()).as("a production org").isEqualTo("audience is invalid");
 		assertThat(json(jwt(jwtClaims(admin, "https://login.salesforce.com", exp - 3600), keys.getPrivate()))
 			.path("error").asString()).isEqualTo("invalid_grant");
 		assertThat(json(jwt(jwtClaims("nobody@acme.example", "https://login.salesforce.com", exp), keys.getPrivate()))
 			.path("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
+	void aSalesforceSandboxOrgTakesTheTestAudienceOnly() throws Exception {
+		try (Sandbox org = Sandbox.builder().users(20).now(NOW).jwtKey(keys.getPublic()).salesforceSandbox(true).build().start()) {
+			SandboxHttp client = new SandboxHttp(org);
+			String admin = (String) org.org().table(dev.seatkeeper.sandbox.org.OrgTypes.USER).record(0).fieldValue("Username");
+			long exp = Instant.now().getEpochSecond() + 180;
+			assertThat(jwt(client, jwtClaims(admin, "https://test.salesforce.com", exp), keys.getPrivate()).statusCode())
+				.isEqualTo(200);
+			assertThat(json(jwt(client, jwtClaims(admin, "https://login.salesforce.com", exp), keys.getPrivate()))
+				.path("error_description").asString()).isEqualTo("audience is invalid");
+		}
+	}
+
+	@Test
+	void aGenericLoginHostRefusesClientCredentials() {
+		try (Sandbox org = Sandbox.builder().users(20).now(NOW).genericLoginHost(true).build().start()) {
+			HttpResponse<String> response = new SandboxHttp(org).form("/services/oauth2/token", Map.of("grant_type",
+					"client_credentials", "client_id", "seatkeeper-sandbox", "client_secret", "sandbox-secret"));
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(json(response).path("error").asString()).isEqualTo("invalid_grant");
+			assertThat(json(response).path("error_description").asString()).isEqualTo("request not supported on this domain");
+		}
+	}
+
+	@Test
+	void userInfoNeedsTheOpenidScope() {
+		HttpResponse<String> withoutOpenid = new SandboxHttp(sandbox).login().get("/services/oauth2/userinfo");
+		assertThat(withoutOpenid.statusCode()).isEqualTo(403);
+		HttpResponse<String> authorize = http.get("/services/oauth2/authorize?response_type=code&client_id=seatkeeper-sandbox"
+				+ "&redirect_uri=" + SandboxHttp.encode("http://localhost:1717/OauthRedirect") + "&scope="
+				+ SandboxHttp.encode("api openid"));
+		String code = URI.create(authorize.headers().firstValue("Location").orElseThrow()).getQuery()
+			.replaceAll(".*code=([^&]+).*", "$1");
+		JsonNode token = json(http.form("/services/oauth2/token", Map.of("grant_type", "authorization_code", "code",
+				java.net.URLDecoder.decode(code, StandardCharsets.UTF_8), "client_id", "seatkeeper-sandbox",
+				"client_secret", "sandbox-secret", "redirect_uri", "http://localhost:1717/OauthRedirect")));
+		HttpResponse<String> withOpenid = new SandboxHttp(sandbox).token(token.path("access_token").asString())
+			.get("/services/oauth2/userinfo");
+		assertThat(withOpenid.statusCode()).isEqualTo(200);
+		assertThat(token.path("id").asString()).endsWith("/" + json(withOpenid).path("user_id").asString());
+	}
+
+	@Test
+	void retiredApiVersionsAreGone() {
+		SandboxHttp client = new SandboxHttp(sandbox).login();
+		for (String retired : new String[] { "20.0", "21.0", "30.0" }) {
+			HttpResponse<String> response = client.get("/services/data/v" + retired + "/limits");
+			assertThat(response.statusCode()).as(retired).isEqualTo(410);
+			assertThat(json(response).get(0).path("errorCode").asString()).isEqualTo("GONE");
+			assertThat(json(response).get(0).path("message").asString()).contains(retired).contains("retired");
+		}
+		assertThat(client.get("/services/data/v31.0/limits").statusCode()).isEqualTo(200);
+		assertThat(client.get("/services/data/v66.0/limits").statusCode()).isEqualTo(200);
+		assertThat(client.get("/services/data/v99.0/limits").statusCode()).as("not yet released").isEqualTo(404);
 	}
 
 	@Test
@@ -202,6 +262,10 @@ class SandboxAuthTests {
 	}
 
 	private static HttpResponse<String> jwt(String claims, PrivateKey key) throws Exception {
+		return jwt(http, claims, key);
+	}
+
+	private static HttpResponse<String> jwt(SandboxHttp http, String claims, PrivateKey key) throws Exception {
 		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 		String signingInput = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
 				+ b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));

@@ -1,23 +1,19 @@
 package dev.seatkeeper.salesforce.auth;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
+import dev.seatkeeper.salesforce.SalesforceHosts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether an {@code instance_url} may receive our access tokens: https on a Salesforce domain
- * ({@code *.salesforce.com}, {@code *.force.com}, {@code *.cloudforce.com}; My Domain hosts are under
- * {@code my.salesforce.com}). Loopback hosts, over http or https, only when the profile allows it (the sandbox org
- * and tests). Anything else is a non-retryable {@link SalesforceAuthenticationException}.
+ * Decides whether an {@code instance_url} may receive our access tokens: https on a domain Salesforce serves orgs
+ * from ({@link SalesforceHosts}). Loopback addresses, over http or https, only when the profile allows it (the
+ * sandbox org and tests); {@code allowLoopback} opens nothing else. Anything else is a non-retryable
+ * {@link SalesforceAuthenticationException}.
  */
 public final class InstanceUrlPolicy {
-
-	private static final List<String> SALESFORCE_DOMAINS = List.of(".salesforce.com", ".force.com", ".cloudforce.com");
-
-	private static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "[::1]", "::1");
 
 	private final String profile;
 
@@ -46,7 +42,7 @@ public final class InstanceUrlPolicy {
 				|| uri.getRawQuery() != null) {
 			throw reject("instance_url '" + uri + "' must be a bare origin");
 		}
-		if (LOOPBACK_HOSTS.contains(host)) {
+		if (SalesforceHosts.isLoopback(host)) {
 			if (!this.allowLoopback) {
 				throw reject("instance_url '" + uri + "' is a loopback host; allowed only with allowLoopback");
 			}
@@ -58,7 +54,7 @@ public final class InstanceUrlPolicy {
 		if (!scheme.equals("https")) {
 			throw reject("instance_url '" + uri + "' must use https");
 		}
-		if (SALESFORCE_DOMAINS.stream().noneMatch(host::endsWith)) {
+		if (!SalesforceHosts.isSalesforceHost(host)) {
 			throw reject("instance_url host '" + host + "' is not a Salesforce domain");
 		}
 		return stripSlash(uri);

@@ -22,7 +22,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Signs the RS256 assertions of Salesforce's JWT bearer flow: {@code iss} the connected app's client id, {@code sub}
- * the username, {@code aud} the login URL, valid for three minutes. The key is a PKCS#8 PEM
+ * the username, {@code aud} {@code https://login.salesforce.com} or {@code https://test.salesforce.com} (never the
+ * My Domain, which Salesforce refuses) or a profile's explicit audience, valid for three minutes. The key is a PKCS#8 PEM
  * ({@code -----BEGIN PRIVATE KEY-----}; convert a PKCS#1 key with {@code openssl pkcs8 -topk8 -nocrypt}).
  * Thread-safe.
  */

@@ -9,6 +9,7 @@ import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
 import dev.seatkeeper.salesforce.SalesforceConnection;
 import dev.seatkeeper.salesforce.SalesforceConnection.Auth;
 import dev.seatkeeper.salesforce.Secret;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
@@ -34,6 +35,8 @@ import org.springframework.web.client.RestClientResponseException;
  * tokens in its {@link TokenRepository} (the encrypted {@link SalesforceTokenStore} for the refresh flow). {@link #authorize()} returns the stored token while it is
  * fresh and asks the token endpoint only when it has expired or was {@linkplain #invalidateAccessToken(Authorization) invalidated}.
  *
+ * <p>Every token response's {@code id} tells the user the session runs as ({@link #runningUserId()}).
+ *
  * <p>Thread-safe: authorization is serialized per session so parallel partitions make one token request.
  */
 public final class SalesforceSession {
@@ -49,6 +52,8 @@ public final class SalesforceSession {
 	private final TokenRepository store;
 
 	private final InstanceUrlPolicy instanceUrlPolicy;
+
+	private volatile @Nullable IdentityUrl identity;
 
 	public SalesforceSession(SalesforceConnection connection, TokenRepository store,
 			ClientHttpRequestFactory requestFactory, Clock clock) {
@@ -87,6 +92,27 @@ public final class SalesforceSession {
 			.orElseThrow(() -> SalesforceAuthenticationException.notAuthorized(this.profile));
 		return new Authorization(Secret.of(client.getAccessToken().getTokenValue()),
 				this.instanceUrlPolicy.validate(instanceUrl));
+	}
+
+	/**
+	 * The Id of the user this session's tokens run as, from the {@code id} of the latest token response. A token
+	 * stored by an earlier process came without one in this process, so it is renewed once to learn it.
+	 * @throws SalesforceApiException as {@link #authorize()} does, or when Salesforce named no user
+	 */
+	public synchronized String runningUserId() {
+		if (this.identity == null) {
+			authorize();
+		}
+		if (this.identity == null) {
+			this.store.invalidateAccessToken(this.profile);
+			authorize();
+		}
+		IdentityUrl known = this.identity;
+		if (known == null) {
+			throw new SalesforceApiException("NO_IDENTITY", 0, false, "The token response for profile '" + this.profile
+					+ "' carried no id URL naming the user it runs as", null);
+		}
+		return known.userId();
 	}
 
 	/**
@@ -170,7 +196,7 @@ public final class SalesforceSession {
 			case JWT_BEARER -> {
 				Auth auth = connection.auth();
 				JwtBearerAssertions assertions = new JwtBearerAssertions(auth.privateKeyPem(), auth.clientId(),
-						auth.username(), connection.loginUrl().toString(), clock);
+						auth.username(), auth.jwtAudience(connection.loginUrl()), clock);
 				JwtBearerOAuth2AuthorizedClientProvider provider = new JwtBearerOAuth2AuthorizedClientProvider();
 				provider.setAccessTokenResponseClient(tokenClient(tokenRestClient));
 				provider.setJwtAssertionResolver((context) -> assertions.next());
@@ -184,7 +210,7 @@ public final class SalesforceSession {
 	private <T extends AbstractOAuth2AuthorizationGrantRequest> OAuth2AccessTokenResponseClient<T> tokenClient(
 			RestClient tokenRestClient) {
 		return new InstanceUrlRecordingTokenResponseClient<>(TokenEndpoint.client(tokenRestClient),
-				this.instanceUrlPolicy, this.store);
+				this.instanceUrlPolicy, this.store, (id) -> this.identity = IdentityUrl.parse(id));
 	}
 
 	/** A usable access token and the org's API host. {@code toString()} hides the token. */

@@ -20,6 +20,9 @@ public final class SalesforceTokenResponseConverter implements Converter<Map<Str
 	/** The additional parameter naming the org's API host. */
 	public static final String INSTANCE_URL = "instance_url";
 
+	/** The additional parameter naming the org and the user the token runs as ({@code .../id/<orgId>/<userId>}). */
+	public static final String ID = "id";
+
 	private final DefaultMapOAuth2AccessTokenResponseConverter delegate = new DefaultMapOAuth2AccessTokenResponseConverter();
 
 	private final Duration defaultLifetime;

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a JWT bearer assertion as Salesforce does: RS256 signed by the connected app's certificate (when the
- * sandbox has its public key), {@code iss} the consumer key, {@code aud} a login URL, {@code exp} in the future,
+ * sandbox has its public key), {@code iss} the consumer key, {@code aud} the org's login audience ({@link LoginHost#jwtAudience()}), {@code exp} in the future,
  * {@code sub} the username to act as.
  */
 final class JwtAssertion {

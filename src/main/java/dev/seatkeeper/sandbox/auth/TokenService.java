@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TokenService {
 
-	private static final Set<String> LOGIN_AUDIENCES = Set.of("https://login.salesforce.com",
-			"https://test.salesforce.com");
-
 	private final ClientApp app;
 
 	private final Sessions sessions;
@@ -37,11 +33,18 @@ public final class TokenService {
 
 	private final String userPassword;
 
+	private final LoginHost loginHost;
+
 	public TokenService(ClientApp app, Sessions sessions, SandboxOrg org, String userPassword) {
+		this(app, sessions, org, userPassword, LoginHost.myDomain());
+	}
+
+	public TokenService(ClientApp app, Sessions sessions, SandboxOrg org, String userPassword, LoginHost loginHost) {
 		this.app = app;
 		this.sessions = sessions;
 		this.org = org;
 		this.userPassword = userPassword;
+		this.loginHost = loginHost;
 	}
 
 	public ClientApp app() {
@@ -51,12 +54,16 @@ public final class TokenService {
 	/**
 	 * Grants a token for a form-encoded request.
 	 * @param basic client id and secret from an HTTP Basic header, or {@code null}
-	 * @param baseUrl this server's base URL: the {@code instance_url} and a valid JWT audience
+	 * @param baseUrl this server's base URL: the {@code instance_url} and the host of the {@code id} URL
 	 */
 	public Map<String, String> token(Map<String, String> form, String @Nullable [] basic, String baseUrl) {
 		String grant = form.getOrDefault("grant_type", "");
 		return switch (grant) {
 			case "client_credentials" -> {
+				if (this.loginHost.genericLogin()) {
+					// Salesforce cannot tell which org's integration user to run as on a host shared by all orgs.
+					throw OAuthException.invalidGrant("request not supported on this domain");
+				}
 				authenticateClient(form, basic, true);
 				yield grantFor(this.org.integrationUserId(), "api", baseUrl, false);
 			}
@@ -64,7 +71,7 @@ public final class TokenService {
 			case "refresh_token" -> refresh(form, basic, baseUrl);
 			case "urn:ietf:params:oauth:grant-type:jwt-bearer" -> {
 				String username = JwtAssertion.verify(form.getOrDefault("assertion", ""), this.app,
-						audiences(baseUrl), Instant.now());
+						Set.of(this.loginHost.jwtAudience()), Instant.now());
 				yield grantFor(activeUser(username).id(), "api", baseUrl, false);
 			}
 			case "password" -> password(form, basic, baseUrl);
@@ -207,12 +214,6 @@ public final class TokenService {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
-	}
-
-	private static Set<String> audiences(String baseUrl) {
-		Set<String> audiences = new HashSet<>(LOGIN_AUDIENCES);
-		audiences.add(baseUrl);
-		return audiences;
 	}
 
 }

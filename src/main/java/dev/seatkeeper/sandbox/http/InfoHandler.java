@@ -21,6 +21,10 @@ import dev.seatkeeper.sandbox.query.RecordJson;
  */
 final class InfoHandler {
 
+	/** The first REST API version Salesforce ever served; it and every version before {@link #OLDEST_VERSION} are retired. */
+	static final int FIRST_VERSION = 7;
+
+	/** The oldest version still served (21.0 to 30.0 were retired in Summer '25). */
 	static final int OLDEST_VERSION = 31;
 
 	static final int NEWEST_VERSION = 66;
@@ -112,6 +116,12 @@ final class InfoHandler {
 
 	/** {@code GET /services/oauth2/userinfo}: the user the bearer token runs as, in the OpenID Connect shape. */
 	void userInfo(ApiCall call, String baseUrl) throws IOException {
+		if (!List.of(call.session().scope().split(" ")).contains("openid")) {
+			// UserInfo is an OpenID Connect endpoint: a token without the openid scope may not read it (RFC 6750
+			// insufficient_scope), and the documented app setup (api, refresh_token) does not grant it.
+			HttpIo.error(call.exchange(), 403, "INSUFFICIENT_SCOPE", "The access token lacks the openid scope");
+			return;
+		}
 		Row user = this.org.find(call.session().userId());
 		if (user == null) {
 			HttpIo.error(call.exchange(), 403, "Bad_Id", "Bad_Id");

@@ -152,7 +152,14 @@ final class SandboxRouter implements HttpHandler {
 		}
 		Matcher matcher = API.matcher(path);
 		int major = matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
-		if (major < InfoHandler.OLDEST_VERSION - 11 || major > InfoHandler.NEWEST_VERSION) {
+		if (major >= InfoHandler.FIRST_VERSION && major < InfoHandler.OLDEST_VERSION) {
+			// Retired versions (7.0-20.0 since Summer '22, 21.0-30.0 since Summer '25) are gone, not unknown.
+			HttpIo.error(exchange, 410, "GONE", "API version " + major + "." + matcher.group(2)
+					+ " has been retired and is no longer available. Use version " + InfoHandler.OLDEST_VERSION
+					+ ".0 or later.");
+			return;
+		}
+		if (major < InfoHandler.OLDEST_VERSION || major > InfoHandler.NEWEST_VERSION) {
 			HttpIo.notFound(exchange);
 			return;
 		}

@@ -19,7 +19,8 @@ class InstanceUrlPolicyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "https://acme.my.salesforce.com", "https://na139.salesforce.com",
 			"https://acme--uat.sandbox.my.salesforce.com", "https://acme.lightning.force.com",
-			"https://eu5.cloudforce.com", "https://ACME.MY.SALESFORCE.COM/" })
+			"https://eu5.cloudforce.com", "https://ACME.MY.SALESFORCE.COM/", "https://acme.my.salesforce.mil",
+			"https://acme.my-salesforce.com", "https://acme.my.sfcrmproducts.cn", "https://acme.salesforce.com.cn" })
 	void acceptsHttpsSalesforceHosts(String url) {
 		assertThat(this.strict.validate(url).toString()).doesNotEndWith("/");
 	}
@@ -45,6 +46,13 @@ class InstanceUrlPolicyTests {
 			.isThrownBy(() -> this.loopback.validate("http://acme.my.salesforce.com"));
 		assertThatExceptionOfType(SalesforceAuthenticationException.class)
 			.isThrownBy(() -> this.loopback.validate("http://evil.example"));
+		assertThat(this.loopback.validate("http://127.0.0.2:18601")).isEqualTo(URI.create("http://127.0.0.2:18601"));
+		assertThat(this.loopback.validate("http://[::1]:18601")).isEqualTo(URI.create("http://[::1]:18601"));
+		for (String elsewhere : new String[] { "http://192.0.2.2:18601", "https://192.0.2.2:18601", "http://127.0.0.256",
+				"http://127.0.0.1.evil.example", "http://10.0.0.1", "https://evil.example" }) {
+			assertThatExceptionOfType(SalesforceAuthenticationException.class).as(elsewhere)
+				.isThrownBy(() -> this.loopback.validate(elsewhere));
+		}
 	}
 
 	@Test
