@@ -69,7 +69,7 @@ final class InfoHandler {
 
 	void sobjects(ApiCall call) throws IOException {
 		List<Map<String, Object>> sobjects = new ArrayList<>();
-		for (ObjectType type : OrgTypes.ALL) {
+		for (ObjectType type : OrgTypes.ALL.stream().filter((t) -> this.org.runAs().canRead(t.name())).toList()) {
 			sobjects.add(Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "urls",
 					Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(), "describe",
 							call.apiPath() + "/sobjects/" + type.name() + "/describe")));
