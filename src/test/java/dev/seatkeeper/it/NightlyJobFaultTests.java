@@ -126,9 +126,9 @@ class NightlyJobFaultTests {
 		try (Sandbox sandbox = sandbox(b -> {
 		}); JobHarness app = start(database, sandbox)) {
 			var profile = TestProfiles.of("acme", sandbox).build();
-			// Call 1 is the token; 2-10 are connect (with UserInfo), licenses and the three Id-paged downloads; 11 is
-			// login history.
-			sandbox.faults().afterCalls(10, Faults::malformedNextQueryPage);
+			// Call 1 is the token; 2-12 are connect (with UserInfo and the two describes of the access check), licenses
+			// and the three Id-paged downloads; 13 is login history.
+			sandbox.faults().afterCalls(12, Faults::malformedNextQueryPage);
 
 			RunResult failed = app.run(profile, RUN_DATE);
 

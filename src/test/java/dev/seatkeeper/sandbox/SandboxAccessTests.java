@@ -119,6 +119,25 @@ class SandboxAccessTests {
 			assertThat(updated.get(0).path("errors").get(0).path("statusCode").asString())
 				.isEqualTo("INSUFFICIENT_ACCESS_OR_READONLY");
 			assertThat(user.fieldValue("IsActive")).isEqualTo(true);
+
+			// Describe tells the same before any write is tried.
+			JsonNode global = json(http.get(SandboxHttp.V + "/sobjects"));
+			for (JsonNode object : global.path("sobjects")) {
+				if ("UserPackageLicense".equals(object.path("name").asString())) {
+					assertThat(object.path("deletable").asBoolean()).isFalse();
+				}
+				if ("PermissionSetLicenseAssign".equals(object.path("name").asString())) {
+					assertThat(object.path("deletable").asBoolean()).isFalse();
+				}
+			}
+			JsonNode isActive = field(json(http.get(SandboxHttp.V + "/sobjects/User/describe")), "IsActive");
+			assertThat(isActive.path("updateable").asBoolean()).isFalse();
+		}
+		try (Sandbox administrator = sandbox(b -> {
+		})) {
+			SandboxHttp http = new SandboxHttp(administrator).login();
+			JsonNode isActive = field(json(http.get(SandboxHttp.V + "/sobjects/User/describe")), "IsActive");
+			assertThat(isActive.path("updateable").asBoolean()).isTrue();
 		}
 	}
 

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.org.ObjectType;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
+import dev.seatkeeper.sandbox.org.RunAsUser;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import dev.seatkeeper.sandbox.org.SaveResult;
 import dev.seatkeeper.sandbox.query.RecordJson;
@@ -40,7 +41,7 @@ final class SObjectHandler {
 			HttpIo.notFound(call.exchange());
 		}
 		else if (parts.length == 2 && "GET".equals(call.method())) {
-			HttpIo.json(call.exchange(), 200, Map.of("objectDescribe", summary(call, type), "recentItems",
+			HttpIo.json(call.exchange(), 200, Map.of("objectDescribe", summary(call, type, this.org.runAs()), "recentItems",
 					List.of()));
 		}
 		else if (parts.length == 3 && "describe".equals(parts[2])) {
@@ -102,14 +103,15 @@ final class SObjectHandler {
 	private void describe(ApiCall call, ObjectType type) throws IOException {
 		List<Object> fields = new ArrayList<>();
 		for (String name : this.org.runAs().visibleFields(type)) {
-			fields.add(describeField(type, name));
+			fields.add(describeField(type, name, this.org.runAs()));
 		}
 		HttpIo.json(call.exchange(), 200, Map.of("name", type.name(), "keyPrefix", type.keyPrefix(),
-				"queryable", true, "deletable", type.isDeletable(), "fields", fields));
+				"queryable", true, "deletable", this.org.runAs().mayDelete(type), "updateable",
+				this.org.runAs().mayUpdate(type), "fields", fields));
 	}
 
 	/** One entry of {@code fields[]}, with the properties of Salesforce's DescribeFieldResult a client reads. */
-	private static Map<String, Object> describeField(ObjectType type, String name) {
+	private static Map<String, Object> describeField(ObjectType type, String name, RunAsUser user) {
 		SoqlSchema.FieldType fieldType = type.typeAt(type.indexOf(name));
 		String wireType = switch (fieldType) {
 			case ID -> "Id".equals(name) ? "id" : "reference";
@@ -123,16 +125,17 @@ final class SObjectHandler {
 		field.put("soapType", "Id".equals(name) || fieldType == SoqlSchema.FieldType.ID ? "tns:ID" : "xsd:" + ("datetime".equals(wireType) ? "dateTime" : wireType));
 		field.put("nillable", !"Id".equals(name) && fieldType != SoqlSchema.FieldType.BOOLEAN);
 		field.put("createable", false);
-		field.put("updateable", type.isUpdatable(name));
+		field.put("updateable", user.mayUpdate(type, name));
 		field.put("filterable", true);
 		field.put("sortable", true);
 		field.put("custom", false);
 		return field;
 	}
 
-	private static Map<String, Object> summary(ApiCall call, ObjectType type) {
+	/** An object as the global describe and {@code sobjects/{Type}} list it, for the run-as user. */
+	static Map<String, Object> summary(ApiCall call, ObjectType type, RunAsUser user) {
 		return Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "deletable",
-				type.isDeletable(), "urls", Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
+				user.mayDelete(type), "updateable", user.mayUpdate(type), "urls", Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
 						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
 	}
 

@@ -108,6 +108,21 @@ public final class RunAsUser {
 		return allowed ? null : SaveResult.Error.of(INSUFFICIENT_ACCESS, "insufficient access rights on object id");
 	}
 
+	/** Whether this user may delete records of the type (describe's {@code deletable}). */
+	public boolean mayDelete(ObjectType type) {
+		return type.isDeletable() && refuse("DELETE", type) == null;
+	}
+
+	/** Whether this user may update the field (describe's {@code updateable}). */
+	public boolean mayUpdate(ObjectType type, String field) {
+		return type.isUpdatable(field) && sees(type.name(), field) && refuse("UPDATE", type) == null;
+	}
+
+	/** Whether this user may update some field of the type (the object's {@code updateable}). */
+	public boolean mayUpdate(ObjectType type) {
+		return type.fields().stream().anyMatch((field) -> mayUpdate(type, field));
+	}
+
 	/** The org's schema as this user sees it: unreadable objects and hidden fields are not there. */
 	public SoqlSchema schema(SoqlSchema org) {
 		return new SoqlSchema() {
