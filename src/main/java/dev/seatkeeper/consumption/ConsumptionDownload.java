@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 public class ConsumptionDownload extends SalesforceTasklet {
 
+	/** Not in every org, and a setup object the integration user may not be allowed to read. */
+	static final String ENTITLEMENT_OBJECT = "TenantUsageEntitlement";
+
 	static final String ENTITLEMENTS = """
 			SELECT Id, MasterLabel, ResourceGroupKey, Setting, Frequency, StartDate, EndDate, CurrentAmountAllowed, \
 			AmountUsed FROM TenantUsageEntitlement ORDER BY Id""";
@@ -32,16 +35,26 @@ public class ConsumptionDownload extends SalesforceTasklet {
 
 	private final RunKey run;
 
+	private final boolean entitlements;
+
 	public ConsumptionDownload(SalesforceClient client, ConsumptionWriter writer, RunKey run) {
+		this(client, writer, run, true);
+	}
+
+	/** @param entitlements whether to read TenantUsageEntitlement (false: connect found it not readable) */
+	public ConsumptionDownload(SalesforceClient client, ConsumptionWriter writer, RunKey run, boolean entitlements) {
 		this.client = client;
 		this.writer = writer;
 		this.run = run;
+		this.entitlements = entitlements;
 	}
 
 	@Override
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		List<Consumption> rows = new ArrayList<>();
-		this.client.query(ENTITLEMENTS).map(ConsumptionDownload::entitlement).forEach(rows::add);
+		if (this.entitlements) {
+			this.client.query(ENTITLEMENTS).map(ConsumptionDownload::entitlement).forEach(rows::add);
+		}
 		LocalDate today = LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC);
 		this.client.limits().limits().forEach((name, limit) -> rows.add(new Consumption(name, today, today,
 				BigDecimal.valueOf(limit.max()), BigDecimal.valueOf(limit.used()), Source.ORG_LIMIT)));

@@ -1,7 +1,11 @@
 package dev.seatkeeper.consumption;
 
+import java.util.List;
+
+import dev.seatkeeper.job.ConnectCheck;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.RunKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -26,9 +30,12 @@ class ConsumptionStepConfiguration {
 	@Bean
 	@StepScope
 	ConsumptionDownload consumptionDownload(OrgSessions orgs, JdbcTemplate jdbc,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
+			@Value("#{jobExecutionContext['" + ConnectCheck.SKIPPED_OBJECTS + "']}") @Nullable String skipped) {
 		RunKey run = RunKey.of(profile, asOf);
-		return new ConsumptionDownload(orgs.client(profile), new ConsumptionWriter(jdbc, run), run);
+		List<String> unreadable = ConnectCheck.list(skipped);
+		boolean entitlements = unreadable == null || !unreadable.contains(ConsumptionDownload.ENTITLEMENT_OBJECT);
+		return new ConsumptionDownload(orgs.client(profile), new ConsumptionWriter(jdbc, run), run, entitlements);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.seatkeeper.job;
 
+import java.util.List;
+
 import dev.seatkeeper.salesforce.OrgLimits;
 import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceClient;
@@ -28,8 +30,15 @@ public class ConnectTasklet extends SalesforceTasklet {
 
 	private final SalesforceClient client;
 
+	private final List<ConnectCheck> checks;
+
 	public ConnectTasklet(SalesforceClient client) {
+		this(client, List.of());
+	}
+
+	public ConnectTasklet(SalesforceClient client, List<ConnectCheck> checks) {
 		this.client = client;
+		this.checks = List.copyOf(checks);
 	}
 
 	/**
@@ -64,6 +73,7 @@ public class ConnectTasklet extends SalesforceTasklet {
 		if (integrationUser != null) {
 			job.putString(INTEGRATION_USER_ID, integrationUser);
 		}
+		this.checks.forEach((check) -> check.check(this.client, this.client.profile(), job));
 		job.putLong("apiUsedAtConnect", api.used());
 		job.putLong("apiMax", api.max());
 		contribution.incrementReadCount();

@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,7 @@ class NightlyJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
 			.listener(activeExecutions)
 			.listener(profileStateListener)
+			.listener(new RunMessageListener())
 			.start(connect)
 			.next(downloadLicenses)
 			.next(downloadSubscriptions)
@@ -75,8 +77,9 @@ class NightlyJobConfiguration {
 
 	@Bean
 	@StepScope
-	ConnectTasklet connectTasklet(OrgSessions orgs, @Value("#{jobParameters['profile']}") String profile) {
-		return new ConnectTasklet(orgs.client(profile));
+	ConnectTasklet connectTasklet(OrgSessions orgs, ObjectProvider<ConnectCheck> checks,
+			@Value("#{jobParameters['profile']}") String profile) {
+		return new ConnectTasklet(orgs.client(profile), checks.orderedStream().toList());
 	}
 
 	@Bean

@@ -141,14 +141,26 @@ public class NightlyJobRunner {
 		ExitCode exitCode = switch (execution.getStatus()) {
 			case COMPLETED -> ExitCode.OK;
 			case STOPPED, STOPPING -> ExitCode.STOPPED;
-			default -> ExitCode.FAILED;
+			default -> missingAccess(execution) ? ExitCode.INVALID_CONFIGURATION : ExitCode.FAILED;
 		};
 		return new RunResult(name, runDate, exitCode, execution.getStatus().name(), execution.getId(),
 				duration(execution.getStartTime(), execution.getEndTime()), message(execution));
 	}
 
+	/** Whether the run failed because the integration user lacks a permission: relaunching will not help. */
+	private static boolean missingAccess(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().anyMatch((failure) -> {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+				if (cause instanceof MissingAccessException) {
+					return true;
+				}
+			}
+			return false;
+		});
+	}
+
 	/** What an operator needs first: why a step did not complete, in the words of the error that caused it. */
-	private static String message(JobExecution execution) {
+	static String message(JobExecution execution) {
 		// A failed partition says why; its manager step only says that a partition failed.
 		Optional<StepExecution> failed = execution.getStepExecutions()
 			.stream()

@@ -36,10 +36,21 @@ public class LicenseDownload extends SalesforceTasklet {
 
 	private final RunKey run;
 
+	private final List<FeatureLicenses.Feature> features;
+
 	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run) {
+		this(client, jdbc, run, FeatureLicenses.ALL);
+	}
+
+	/**
+	 * @param features the feature licenses the org has (whose User flag exists); the others are not in this org, so
+	 * no model is written for them and an entitlement naming one shows as not in the org
+	 */
+	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run, List<FeatureLicenses.Feature> features) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.run = run;
+		this.features = List.copyOf(features);
 	}
 
 	@Override
@@ -48,7 +59,7 @@ public class LicenseDownload extends SalesforceTasklet {
 		this.client.query(USER_LICENSES).map(LicenseDownload::userLicense).forEach(models::add);
 		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicense).forEach(models::add);
 		this.client.query(PACKAGE_LICENSES).map(LicenseDownload::packageLicense).forEach(models::add);
-		FeatureLicenses.ALL.forEach(feature -> models.add(feature.model()));
+		this.features.forEach(feature -> models.add(feature.model()));
 		models.forEach(model -> contribution.incrementReadCount());
 		SoftwareModelWriter.upsert(this.jdbc, this.run, models);
 		contribution.incrementWriteCount(models.size());

@@ -1,7 +1,11 @@
 package dev.seatkeeper.license;
 
+import java.util.List;
+
+import dev.seatkeeper.job.ConnectCheck;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.RunKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -25,8 +29,12 @@ class LicenseStepConfiguration {
 	@Bean
 	@StepScope
 	LicenseDownload licenseDownload(OrgSessions orgs, JdbcTemplate jdbc,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new LicenseDownload(orgs.client(profile), jdbc, RunKey.of(profile, asOf));
+			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
+			@Value("#{jobExecutionContext['" + ConnectCheck.USER_FEATURE_FIELDS + "']}") @Nullable String featureFields) {
+		List<String> available = ConnectCheck.list(featureFields);
+		List<FeatureLicenses.Feature> features = (available == null) ? FeatureLicenses.ALL
+				: FeatureLicenses.ALL.stream().filter(feature -> available.contains(feature.field())).toList();
+		return new LicenseDownload(orgs.client(profile), jdbc, RunKey.of(profile, asOf), features);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.seatkeeper.salesforce;
 
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,28 @@ public class SalesforceApiException extends RuntimeException {
 	public static SalesforceApiException fromResponse(int httpStatus, SalesforceError error) {
 		String code = error.code();
 		boolean retryable = httpStatus >= 500 && !NOT_RETRYABLE_CODES.contains(code);
-		return new SalesforceApiException(code, httpStatus, retryable, String.valueOf(error.message()), null);
+		return new SalesforceApiException(code, httpStatus, retryable, oneLine(String.valueOf(error.message())), null);
+	}
+
+	/**
+	 * Salesforce's query errors are several lines: the query, a caret line, {@code ERROR at Row:1:Column:12}, then
+	 * the reason. Everything that shows a message (the run table, {@code status}, {@code v_runs}, a log line) keeps
+	 * one line, often only its start, so the reason comes first and the position after it, on one line.
+	 */
+	static String oneLine(String message) {
+		List<String> lines = message.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+		int at = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith("ERROR at Row:")) {
+				at = i;
+			}
+		}
+		if (at < 0 || at == lines.size() - 1) {
+			return String.join(" ", lines);
+		}
+		String reason = String.join(" ", lines.subList(at + 1, lines.size()));
+		String query = lines.subList(0, at).stream().filter((line) -> !line.equals("^")).findFirst().orElse(null);
+		return reason + " (" + lines.get(at) + ((query != null) ? " of: " + query : "") + ")";
 	}
 
 	/** No usable answer: connection refused, read timeout, reset. Retryable. */

@@ -128,6 +128,16 @@ public class SalesforceClient {
 		return OrgLimits.from(required(get("/limits")));
 	}
 
+	/** The objects the running user may see, and which of them it may delete from (one API call). */
+	public GlobalDescribe describeGlobal() {
+		return GlobalDescribe.read(required(get("/sobjects")));
+	}
+
+	/** An object's fields as the running user sees them, and what it may change (one API call). */
+	public SObjectDescribe describe(String sobject) {
+		return SObjectDescribe.read(required(get("/sobjects/" + Soql.identifier(sobject) + "/describe")));
+	}
+
 	/** A GET under the API base ({@code /services/data/vNN.N}), for resources without a method here. */
 	public @Nullable JsonNode get(String pathUnderApiBase) {
 		Assert.isTrue(pathUnderApiBase.startsWith("/") && !pathUnderApiBase.contains(".."),

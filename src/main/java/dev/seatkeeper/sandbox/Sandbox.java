@@ -19,6 +19,8 @@ import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgGenerator;
 import dev.seatkeeper.sandbox.org.OrgSpec;
 import dev.seatkeeper.sandbox.org.OrgTypes;
+import dev.seatkeeper.sandbox.org.Permission;
+import dev.seatkeeper.sandbox.org.RunAsUser;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import dev.seatkeeper.sandbox.query.QueryCursors;
 import dev.seatkeeper.sandbox.query.QueryEngine;
@@ -62,6 +64,9 @@ public final class Sandbox implements AutoCloseable {
 	private Sandbox(Builder builder) {
 		this.org = builder.org != null ? builder.org
 				: OrgGenerator.generate(new OrgSpec(builder.users, builder.seed, builder.loginDays, builder.now));
+		if (builder.runAs != null) {
+			this.org.runAs(builder.runAs);
+		}
 		this.clientApp = builder.clientApp;
 		this.sessions = new Sessions(this.org.orgId());
 		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
@@ -180,6 +185,7 @@ public final class Sandbox implements AutoCloseable {
 		private boolean genericLoginHost;
 
 		private boolean salesforceSandbox;
+		private @Nullable RunAsUser runAs;
 
 		private Builder() {
 		}
@@ -273,12 +279,43 @@ public final class Sandbox implements AutoCloseable {
 		}
 
 		/**
+		 * What API sessions may see and do, in full (default: {@link RunAsUser#administrator()}, every permission and
+		 * field).
+		 */
+		public Builder runAs(RunAsUser user) {
+			this.runAs = user;
+			return this;
+		}
+
+		/**
 		 * Plays a Salesforce sandbox org: JWT bearer assertions must name {@code https://test.salesforce.com} as
 		 * their audience (default: a production org, {@code https://login.salesforce.com}). Any other audience is
 		 * refused either way.
 		 */
 		public Builder salesforceSandbox(boolean sandboxOrg) {
 			this.salesforceSandbox = sandboxOrg;
+			return this;
+		}
+
+		/**
+		 * Takes system permissions away from the user API sessions run as: objects it then may not read answer
+		 * {@code INVALID_TYPE}, writes it may not make fail per record with {@code INSUFFICIENT_ACCESS_OR_READONLY}.
+		 */
+		public Builder withhold(Permission... permissions) {
+			RunAsUser user = (this.runAs != null) ? this.runAs : RunAsUser.administrator();
+			for (Permission permission : permissions) {
+				user = user.withhold(permission);
+			}
+			this.runAs = user;
+			return this;
+		}
+
+		/**
+		 * Drops a field from the object's describe and queries, as an org without the feature (a
+		 * {@code UserPermissions*} flag) or field-level security hiding it does: selecting it is {@code INVALID_FIELD}.
+		 */
+		public Builder hideField(String object, String field) {
+			this.runAs = ((this.runAs != null) ? this.runAs : RunAsUser.administrator()).hideField(object, field);
 			return this;
 		}
 

@@ -1,6 +1,8 @@
 package dev.seatkeeper.sandbox;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -8,6 +10,7 @@ import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.sandbox.auth.ClientApp;
 import dev.seatkeeper.sandbox.org.OrgSpec;
+import dev.seatkeeper.sandbox.org.Permission;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +70,16 @@ public class SandboxCommand implements Callable<Integer> {
 			+ "https://test.salesforce.com instead of https://login.salesforce.com.")
 	boolean salesforceSandbox;
 
+	@Option(names = "--hide-field", paramLabel = "OBJECT.FIELD", description = "Drop a field from the object's "
+			+ "describe and queries (an org without the feature, or field-level security); repeatable, e.g. "
+			+ "User.UserPermissionsKnowledgeUser.")
+	List<String> hiddenFields = new ArrayList<>();
+
+	@Option(names = "--withhold-permission", paramLabel = "PERMISSION", description = "Take a system permission from "
+			+ "the integration user; repeatable. One of: ManageUsers, MonitorLoginHistory, ViewSetup, "
+			+ "AssignPermissionSets, ManagePackageLicenses.")
+	List<String> withheldPermissions = new ArrayList<>();
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -96,7 +109,7 @@ public class SandboxCommand implements Callable<Integer> {
 
 	/** The sandbox the options describe, not started. */
 	Sandbox build() {
-		Sandbox sandbox = Sandbox.builder()
+		Sandbox.Builder builder = Sandbox.builder()
 			.users(this.users)
 			.seed(this.seed)
 			.loginDays(this.loginDays)
@@ -104,8 +117,24 @@ public class SandboxCommand implements Callable<Integer> {
 			.client(this.clientId, this.clientSecret)
 			.apiLimit(this.apiLimit)
 			.genericLoginHost(this.genericLoginHost)
-			.salesforceSandbox(this.salesforceSandbox)
-			.build();
+			.salesforceSandbox(this.salesforceSandbox);
+		for (String field : this.hiddenFields) {
+			int dot = field.indexOf('.');
+			if (dot <= 0 || dot == field.length() - 1) {
+				throw new CommandLine.ParameterException(this.spec.commandLine(),
+						"--hide-field wants OBJECT.FIELD, e.g. User.UserPermissionsKnowledgeUser; got '" + field + "'");
+			}
+			builder.hideField(field.substring(0, dot), field.substring(dot + 1));
+		}
+		for (String permission : this.withheldPermissions) {
+			try {
+				builder.withhold(Permission.parse(permission));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new CommandLine.ParameterException(this.spec.commandLine(), "--withhold-permission: " + ex.getMessage());
+			}
+		}
+		Sandbox sandbox = builder.build();
 		sandbox.faults().latency(this.latencyMs).chaos(this.faults);
 		return sandbox;
 	}

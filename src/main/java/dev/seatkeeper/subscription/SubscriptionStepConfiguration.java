@@ -1,11 +1,13 @@
 package dev.seatkeeper.subscription;
 
+import dev.seatkeeper.job.ConnectCheck;
 import dev.seatkeeper.job.JobProperties;
 import dev.seatkeeper.job.KeyedSalesforceReader;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.salesforce.KeyedQuery;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -69,10 +71,13 @@ class SubscriptionStepConfiguration {
 	@StepScope
 	KeyedSalesforceReader<SalesforceUser> userReader(OrgSessions orgs, ProgressLog progress, JdbcTemplate jdbc,
 			JobProperties job, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+			@Value("#{jobExecutionContext['asOf']}") String asOf,
+			@Value("#{jobExecutionContext['" + ConnectCheck.USER_FEATURE_FIELDS + "']}") @Nullable String featureFields) {
 		UserSync.Plan plan = UserSync.plan(jdbc, RunKey.of(profile, asOf), job.userSweepInterval());
+		// Only the feature flags connect found on User: selecting one the org lacks or hides is INVALID_FIELD.
+		UserMapper mapper = new UserMapper(UserMapper.features(ConnectCheck.list(featureFields)));
 		return new KeyedSalesforceReader<>("downloadSubscriptions", orgs.client(profile),
-				KeyedQuery.byId("User", UserMapper.FIELDS, plan.filter(), KEYED_LIMIT), UserMapper::map, progress);
+				KeyedQuery.byId("User", mapper.fields(), plan.filter(), KEYED_LIMIT), mapper::toUser, progress);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.license.SoftwareModel.Kind;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,19 +15,41 @@ import tools.jackson.databind.JsonNode;
  */
 final class UserMapper {
 
-	static final List<String> FIELDS = fields();
+	static final List<String> BASE_FIELDS = List.of("Id", "Username", "Email", "Name", "UserType", "IsActive",
+			"LastLoginDate", "CreatedDate", "SystemModstamp", "Profile.Name", "Profile.UserLicense.LicenseDefinitionKey");
 
-	private UserMapper() {
+	/** Every field, for an org with every feature license flag. */
+	static final List<String> FIELDS = fields(FeatureLicenses.ALL);
+
+	private final List<FeatureLicenses.Feature> features;
+
+	/** @param features the feature license flags the org has (an org lacks those of features it does not have) */
+	UserMapper(List<FeatureLicenses.Feature> features) {
+		this.features = List.copyOf(features);
 	}
 
-	private static List<String> fields() {
-		List<String> fields = new ArrayList<>(List.of("Id", "Username", "Email", "Name", "UserType", "IsActive",
-				"LastLoginDate", "CreatedDate", "SystemModstamp", "Profile.Name", "Profile.UserLicense.LicenseDefinitionKey"));
-		FeatureLicenses.ALL.forEach(feature -> fields.add(feature.field()));
+	/** The fields to select when the org has these feature license flags. */
+	static List<String> fields(List<FeatureLicenses.Feature> features) {
+		List<String> fields = new ArrayList<>(BASE_FIELDS);
+		features.forEach(feature -> fields.add(feature.field()));
 		return List.copyOf(fields);
 	}
 
+	/** The features of {@link FeatureLicenses#ALL} whose flag is among the given fields; all when not known. */
+	static List<FeatureLicenses.Feature> features(@Nullable List<String> availableFields) {
+		return (availableFields == null) ? FeatureLicenses.ALL
+				: FeatureLicenses.ALL.stream().filter(feature -> availableFields.contains(feature.field())).toList();
+	}
+
+	List<String> fields() {
+		return fields(this.features);
+	}
+
 	static SalesforceUser map(JsonNode record) {
+		return new UserMapper(FeatureLicenses.ALL).toUser(record);
+	}
+
+	SalesforceUser toUser(JsonNode record) {
 		boolean active = SalesforceRecords.bool(record, "IsActive");
 		String licenseKey = SalesforceRecords.text(record, "Profile.UserLicense.LicenseDefinitionKey");
 		List<String> held = new ArrayList<>();
@@ -34,7 +57,7 @@ final class UserMapper {
 			if (licenseKey != null) {
 				held.add(Kind.USER_LICENSE.identifier(licenseKey));
 			}
-			for (FeatureLicenses.Feature feature : FeatureLicenses.ALL) {
+			for (FeatureLicenses.Feature feature : this.features) {
 				if (SalesforceRecords.bool(record, feature.field())) {
 					held.add(feature.identifier());
 				}

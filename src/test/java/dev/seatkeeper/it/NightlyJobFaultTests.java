@@ -59,7 +59,8 @@ class NightlyJobFaultTests {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void anExpiredQueryLocatorIsReissuedFromTheLastKey(TestDatabase database) {
-		completesDespite(database, faults -> faults.afterCalls(7, Faults::expireQueryLocators),
+		// Call 9 is the first page of users (after connect's two describes; no UserInfo): the next page finds its locator gone.
+		completesDespite(database, faults -> faults.afterCalls(9, Faults::expireQueryLocators),
 				sandbox -> assertThat(sandbox.requests().entries()).anySatisfy(entry -> {
 					assertThat(entry.pathAndQuery()).contains("/query/");
 					assertThat(entry.status()).isEqualTo(400);
@@ -126,8 +127,9 @@ class NightlyJobFaultTests {
 		try (Sandbox sandbox = sandbox(b -> {
 		}); JobHarness app = start(database, sandbox)) {
 			var profile = TestProfiles.of("acme", sandbox).build();
-			// Call 1 is the token; 2-9 are connect, licenses and the three Id-paged downloads; 10 is login history.
-			sandbox.faults().afterCalls(9, Faults::malformedNextQueryPage);
+			// Call 1 is the token; 2-11 are connect (with the two describes of the access check), licenses and the
+			// three Id-paged downloads; 12 is login history.
+			sandbox.faults().afterCalls(11, Faults::malformedNextQueryPage);
 
 			RunResult failed = app.run(profile, RUN_DATE);
 

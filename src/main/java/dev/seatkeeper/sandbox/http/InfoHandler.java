@@ -73,10 +73,8 @@ final class InfoHandler {
 
 	void sobjects(ApiCall call) throws IOException {
 		List<Map<String, Object>> sobjects = new ArrayList<>();
-		for (ObjectType type : OrgTypes.ALL) {
-			sobjects.add(Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "urls",
-					Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(), "describe",
-							call.apiPath() + "/sobjects/" + type.name() + "/describe")));
+		for (ObjectType type : OrgTypes.ALL.stream().filter((t) -> this.org.runAs().canRead(t.name())).toList()) {
+			sobjects.add(SObjectHandler.summary(call, type, this.org.runAs()));
 		}
 		HttpIo.json(call.exchange(), 200, Map.of("encoding", "UTF-8", "maxBatchSize", 200, "sobjects", sobjects));
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +13,11 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.org.ObjectType;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
+import dev.seatkeeper.sandbox.org.RunAsUser;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import dev.seatkeeper.sandbox.org.SaveResult;
 import dev.seatkeeper.sandbox.query.RecordJson;
+import dev.seatkeeper.sandbox.soql.SoqlSchema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +37,11 @@ final class SObjectHandler {
 	void handle(ApiCall call) throws IOException {
 		String[] parts = call.rest().split("/");
 		ObjectType type = parts.length >= 2 ? type(parts[1]) : null;
-		if (type == null) {
+		if (type == null || !this.org.runAs().canRead(type.name())) {
 			HttpIo.notFound(call.exchange());
 		}
 		else if (parts.length == 2 && "GET".equals(call.method())) {
-			HttpIo.json(call.exchange(), 200, Map.of("objectDescribe", summary(call, type), "recentItems",
+			HttpIo.json(call.exchange(), 200, Map.of("objectDescribe", summary(call, type, this.org.runAs()), "recentItems",
 					List.of()));
 		}
 		else if (parts.length == 3 && "describe".equals(parts[2])) {
@@ -71,10 +74,10 @@ final class SObjectHandler {
 
 	private void get(ApiCall call, Row row) throws IOException {
 		String fields = HttpIo.query(call.exchange()).get("fields");
-		List<String> selected = fields == null ? row.type().fields()
+		List<String> selected = fields == null ? this.org.runAs().visibleFields(row.type())
 				: Arrays.stream(fields.split(",")).map(String::trim).toList();
 		for (String field : selected) {
-			if (this.org.typeOf(row.type().name(), field) == null) {
+			if (this.org.runAs().schema(this.org).typeOf(row.type().name(), field) == null) {
 				HttpIo.error(call.exchange(), 400, "INVALID_FIELD",
 						"No such column '" + field + "' on entity '" + row.type().name() + "'.");
 				return;
@@ -99,18 +102,40 @@ final class SObjectHandler {
 
 	private void describe(ApiCall call, ObjectType type) throws IOException {
 		List<Object> fields = new ArrayList<>();
-		for (int i = 0; i < type.fields().size(); i++) {
-			String name = type.fields().get(i);
-			fields.add(Map.of("name", name, "type", type.typeAt(i).name().toLowerCase(Locale.ROOT),
-					"updateable", type.isUpdatable(name)));
+		for (String name : this.org.runAs().visibleFields(type)) {
+			fields.add(describeField(type, name, this.org.runAs()));
 		}
 		HttpIo.json(call.exchange(), 200, Map.of("name", type.name(), "keyPrefix", type.keyPrefix(),
-				"queryable", true, "deletable", type.isDeletable(), "fields", fields));
+				"queryable", true, "deletable", this.org.runAs().mayDelete(type), "updateable",
+				this.org.runAs().mayUpdate(type), "fields", fields));
 	}
 
-	private static Map<String, Object> summary(ApiCall call, ObjectType type) {
+	/** One entry of {@code fields[]}, with the properties of Salesforce's DescribeFieldResult a client reads. */
+	private static Map<String, Object> describeField(ObjectType type, String name, RunAsUser user) {
+		SoqlSchema.FieldType fieldType = type.typeAt(type.indexOf(name));
+		String wireType = switch (fieldType) {
+			case ID -> "Id".equals(name) ? "id" : "reference";
+			case INTEGER -> "int";
+			default -> fieldType.name().toLowerCase(Locale.ROOT);
+		};
+		Map<String, Object> field = new LinkedHashMap<>();
+		field.put("name", name);
+		field.put("label", name);
+		field.put("type", wireType);
+		field.put("soapType", "Id".equals(name) || fieldType == SoqlSchema.FieldType.ID ? "tns:ID" : "xsd:" + ("datetime".equals(wireType) ? "dateTime" : wireType));
+		field.put("nillable", !"Id".equals(name) && fieldType != SoqlSchema.FieldType.BOOLEAN);
+		field.put("createable", false);
+		field.put("updateable", user.mayUpdate(type, name));
+		field.put("filterable", true);
+		field.put("sortable", true);
+		field.put("custom", false);
+		return field;
+	}
+
+	/** An object as the global describe and {@code sobjects/{Type}} list it, for the run-as user. */
+	static Map<String, Object> summary(ApiCall call, ObjectType type, RunAsUser user) {
 		return Map.of("name", type.name(), "keyPrefix", type.keyPrefix(), "queryable", true, "deletable",
-				type.isDeletable(), "urls", Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
+				user.mayDelete(type), "updateable", user.mayUpdate(type), "urls", Map.of("sobject", call.apiPath() + "/sobjects/" + type.name(),
 						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
 	}
 

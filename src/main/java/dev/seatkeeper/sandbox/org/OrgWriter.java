@@ -110,6 +110,10 @@ public final class OrgWriter {
 		if (update.type() != null && !row.type().name().equalsIgnoreCase(update.type())) {
 			return SaveResult.Error.of("MALFORMED_ID", "malformed id " + update.id(), "Id");
 		}
+		SaveResult.Error refused = this.org.runAs().refuse("UPDATE", row.type());
+		if (refused != null) {
+			return refused;
+		}
 		for (Map.Entry<String, @Nullable Object> field : update.fields().entrySet()) {
 			SaveResult.Error error = checkField(row, field.getKey(), field.getValue());
 			if (error != null) {
@@ -168,6 +172,10 @@ public final class OrgWriter {
 			return missing;
 		}
 		Row row = this.org.find(id);
+		SaveResult.Error refused = this.org.runAs().refuse("DELETE", row.type());
+		if (refused != null) {
+			return refused;
+		}
 		return row.type().isDeletable() ? this.dependents.checkDelete(row)
 				: SaveResult.Error.of("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
 	}

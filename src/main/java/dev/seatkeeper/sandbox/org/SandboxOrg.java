@@ -28,6 +28,8 @@ public final class SandboxOrg implements SoqlSchema {
 
 	private final OrgWriter writer = new OrgWriter(this);
 
+	private volatile RunAsUser runAs = RunAsUser.administrator();
+
 	SandboxOrg(OrgSpec spec) {
 		this.spec = spec;
 		for (ObjectType type : OrgTypes.ALL) {
@@ -59,6 +61,16 @@ public final class SandboxOrg implements SoqlSchema {
 	/** Users Salesforce refuses to deactivate, with the reason it gives. */
 	public Map<String, String> protectedUsers() {
 		return Collections.unmodifiableMap(this.protectedUsers);
+	}
+
+	/** What API sessions may see and do (default: every permission, every field). */
+	public RunAsUser runAs() {
+		return this.runAs;
+	}
+
+	/** Changes what API sessions may see and do, from the next request on. */
+	public void runAs(RunAsUser user) {
+		this.runAs = user;
 	}
 
 	public OrgWriter writer() {

@@ -34,7 +34,8 @@ public final class QueryEngine {
 	}
 
 	public QueryResult run(String soql, boolean includeDeleted) {
-		SoqlQuery query = this.parser.apply(soql, this.org);
+		// Parsed against what the run-as user sees: an object or field it may not see is not there (INVALID_TYPE, INVALID_FIELD).
+		SoqlQuery query = this.parser.apply(soql, this.org.runAs().schema(this.org));
 		RecordSource source = this.org.source(query.objectName());
 		if (source == null) {
 			throw SoqlException.invalidType("sObject type '" + query.objectName() + "' is not supported.");
