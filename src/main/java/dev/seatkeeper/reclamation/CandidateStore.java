@@ -222,6 +222,18 @@ public class CandidateStore {
 		return changed == 1;
 	}
 
+	/**
+	 * Counts one more write of the candidate that Salesforce refused for a passing reason (a row lock).
+	 * @return the attempts so far, this one included
+	 */
+	public int countRefusedWrite(Candidate candidate) {
+		this.jdbc.update("UPDATE reclamation_candidate SET write_attempts = write_attempts + 1 WHERE id = ?",
+				candidate.id());
+		Integer attempts = this.jdbc.queryForObject("SELECT write_attempts FROM reclamation_candidate WHERE id = ?",
+				Integer.class, candidate.id());
+		return (attempts != null) ? attempts : 0;
+	}
+
 	/** The audit trail of a candidate, oldest first, as "FROM->TO by ACTOR: DETAIL". */
 	public List<String> trail(long candidateId) {
 		return this.jdbc.query(

@@ -16,9 +16,14 @@ import org.jspecify.annotations.Nullable;
  * Chunks of at most 200 approved candidates of one action, in enforce mode. For each: look up what is still to write
  * (reads only), mark those candidates RECLAIMING and commit, make the one composite call, commit each result. Between
  * the two commits there is nothing but that call, so a crash leaves in RECLAIMING exactly the candidates whose write
- * may have reached Salesforce. Not thread-safe: one per action and step execution.
+ * may have reached Salesforce. A record Salesforce refuses for a passing reason ({@code UNABLE_TO_LOCK_ROW}) sends its
+ * candidates back to APPROVED for a later run, at most {@link #MAX_WRITE_ATTEMPTS} runs in all. Not thread-safe: one
+ * per action and step execution.
  */
 final class ReclaimChunk {
+
+	/** Runs on which a write refused for a passing reason (a row lock) is tried before the candidate fails. */
+	static final int MAX_WRITE_ATTEMPTS = 3;
 
 	private final ReclaimAction action;
 
@@ -52,6 +57,10 @@ final class ReclaimChunk {
 			int reclaimed = 0;
 			for (ReclaimAction.Target target : marked) {
 				SaveOutcome outcome = outcomes.get(target.recordId());
+				if (outcome.result().failedTransiently()) {
+					refusedForNow(target.candidate(), outcome);
+					continue;
+				}
 				boolean ok = outcome.success();
 				this.store.move(target.candidate(), CandidateState.RECLAIMING,
 						ok ? CandidateState.RECLAIMED : CandidateState.FAILED,
@@ -61,6 +70,24 @@ final class ReclaimChunk {
 			}
 			return reclaimed;
 		});
+	}
+
+	/**
+	 * Salesforce left the record unchanged for a passing reason (a row lock): back to APPROVED, so a later run writes
+	 * it again, until the attempts reach {@link #MAX_WRITE_ATTEMPTS}; then FAILED with Salesforce's message. The
+	 * write was refused, not applied, so sending it again writes the record once.
+	 */
+	private void refusedForNow(Candidate candidate, SaveOutcome outcome) {
+		int attempts = this.store.countRefusedWrite(candidate);
+		String message = refusal(outcome, null);
+		if (attempts >= MAX_WRITE_ATTEMPTS) {
+			this.store.move(candidate, CandidateState.RECLAIMING, CandidateState.FAILED,
+					message + " (refused on " + attempts + " runs; giving up)", this.asOf, this.mode);
+		}
+		else {
+			this.store.move(candidate, CandidateState.RECLAIMING, CandidateState.APPROVED, message + " (attempt "
+					+ attempts + " of " + MAX_WRITE_ATTEMPTS + "; written again on the next run)", this.asOf, this.mode);
+		}
 	}
 
 	/** Fails the candidates the action cannot apply to (e.g. a model of another kind); returns the others. */

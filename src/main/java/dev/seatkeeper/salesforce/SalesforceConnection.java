@@ -17,10 +17,12 @@ import org.springframework.util.Assert;
  * @param apiBudgetShare the share of the org's daily API requests this profile may spend, in (0, 1]
  * @param batchSize the page size asked for with {@code Sforce-Query-Options: batchSize=N} (200 to 2000)
  * @param tokenLifetime how long an access token is trusted, since Salesforce does not say ({@code expires_in} missing)
+ * @param compression ask for compressed answers ({@code Accept-Encoding: gzip, deflate}) and decompress them as
+ * they stream in
  */
 public record SalesforceConnection(String name, URI loginUrl, String apiVersion, Auth auth, boolean allowLoopback,
 		double apiBudgetShare, int batchSize, Duration connectTimeout, Duration readTimeout, RetrySettings retry,
-		Duration tokenLifetime) {
+		Duration tokenLifetime, boolean compression) {
 
 	/**
 	 * The REST API version used unless a profile names one: a current GA release. Salesforce adds a version with each
@@ -43,6 +45,14 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 				"'tokenLifetime' must be at least 2 minutes");
 	}
 
+	/** A connection with compressed answers; the other settings as given. */
+	public SalesforceConnection(String name, URI loginUrl, String apiVersion, Auth auth, boolean allowLoopback,
+			double apiBudgetShare, int batchSize, Duration connectTimeout, Duration readTimeout, RetrySettings retry,
+			Duration tokenLifetime) {
+		this(name, loginUrl, apiVersion, auth, allowLoopback, apiBudgetShare, batchSize, connectTimeout, readTimeout,
+				retry, tokenLifetime, true);
+	}
+
 	/** A connection with the usual settings: 50 % budget, 2000-record pages, 10 s / 60 s timeouts, 15 min tokens. */
 	public static SalesforceConnection of(String name, URI loginUrl, String apiVersion, Auth auth) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, false, 0.5, 2000, Duration.ofSeconds(10),
@@ -51,22 +61,27 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 
 	public SalesforceConnection withAllowLoopback(boolean allow) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, allow, apiBudgetShare, batchSize,
-				connectTimeout, readTimeout, retry, tokenLifetime);
+				connectTimeout, readTimeout, retry, tokenLifetime, compression);
 	}
 
 	public SalesforceConnection withRetry(RetrySettings settings) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, allowLoopback, apiBudgetShare, batchSize,
-				connectTimeout, readTimeout, settings, tokenLifetime);
+				connectTimeout, readTimeout, settings, tokenLifetime, compression);
 	}
 
 	public SalesforceConnection withApiBudgetShare(double share) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, allowLoopback, share, batchSize,
-				connectTimeout, readTimeout, retry, tokenLifetime);
+				connectTimeout, readTimeout, retry, tokenLifetime, compression);
 	}
 
 	public SalesforceConnection withReadTimeout(Duration timeout) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, allowLoopback, apiBudgetShare, batchSize,
-				connectTimeout, timeout, retry, tokenLifetime);
+				connectTimeout, timeout, retry, tokenLifetime, compression);
+	}
+
+	public SalesforceConnection withCompression(boolean compress) {
+		return new SalesforceConnection(name, loginUrl, apiVersion, auth, allowLoopback, apiBudgetShare, batchSize,
+				connectTimeout, readTimeout, retry, tokenLifetime, compress);
 	}
 
 	/** {@code {loginUrl}/services/oauth2/token}. */

@@ -7,7 +7,9 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 /**
  * The JDK {@link HttpClient} based request factory of one connection, with its connect and read timeouts. Redirects
- * are never followed: a token must not travel to a host that was not validated.
+ * are never followed: a token must not travel to a host that was not validated. With the connection's
+ * {@code compression}, requests say {@code Accept-Encoding: gzip, deflate} and a compressed answer is decompressed
+ * as it streams in (Spring's own decompressing body handler), so page parsing stays streaming.
  */
 public final class SalesforceHttp {
 
@@ -21,6 +23,7 @@ public final class SalesforceHttp {
 			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
 		factory.setReadTimeout(connection.readTimeout());
+		factory.enableCompression(connection.compression());
 		return factory;
 	}
 

@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * HTTP settings every org connection shares ({@code seatkeeper.salesforce.*}): timeouts, how 5xx answers and I/O
  * timeouts are retried (exponential backoff with jitter), and how long a token is trusted when Salesforce does not
- * say ({@code expires_in} is never sent).
+ * say ({@code expires_in} is never sent), and whether answers are asked for compressed ({@code compression}, on by
+ * default; off only to measure what compression saves).
  */
 @ConfigurationProperties("seatkeeper.salesforce")
 public record SalesforceProperties(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
 		@DefaultValue("4") int retryMaxAttempts, @DefaultValue("1s") Duration retryInitialBackoff,
-		@DefaultValue("30s") Duration retryMaxBackoff, @DefaultValue("15m") Duration tokenLifetime) {
+		@DefaultValue("30s") Duration retryMaxBackoff, @DefaultValue("15m") Duration tokenLifetime,
+		@DefaultValue("true") boolean compression) {
 
 	public RetrySettings retry() {
 		return new RetrySettings(this.retryMaxAttempts, this.retryInitialBackoff, this.retryMaxBackoff);
@@ -24,7 +26,7 @@ public record SalesforceProperties(@DefaultValue("10s") Duration connectTimeout,
 	public SalesforceConnection applyTo(SalesforceConnection connection) {
 		return new SalesforceConnection(connection.name(), connection.loginUrl(), connection.apiVersion(),
 				connection.auth(), connection.allowLoopback(), connection.apiBudgetShare(), connection.batchSize(),
-				this.connectTimeout, this.readTimeout, retry(), this.tokenLifetime);
+				this.connectTimeout, this.readTimeout, retry(), this.tokenLifetime, this.compression);
 	}
 
 }

@@ -16,4 +16,9 @@ public record SaveResult(@Nullable String id, boolean success, @Nullable List<Sa
 		return (errors != null) ? errors : List.of();
 	}
 
+	/** Whether the record was refused only for reasons that pass (a row lock): the write may be sent again later. */
+	public boolean failedTransiently() {
+		return !success && !errorList().isEmpty() && errorList().stream().allMatch(SalesforceError::isTransient);
+	}
+
 }

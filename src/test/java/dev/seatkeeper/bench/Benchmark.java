@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Settings (system properties): {@code bench.sizes} (users, comma separated), {@code bench.latency}
  * ({@code USERS@MS}, empty for none), {@code bench.jobJvmOptions}, {@code bench.cursors}, {@code bench.seed},
  * {@code bench.db} (server URL), {@code bench.jfr} (record each night with JFR and print the hot methods),
- * {@code bench.keepDatabases}, {@code bench.secondNight} ({@code false}: the first night only).
+ * {@code bench.keepDatabases}, {@code bench.secondNight} ({@code false}: the first night only),
+ * {@code bench.compression} ({@code false}: the job asks for no compressed answers, to measure the bytes before).
  */
 public final class Benchmark {
 
@@ -108,17 +109,18 @@ public final class Benchmark {
 		Duration sandboxBefore = sandbox.cpu();
 		Duration serverBefore = server.map(CpuTime::of).orElse(Duration.ZERO);
 		JobRun run = JobProcess.run(this.java, app, scenario.jobJvmOptions(), database, profiles, runDate, workDir,
-				name, this.jfr);
+				name, this.jfr, scenario.compression());
 		CpuTime.Spent cpu = new CpuTime.Spent(seconds(run.cpu()), seconds(sandbox.cpu().minus(sandboxBefore)),
 				server.map(process -> seconds(CpuTime.of(process).minus(serverBefore))).orElse(Double.NaN), load);
 		long apiCalls = sandbox.apiCalls();
+		long bytesReceived = sandbox.responseBytes();
 		if (run.exitCode() != 0) {
 			this.out.printf("the job exited with %d; its output: %s%n", run.exitCode(), run.output());
 		}
 		var steps = database.steps();
 		long loginsRead = read(steps, "pullActivity");
 		return new Night(label, run, "exit " + run.exitCode() + ", " + database.exitMessage(), steps, loginsRead, apiCalls,
-				pagesNeeded(sandbox.facts(), read(steps, "downloadSubscriptions"), database.loginPages()), cpu);
+				pagesNeeded(sandbox.facts(), read(steps, "downloadSubscriptions"), database.loginPages()), cpu, bytesReceived);
 	}
 
 	private static long read(List<BenchDatabase.StepFigures> steps, String step) {

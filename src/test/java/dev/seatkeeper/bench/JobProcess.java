@@ -26,7 +26,8 @@ final class JobProcess {
 	}
 
 	static JobRun run(Path java, Path app, List<String> jvmOptions, BenchDatabase database, Path profilesDir,
-			LocalDate runDate, Path workDir, String name, boolean jfr) throws IOException, InterruptedException {
+			LocalDate runDate, Path workDir, String name, boolean jfr, boolean compression)
+			throws IOException, InterruptedException {
 		Path gcLog = workDir.resolve(name + "-gc.log");
 		Path out = workDir.resolve(name + ".log");
 		Path recording = workDir.resolve(name + ".jfr");
@@ -46,6 +47,7 @@ final class JobProcess {
 		env.put("SPRING_DATASOURCE_PASSWORD", "");
 		env.put("SANDBOX_CLIENT_SECRET", "sandbox-secret");
 		env.put("SEATKEEPER_HOME", workDir.resolve("home").toString());
+		env.put("SEATKEEPER_SALESFORCE_COMPRESSION", String.valueOf(compression));
 		long started = System.nanoTime();
 		Process process = builder.start();
 		Duration cpu = Duration.ZERO;

@@ -21,7 +21,8 @@ final class Report {
 				+ "%d cursors ===%n", scenario.users(), scenario.loginDays(), loginEvents, scenario.latencyMs(),
 				scenario.cursors());
 		this.out.printf("job JVM options: %s (+ -Xlog:gc for the peak); started as the image starts it: extracted "
-				+ "layers, JarLauncher%n", String.join(" ", scenario.jobJvmOptions()));
+				+ "layers, JarLauncher; compressed answers: %s%n", String.join(" ", scenario.jobJvmOptions()),
+				scenario.compression() ? "on" : "off (seatkeeper.salesforce.compression=false)");
 		StringBuilder header = new StringBuilder(String.format("%-34s", "step"));
 		nights.forEach(night -> header.append(String.format(" | %-32s", night.label())));
 		this.out.println(header);
@@ -47,6 +48,8 @@ final class Report {
 		row(nights, "login events read", night -> String.format("%,32d", night.loginEventsRead()));
 		row(nights, "API calls made / pages needed", night -> String.format("%32s", String.format("%,d / %,d (%+d)",
 				night.apiCalls(), night.pagesNeeded(), night.apiCalls() - night.pagesNeeded())));
+		row(nights, "bytes received from Salesforce", night -> String.format("%32s", String.format("%,d (%.1f MB)",
+				night.bytesReceived(), night.bytesReceived() / 1e6)));
 		row(nights, "CPU s: job / sandbox / db server", night -> String.format("%32s", String.format("%.1f / %.1f / %.1f",
 				night.cpu().job(), night.cpu().sandbox(), night.cpu().server())));
 		row(nights, "machine load average at start", night -> String.format("%32.2f", night.cpu().loadAtStart()));

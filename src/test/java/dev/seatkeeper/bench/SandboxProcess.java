@@ -80,6 +80,11 @@ final class SandboxProcess implements AutoCloseable {
 		return calls;
 	}
 
+	/** Response body bytes the sandbox sent since the log was last cleared, as they went on the wire. */
+	long responseBytes() {
+		return get("/__sandbox/traffic").path("responseBytes").asLong();
+	}
+
 	void clearRequests() {
 		send(HttpRequest.newBuilder(uri("/__sandbox/requests")).DELETE().build());
 	}

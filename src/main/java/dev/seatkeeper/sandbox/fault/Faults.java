@@ -1,6 +1,8 @@
 package dev.seatkeeper.sandbox.fault;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +51,10 @@ public final class Faults {
 	private volatile long writeAnswerDelayMs;
 
 	private final List<Scheduled> scheduled = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger lockedRecordsRemaining = new AtomicInteger();
+
+	private final Set<String> lockedRecords = ConcurrentHashMap.newKeySet();
 
 	public Faults(Sessions sessions, ApiUsage usage, QueryCursors cursors) {
 		this.sessions = sessions;
@@ -137,6 +143,35 @@ public final class Faults {
 		return this;
 	}
 
+	/**
+	 * The next {@code count} records written through sObject Collections are refused, each with
+	 * {@code UNABLE_TO_LOCK_ROW} in its result (another transaction holds the row), and left unchanged.
+	 */
+	public Faults lockNextRecords(int count) {
+		this.lockedRecordsRemaining.set((int) requireNonNegative(count, "count"));
+		return this;
+	}
+
+	/** Every write of this record (15- or 18-character Id) through sObject Collections answers UNABLE_TO_LOCK_ROW. */
+	public Faults lockRecord(String id) {
+		this.lockedRecords.add(id.substring(0, Math.min(15, id.length())));
+		return this;
+	}
+
+	/** Releases the records locked by {@link #lockRecord}. */
+	public Faults unlockRecords() {
+		this.lockedRecords.clear();
+		return this;
+	}
+
+	/** Whether a write of this record meets a row lock now; consumes one of {@link #lockNextRecords}. */
+	public boolean takeRowLock(String id) {
+		if (this.lockedRecords.contains(id.substring(0, Math.min(15, id.length())))) {
+			return true;
+		}
+		return this.lockedRecordsRemaining.getAndUpdate((c) -> c > 0 ? c - 1 : 0) > 0;
+	}
+
 	/** Turns the documented chaos mix on or off. */
 	public Faults chaos(boolean on) {
 		this.chaos = on;
@@ -154,6 +189,8 @@ public final class Faults {
 		this.chaos = false;
 		this.writeAnswerDelayMs = 0;
 		this.scheduled.clear();
+		this.lockedRecordsRemaining.set(0);
+		this.lockedRecords.clear();
 		this.usage.reset();
 		return this;
 	}

@@ -3,6 +3,7 @@ package dev.seatkeeper.sandbox.fault;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The requests the sandbox answered, newest last, so a test can assert what a client actually sent (how many
@@ -14,6 +15,8 @@ public final class RequestLog {
 	static final int CAPACITY = 100_000;
 
 	private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+
+	private final AtomicLong responseBytes = new AtomicLong();
 
 	/** One answered request. */
 	public record Entry(Instant time, String method, String pathAndQuery, int status) {
@@ -30,8 +33,19 @@ public final class RequestLog {
 		return List.copyOf(this.entries);
 	}
 
+	/** Counts response body bytes as they went on the wire (compressed when the answer was). */
+	public void addResponseBytes(long bytes) {
+		this.responseBytes.addAndGet(bytes);
+	}
+
+	/** Response body bytes sent for logged requests since the log was last cleared: what a client received. */
+	public long responseBytes() {
+		return this.responseBytes.get();
+	}
+
 	public synchronized void clear() {
 		this.entries.clear();
+		this.responseBytes.set(0);
 	}
 
 }

@@ -20,8 +20,11 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code GET /__sandbox/faults} the switches; {@code POST} a JSON object with any of {@code reset},
  * {@code latencyMs}, {@code failNextCalls} + {@code failStatus}, {@code slowEveryNthCall} + {@code slowDelayMs},
  * {@code expireSessionsNow}, {@code expireSessionsAfterCalls}, {@code exhaustApiBudget},
- * {@code expireQueryLocators}, {@code malformedNextQueryPage}, {@code chaos}, applied in that order</li>
- * <li>{@code GET /__sandbox/requests} the request log; {@code DELETE} clears it</li>
+ * {@code expireQueryLocators}, {@code malformedNextQueryPage}, {@code lockNextRecords} (N),
+ * {@code lockRecordIds} (an array), {@code unlockRecords}, {@code chaos}, applied in that order</li>
+ * <li>{@code GET /__sandbox/requests} the request log; {@code DELETE} clears it (and the traffic count)</li>
+ * <li>{@code GET /__sandbox/traffic} {@code responseBytes}: the response body bytes sent on the wire (compressed
+ * where the client asked for it) since the log was cleared, and {@code requests}</li>
  * <li>{@code GET /__sandbox/facts} the org's ground truth</li>
  * <li>{@code POST /__sandbox/logins} records a login after the generated history: {@code userId} or
  * {@code username}, {@code time} (ISO instant, default now), {@code success} (default true), {@code loginType}
@@ -52,6 +55,8 @@ final class AdminHandler {
 					HttpIo.json(exchange, 200, this.faults.state());
 				}
 				case "/__sandbox/requests GET" -> HttpIo.json(exchange, 200, this.log.entries());
+				case "/__sandbox/traffic GET" -> HttpIo.json(exchange, 200,
+						Map.of("responseBytes", this.log.responseBytes(), "requests", this.log.entries().size()));
 				case "/__sandbox/requests DELETE" -> {
 					this.log.clear();
 					HttpIo.noContent(exchange);
@@ -109,6 +114,15 @@ final class AdminHandler {
 		}
 		if (body.path("malformedNextQueryPage").asBoolean(false)) {
 			this.faults.malformedNextQueryPage();
+		}
+		if (body.has("lockNextRecords")) {
+			this.faults.lockNextRecords(body.path("lockNextRecords").asInt());
+		}
+		if (body.has("lockRecordIds")) {
+			body.path("lockRecordIds").forEach((id) -> this.faults.lockRecord(id.asString()));
+		}
+		if (body.path("unlockRecords").asBoolean(false)) {
+			this.faults.unlockRecords();
 		}
 		if (body.has("chaos")) {
 			this.faults.chaos(body.path("chaos").asBoolean());

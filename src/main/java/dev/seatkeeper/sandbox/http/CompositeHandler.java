@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * sObject Collections: {@code PATCH composite/sobjects} and {@code DELETE composite/sobjects?ids=}. At most 200
  * records; one result per record in request order; a failed entry has no id; {@code allOrNone} (default false
- * for DELETE, as the body says for PATCH) rolls back everything when one record fails.
+ * for DELETE, as the body says for PATCH) rolls back everything when one record fails. A record without
+ * {@code attributes.type} makes the whole request a 400 {@code INVALID_TYPE}, nothing written. The row-lock faults
+ * ({@link Faults#lockNextRecords}, {@link Faults#lockRecord}) refuse records with {@code UNABLE_TO_LOCK_ROW}.
  */
 final class CompositeHandler {
 
@@ -52,13 +54,21 @@ final class CompositeHandler {
 			tooMany(call);
 			return;
 		}
+		for (JsonNode record : records) {
+			if (record.path("attributes").path("type").asString("").isBlank()) {
+				// "Each object must contain an attributes map. The map must contain a value for type."
+				HttpIo.error(call.exchange(), 400, "INVALID_TYPE", "Must send a concrete entity type.");
+				return;
+			}
+		}
 		List<OrgWriter.Update> updates = new ArrayList<>();
 		for (JsonNode record : records) {
-			String type = record.path("attributes").path("type").asString(null);
+			String type = record.path("attributes").path("type").asString();
 			String id = record.has("id") ? record.path("id").asString("") : record.path("Id").asString("");
 			updates.add(new OrgWriter.Update(type, id, SaveResults.fields(record)));
 		}
-		List<SaveResult> results = this.org.writer().updateAll(updates, body.path("allOrNone").asBoolean(false));
+		List<SaveResult> results = this.org.writer()
+			.updateAll(updates, body.path("allOrNone").asBoolean(false), this.faults::takeRowLock);
 		holdAnswer();
 		HttpIo.json(call.exchange(), 200, SaveResults.toJson(results));
 	}
@@ -78,7 +88,7 @@ final class CompositeHandler {
 			return;
 		}
 		boolean allOrNone = Boolean.parseBoolean(params.getOrDefault("allOrNone", "false"));
-		List<SaveResult> results = this.org.writer().deleteAll(ids, allOrNone);
+		List<SaveResult> results = this.org.writer().deleteAll(ids, allOrNone, this.faults::takeRowLock);
 		holdAnswer();
 		HttpIo.json(call.exchange(), 200, SaveResults.toJson(results));
 	}

@@ -6,17 +6,26 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import dev.seatkeeper.sandbox.fault.RequestLog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An exchange that enters itself in the request log just before its response headers go out, so the entry is there by
  * the time the client has the answer: a test that checks the log right after a call never misses that call. A call
  * that ends without a response is logged by {@link #logIfUnanswered()}.
+ *
+ * <p>As Salesforce does, an answer with a body is compressed only when the request asked for it
+ * ({@code Accept-Encoding: gzip} or {@code deflate}; gzip preferred), and then says so in {@code Content-Encoding}.
+ * The body bytes that go on the wire (compressed or not) are counted in the request log.
  */
 final class LoggedExchange extends HttpExchange {
 
@@ -30,6 +39,8 @@ final class LoggedExchange extends HttpExchange {
 
 	private boolean logged;
 
+	private @Nullable OutputStream body;
+
 	LoggedExchange(HttpExchange exchange, RequestLog log, String pathAndQuery, Instant start) {
 		this.exchange = exchange;
 		this.log = log;
@@ -40,7 +51,39 @@ final class LoggedExchange extends HttpExchange {
 	@Override
 	public void sendResponseHeaders(int status, long length) throws IOException {
 		log(status);
-		this.exchange.sendResponseHeaders(status, length);
+		String encoding = (length >= 0 && status != 204 && status != 304) ? acceptedEncoding() : null;
+		OutputStream wire = new CountingOutputStream(this.exchange.getResponseBody(), this.log);
+		if (encoding == null) {
+			this.body = wire;
+			this.exchange.sendResponseHeaders(status, length);
+			return;
+		}
+		this.exchange.getResponseHeaders().set("Content-Encoding", encoding);
+		this.exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
+		// The compressed length is not known before the body is written: send it chunked. The gzip header is written
+		// when its stream is made, so only after the response headers.
+		this.exchange.sendResponseHeaders(status, 0);
+		this.body = "gzip".equals(encoding) ? new GZIPOutputStream(wire, 8192) : new DeflaterOutputStream(wire);
+	}
+
+	/** {@code gzip} or {@code deflate} when the request accepts it (any q other than 0), else {@code null}. */
+	private @Nullable String acceptedEncoding() {
+		List<String> headers = this.exchange.getRequestHeaders().get("Accept-Encoding");
+		if (headers == null) {
+			return null;
+		}
+		boolean deflate = false;
+		for (String header : headers) {
+			for (String item : header.split(",")) {
+				String[] parts = item.trim().toLowerCase(Locale.ROOT).split(";");
+				boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+				if ("gzip".equals(parts[0].trim()) && !refused) {
+					return "gzip";
+				}
+				deflate |= "deflate".equals(parts[0].trim()) && !refused;
+			}
+		}
+		return deflate ? "deflate" : null;
 	}
 
 	void logIfUnanswered() {
@@ -79,8 +122,17 @@ final class LoggedExchange extends HttpExchange {
 		return this.exchange.getHttpContext();
 	}
 
+	/** Finishes a compressed body (its trailer) before the exchange is closed. */
 	@Override
 	public void close() {
+		try {
+			if (this.body != null) {
+				this.body.close();
+			}
+		}
+		catch (IOException ex) {
+			// The client went away; closing the exchange below is all that is left to do.
+		}
 		this.exchange.close();
 	}
 
@@ -91,7 +143,7 @@ final class LoggedExchange extends HttpExchange {
 
 	@Override
 	public OutputStream getResponseBody() {
-		return this.exchange.getResponseBody();
+		return (this.body != null) ? this.body : this.exchange.getResponseBody();
 	}
 
 	@Override
@@ -132,6 +184,30 @@ final class LoggedExchange extends HttpExchange {
 	@Override
 	public HttpPrincipal getPrincipal() {
 		return this.exchange.getPrincipal();
+	}
+
+	/** Counts what goes on the wire into the request log. */
+	private static final class CountingOutputStream extends java.io.FilterOutputStream {
+
+		private final RequestLog log;
+
+		CountingOutputStream(OutputStream out, RequestLog log) {
+			super(out);
+			this.log = log;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.out.write(b);
+			this.log.addResponseBytes(1);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.out.write(bytes, offset, length);
+			this.log.addResponseBytes(length);
+		}
+
 	}
 
 }

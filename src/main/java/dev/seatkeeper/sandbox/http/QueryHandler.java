@@ -19,13 +19,18 @@ import tools.jackson.core.JsonGenerator;
 /**
  * {@code query}, {@code queryAll} and query-more ({@code query/01g...-2000}). Pages hold up to the
  * {@code Sforce-Query-Options: batchSize} asked for (200 to 2,000, default 2,000) and are streamed straight to
- * the socket, so a 2,000-record page never exists as one string.
+ * the socket, so a 2,000-record page never exists as one string. The batch size is a hint, as Salesforce says ("no
+ * guarantee that the requested batch size is the actual batch size"): wide rows get smaller pages, at most
+ * {@value #FIELDS_PER_PAGE} selected fields a page (a select of 40 fields gets pages of 1,000), never below 200.
  */
 final class QueryHandler {
 
 	static final int DEFAULT_BATCH = 2000;
 
 	static final int MIN_BATCH = 200;
+
+	/** Selected fields (relationship paths included) one page may carry: a select of up to 20 gets full pages. */
+	static final int FIELDS_PER_PAGE = 40_000;
 
 	private final QueryEngine engine;
 
@@ -78,7 +83,8 @@ final class QueryHandler {
 	}
 
 	private void page(ApiCall call, QueryResult result, @Nullable String locator, int offset) throws IOException {
-		int count = Math.min(batchSize(call.exchange()), result.recordCount() - offset);
+		int count = Math.min(Math.min(batchSize(call.exchange()), pageLimit(result.fields().size())),
+				result.recordCount() - offset);
 		boolean done = offset + count >= result.recordCount();
 		@Nullable String next = null;
 		if (!done) {
@@ -121,6 +127,11 @@ final class QueryHandler {
 			json.writeEndArray();
 			json.writeEndObject();
 		}
+	}
+
+	/** The most records a page of rows this wide holds, whatever batch size was asked for. */
+	static int pageLimit(int selectedFields) {
+		return Math.max(MIN_BATCH, Math.min(DEFAULT_BATCH, FIELDS_PER_PAGE / Math.max(1, selectedFields)));
 	}
 
 	/** The batch size asked for in {@code Sforce-Query-Options}, clamped as Salesforce does. */

@@ -84,7 +84,7 @@ final class SandboxRouter implements HttpHandler {
 		}
 		finally {
 			logged.logIfUnanswered();
-			exchange.close();
+			logged.close();
 		}
 	}
 

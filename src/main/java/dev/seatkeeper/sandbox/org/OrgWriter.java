@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 import dev.seatkeeper.sandbox.ObjectNames;
 import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
@@ -57,20 +58,43 @@ public final class OrgWriter {
 	}
 
 	public List<SaveResult> updateAll(List<Update> updates, boolean allOrNone) {
+		return updateAll(updates, allOrNone, (id) -> false);
+	}
+
+	/**
+	 * Like {@link #updateAll(List, boolean)}; a record whose row {@code locked} says another transaction holds is
+	 * refused with {@code UNABLE_TO_LOCK_ROW} and left unchanged.
+	 */
+	public List<SaveResult> updateAll(List<Update> updates, boolean allOrNone, Predicate<String> locked) {
 		synchronized (this.org) {
 			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
-			updates.forEach((update) -> errors.add(checkUpdate(update)));
+			updates.forEach((update) -> errors.add(lockedOr(update.id(), locked, () -> checkUpdate(update))));
 			return journaled("UPDATE", apply(errors, allOrNone, (i) -> applyUpdate(updates.get(i)),
 					(i) -> updates.get(i).id()), (i) -> updates.get(i).id());
 		}
 	}
 
 	public List<SaveResult> deleteAll(List<String> ids, boolean allOrNone) {
+		return deleteAll(ids, allOrNone, (id) -> false);
+	}
+
+	/** Like {@link #deleteAll(List, boolean)}, with rows that {@code locked} says are held refused. */
+	public List<SaveResult> deleteAll(List<String> ids, boolean allOrNone, Predicate<String> locked) {
 		synchronized (this.org) {
 			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
-			ids.forEach((id) -> errors.add(checkDelete(id)));
+			ids.forEach((id) -> errors.add(lockedOr(id, locked, () -> checkDelete(id))));
 			return journaled("DELETE", apply(errors, allOrNone, (i) -> applyDelete(ids.get(i)), ids::get), ids::get);
 		}
+	}
+
+	/** Salesforce's answer for a row another transaction holds, else what {@code check} finds. */
+	private static SaveResult.@Nullable Error lockedOr(@Nullable String id, Predicate<String> locked,
+			java.util.function.Supplier<SaveResult.@Nullable Error> check) {
+		if (id != null && !id.isBlank() && locked.test(id)) {
+			return SaveResult.Error.of("UNABLE_TO_LOCK_ROW",
+					"unable to obtain exclusive access to this record or 1 records: " + id);
+		}
+		return check.get();
 	}
 
 	private List<SaveResult> journaled(String operation, List<SaveResult> results, IntFunction<String> idOf) {

@@ -16,15 +16,15 @@ import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
  * Parses the SOQL subset the sandbox serves into an immutable, thread-safe {@link SoqlQuery}:
  * <pre>
  * SELECT field (, field)* | COUNT() FROM Object [WHERE expr] [ORDER BY item (, item)*] [LIMIT n]
- * expr := and (OR and)*      and := unary (AND unary)*      unary := NOT unary | ( expr ) | predicate
+ * expr := unary (AND unary)* | unary (OR unary)*      unary := NOT unary | ( expr ) | predicate
  * </pre>
  * Everything the schema can check is checked here, not per record: the object and every field path exist, each
  * literal fits its field's type (a datetime literal against a date field, or a quoted value against a boolean, is
  * refused as Salesforce refuses it), and literals are converted once to the type the records hold. Errors carry
  * Salesforce's {@code errorCode} and point at the row and column of the offending token.
  * <p>
- * Unlike Salesforce, AND binds tighter than OR when the two are mixed without parentheses (Salesforce refuses
- * that). Not supported: aggregate functions other than {@code COUNT()}, GROUP BY, OFFSET, sub-queries, date
+ * As Salesforce does, AND and OR mixed at one level without parentheses are refused (MALFORMED_QUERY, "unexpected
+ * token: 'OR'"). Not supported: aggregate functions other than {@code COUNT()}, GROUP BY, OFFSET, sub-queries, date
  * literals such as {@code TODAY}, INCLUDES/EXCLUDES, and semi-joins.
  */
 public final class SoqlParser {
@@ -73,7 +73,7 @@ public final class SoqlParser {
 		}
 		this.objectName = object.text();
 		List<String> fields = selectedFields(selected);
-		Condition where = acceptKeyword("WHERE") ? orExpression() : null;
+		Condition where = acceptKeyword("WHERE") ? expression() : null;
 		Comparator<SoqlRecord> ordering = acceptKeyword("ORDER") ? orderBy() : null;
 		int limit = acceptKeyword("LIMIT") ? limit() : -1;
 		if (peek().type() != TokenType.END) {
@@ -113,20 +113,27 @@ public final class SoqlParser {
 		return fields;
 	}
 
-	private Condition orExpression() {
-		List<Condition> operands = new ArrayList<>(List.of(andExpression()));
-		while (acceptKeyword("OR")) {
-			operands.add(andExpression());
-		}
-		return (operands.size() == 1) ? operands.get(0) : new OrCondition(operands);
-	}
-
-	private Condition andExpression() {
+	/**
+	 * One level of a condition: operands joined by AND only, or by OR only. Salesforce has no precedence between the
+	 * two ("Parentheses are required whenever you mix the operators"): the first operator of the other kind at the
+	 * same level is a MALFORMED_QUERY "unexpected token".
+	 */
+	private Condition expression() {
 		List<Condition> operands = new ArrayList<>(List.of(unaryExpression()));
-		while (acceptKeyword("AND")) {
+		String joiner = null;
+		while (peek().isKeyword("AND") || peek().isKeyword("OR")) {
+			String operator = peek().isKeyword("AND") ? "AND" : "OR";
+			if (joiner != null && !joiner.equals(operator)) {
+				throw SoqlErrors.unexpected(this.soql, peek());
+			}
+			joiner = operator;
+			next();
 			operands.add(unaryExpression());
 		}
-		return (operands.size() == 1) ? operands.get(0) : new AndCondition(operands);
+		if (operands.size() == 1) {
+			return operands.get(0);
+		}
+		return "AND".equals(joiner) ? new AndCondition(operands) : new OrCondition(operands);
 	}
 
 	private Condition unaryExpression() {
@@ -134,7 +141,7 @@ public final class SoqlParser {
 			return new NotCondition(unaryExpression());
 		}
 		if (accept(TokenType.LEFT_PAREN)) {
-			Condition inner = orExpression();
+			Condition inner = expression();
 			expect(TokenType.RIGHT_PAREN);
 			return inner;
 		}

@@ -40,6 +40,16 @@ class SoqlErrorTests {
 	}
 
 	@Test
+	void andAndOrMixedWithoutParenthesesAreRefusedAtTheSecondOperator() {
+		assertRefused(() -> parse("SELECT Id FROM User WHERE IsActive = true AND Name = 'x' OR Name = 'y'"),
+				"MALFORMED_QUERY", "ERROR at Row:1:Column:58", "unexpected token: 'OR'");
+		assertRefused(() -> parse("SELECT Id FROM User WHERE Name = 'x' OR Name = 'y' AND IsActive = true"),
+				"MALFORMED_QUERY", "unexpected token: 'AND'");
+		assertRefused(() -> parse("SELECT Id FROM User WHERE (Name = 'x' OR Name = 'y' AND IsActive = true)"),
+				"MALFORMED_QUERY", "unexpected token: 'AND'");
+	}
+
+	@Test
 	void syntaxErrorsAreMalformedWithTheUnexpectedToken() {
 		assertRefused(() -> parse("SELECT Id FROM User WHERE"), "MALFORMED_QUERY", "Row:1:Column:26",
 				"unexpected token: '<EOF>'");

@@ -27,9 +27,10 @@ class SoqlWhereTests {
 	}
 
 	@Test
-	void andBindsTighterThanOr() {
-		assertThat(where("Name = 'Bob' OR IsActive = true AND Logins__c > 5")).containsExactly("Ada", "Bob");
-		assertThat(where("IsActive = true AND Logins__c > 5 OR Name = 'Bob'")).containsExactly("Ada", "Bob");
+	void andAndOrMixWithParentheses() {
+		assertThat(where("Name = 'Bob' OR (IsActive = true AND Logins__c > 5)")).containsExactly("Ada", "Bob");
+		assertThat(where("(IsActive = true AND Logins__c > 5) OR Name = 'Bob'")).containsExactly("Ada", "Bob");
+		assertThat(where("Name = 'Bob' OR Name = 'Cy' OR Name = 'Ada'")).containsExactly("Ada", "Bob", "Cy");
 	}
 
 	@Test
