@@ -45,6 +45,7 @@ final class QueryHandler {
 			HttpIo.methodNotAllowed(exchange, "GET");
 			return;
 		}
+		serverTime(this.faults.queryPageTimeMs());
 		String resource = all ? "queryAll" : "query";
 		if (call.rest().startsWith(resource + "/")) {
 			more(call, call.rest().substring(resource.length() + 1));
@@ -57,7 +58,7 @@ final class QueryHandler {
 		}
 		QueryResult result;
 		try {
-			result = this.engine.run(soql, all);
+			result = this.engine.run(soql, all, this.faults.sortedScanLimitRows());
 		}
 		catch (SoqlException ex) {
 			HttpIo.error(exchange, 400, ex.errorCode(), ex.getMessage());
@@ -120,6 +121,19 @@ final class QueryHandler {
 			}
 			json.writeEndArray();
 			json.writeEndObject();
+		}
+	}
+
+	/** The time the org spends on a page (the cost model's server time), as a busy org would. */
+	private static void serverTime(long millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
