@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * say ({@code expires_in} is never sent).
  */
 @ConfigurationProperties("seatkeeper.salesforce")
-public record SalesforceProperties(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
+public record SalesforceProperties(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration readTimeout,
 		@DefaultValue("4") int retryMaxAttempts, @DefaultValue("1s") Duration retryInitialBackoff,
 		@DefaultValue("30s") Duration retryMaxBackoff, @DefaultValue("15m") Duration tokenLifetime) {
 
