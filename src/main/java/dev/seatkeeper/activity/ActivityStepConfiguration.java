@@ -3,7 +3,6 @@ package dev.seatkeeper.activity;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.seatkeeper.job.KeyedSalesforceReader;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
 import dev.seatkeeper.job.RunKey;
@@ -27,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code pullActivity}: login history after the profile's watermark (the first run backfills
  * {@code activity.backfillDays}), split into time windows paged by {@code activity.concurrentCursors} cursors at
- * once; then {@code summarizeActivity} computes per-user activity and advances the watermark.
+ * once, each window narrowed into halves where Salesforce times out ({@link LoginHistoryReader}); then
+ * {@code summarizeActivity} computes per-user activity and advances the watermark.
  */
 @Configuration(proxyBeanMethods = false)
 class ActivityStepConfiguration {
@@ -38,7 +38,7 @@ class ActivityStepConfiguration {
 
 	@Bean
 	Step pullActivity(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			LoginWindowPartitioner loginWindowPartitioner, KeyedSalesforceReader<LoginEvent> loginHistoryReader,
+			LoginWindowPartitioner loginWindowPartitioner, LoginHistoryReader loginHistoryReader,
 			LoginEventWriter loginEventWriter, TaskExecutor loginCursors) {
 		return new StepBuilder("pullActivity", jobRepository).partitioner("pullActivityWindow", loginWindowPartitioner)
 			.step(pullActivityWindow(jobRepository, transactionManager, loginHistoryReader, loginEventWriter))
@@ -53,7 +53,7 @@ class ActivityStepConfiguration {
 	 * reason it gets the run's log context here, not from the job package's registrar.
 	 */
 	private static Step pullActivityWindow(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			KeyedSalesforceReader<LoginEvent> loginHistoryReader, LoginEventWriter loginEventWriter) {
+			LoginHistoryReader loginHistoryReader, LoginEventWriter loginEventWriter) {
 		return new StepBuilder("pullActivityWindow", jobRepository).<LoginEvent, LoginEvent>chunk(CHUNK)
 			.transactionManager(transactionManager)
 			.reader(loginHistoryReader)
@@ -76,8 +76,11 @@ class ActivityStepConfiguration {
 			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
 		ActivitySettings activity = profiles.get(profile).activity();
 		Instant to = Instant.parse(asOf);
+		// A look-back before the watermark: Salesforce records some logins late, with a LoginTime the last night had
+		// already passed. They are read again, and the upsert by Id stores each once.
 		Instant from = new LoginWatermark(jdbc).current(profile)
 			.filter(watermark -> watermark.isBefore(to))
+			.map(watermark -> watermark.minus(Duration.ofMinutes(activity.lookBackMinutes())))
 			.orElse(to.minus(Duration.ofDays(activity.backfillDays())));
 		return new LoginWindowPartitioner(from, to, Duration.ofDays(activity.windowDays()), activity.concurrentCursors());
 	}
@@ -93,13 +96,12 @@ class ActivityStepConfiguration {
 
 	@Bean
 	@StepScope
-	KeyedSalesforceReader<LoginEvent> loginHistoryReader(OrgSessions orgs, ProgressLog progress,
+	LoginHistoryReader loginHistoryReader(OrgSessions orgs, ProgressLog progress,
 			@Value("#{jobParameters['profile']}") String profile,
 			@Value("#{stepExecutionContext['" + LoginWindowPartitioner.FROM + "']}") String from,
 			@Value("#{stepExecutionContext['" + LoginWindowPartitioner.TO + "']}") String to) {
-		return new KeyedSalesforceReader<>("pullActivity", orgs.client(profile),
-				LoginEventMapper.window(Instant.parse(from), Instant.parse(to), KEYED_LIMIT), LoginEventMapper::map,
-				progress);
+		return new LoginHistoryReader(orgs.client(profile), progress, Instant.parse(from), Instant.parse(to),
+				KEYED_LIMIT);
 	}
 
 	@Bean

@@ -7,7 +7,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Reaching the profile's API budget (or the org's own daily limit) is not a failure: the step stops at this chunk
+ * Reaching the profile's API budget (or the org's own daily limit, "TotalRequests Limit exceeded.") is not a failure: the step stops at this chunk
  * boundary with what it committed, the run ends STOPPED saying why, and the next run resumes from the same keys.
  */
 public final class BudgetStop {
@@ -16,8 +16,10 @@ public final class BudgetStop {
 	}
 
 	public static boolean isBudget(RuntimeException ex) {
-		return ex instanceof ApiBudgetExhaustedException
-				|| (ex instanceof SalesforceApiException api && api.is("REQUEST_LIMIT_EXCEEDED"));
+		// The concurrent-request limit also answers REQUEST_LIMIT_EXCEEDED, but it is no budget: fewer calls at once
+		// get through (the transport retries them), so only the daily limit stops the run.
+		return ex instanceof ApiBudgetExhaustedException || (ex instanceof SalesforceApiException api
+				&& api.is("REQUEST_LIMIT_EXCEEDED") && !api.isConcurrentRequestLimit());
 	}
 
 	/** Where the reason is kept: a tasklet step's exit status is overwritten when the stop is carried out. */

@@ -2,9 +2,18 @@ package dev.seatkeeper.profile;
 
 /**
  * Login history settings: how far back the first run backfills (Salesforce keeps about six months), how wide each
- * partition's time window is, and how many cursors page Salesforce at once.
+ * partition's time window is, how many cursors page Salesforce at once, and how far before the watermark each night
+ * starts reading again ({@code lookBackMinutes}: Salesforce records some logins late, with a LoginTime the last night
+ * had already passed; upserts by Id make the overlap free).
  */
-public record ActivitySettings(int backfillDays, int windowDays, int concurrentCursors) {
+public record ActivitySettings(int backfillDays, int windowDays, int concurrentCursors, int lookBackMinutes) {
+
+	public static final int DEFAULT_LOOK_BACK_MINUTES = 10;
+
+	/** With the default look-back. */
+	public ActivitySettings(int backfillDays, int windowDays, int concurrentCursors) {
+		this(backfillDays, windowDays, concurrentCursors, DEFAULT_LOOK_BACK_MINUTES);
+	}
 
 	public static final int DEFAULT_BACKFILL_DAYS = 180;
 

@@ -219,10 +219,11 @@ final class ProfileReader {
 	}
 
 	private ActivitySettings activity(Section activity) {
-		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors");
+		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors", "lookBackMinutes");
 		return new ActivitySettings(activity.integer("backfillDays", ActivitySettings.DEFAULT_BACKFILL_DAYS, 1, 366),
 				activity.integer("windowDays", ActivitySettings.DEFAULT_WINDOW_DAYS, 1, 366),
-				activity.integer("concurrentCursors", ActivitySettings.DEFAULT_CONCURRENT_CURSORS, 1, 16));
+				activity.integer("concurrentCursors", ActivitySettings.DEFAULT_CONCURRENT_CURSORS, 1, 16),
+				activity.integer("lookBackMinutes", ActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440));
 	}
 
 	private List<Entitlement> entitlements(Section entitlements) {

@@ -32,11 +32,22 @@ public class SalesforceApiException extends RuntimeException {
 		this.retryable = retryable;
 	}
 
-	/** An error answered by Salesforce; 5xx is retryable unless its code says otherwise. */
+	/** Salesforce's message when too many long-running requests are in flight (not the daily limit). */
+	static final String CONCURRENT_REQUESTS = "ConcurrentRequests";
+
+	/** The code of a read that got no answer within the read timeout. */
+	public static final String READ_TIMEOUT = "READ_TIMEOUT";
+
+	/**
+	 * An error answered by Salesforce; 5xx is retryable unless its code says otherwise, and so is a refusal for too
+	 * many concurrent requests (a later call, with fewer in flight, is served).
+	 */
 	public static SalesforceApiException fromResponse(int httpStatus, SalesforceError error) {
 		String code = error.code();
-		boolean retryable = httpStatus >= 500 && !NOT_RETRYABLE_CODES.contains(code);
-		return new SalesforceApiException(code, httpStatus, retryable, oneLine(String.valueOf(error.message())), null);
+		String message = String.valueOf(error.message());
+		boolean retryable = (httpStatus >= 500 && !NOT_RETRYABLE_CODES.contains(code))
+				|| isConcurrentRequestLimit(code, message);
+		return new SalesforceApiException(code, httpStatus, retryable, oneLine(message), null);
 	}
 
 	/**
@@ -64,6 +75,30 @@ public class SalesforceApiException extends RuntimeException {
 	public static SalesforceApiException ioFailure(String what, Throwable cause) {
 		return new SalesforceApiException("IO_ERROR", 0, true, what + " failed: " + cause.getClass().getSimpleName(),
 				cause);
+	}
+
+	/** No answer within the read timeout; retryable only when {@code retryable} (the transport sends a query twice at most). */
+	public static SalesforceApiException readTimeout(String what, Throwable cause, boolean retryable) {
+		return new SalesforceApiException(READ_TIMEOUT, 0, retryable, what + " got no answer within the read timeout",
+				cause);
+	}
+
+	/**
+	 * {@code REQUEST_LIMIT_EXCEEDED} because too many long-running requests are in flight ("ConcurrentRequests
+	 * (Concurrent API Requests) Limit exceeded."), not because the daily limit ("TotalRequests Limit exceeded.") is
+	 * spent: fewer requests at once get through, so it is no reason to stop the run.
+	 */
+	public boolean isConcurrentRequestLimit() {
+		return isConcurrentRequestLimit(this.errorCode, getMessage());
+	}
+
+	/** Salesforce gave up on the query ({@code QUERY_TIMEOUT}) or no answer came within the read timeout. */
+	public boolean isTimeout() {
+		return is("QUERY_TIMEOUT") || is(READ_TIMEOUT);
+	}
+
+	private static boolean isConcurrentRequestLimit(String code, @Nullable String message) {
+		return "REQUEST_LIMIT_EXCEEDED".equals(code) && message != null && message.contains(CONCURRENT_REQUESTS);
 	}
 
 	/** An answer we could not read (not JSON, not the documented shape). Not retryable. */

@@ -53,10 +53,10 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 				retry, tokenLifetime, true);
 	}
 
-	/** A connection with the usual settings: 50 % budget, 2000-record pages, 10 s / 60 s timeouts, 15 min tokens. */
+	/** A connection with the usual settings: 50 % budget, 2000-record pages, 10 s / 120 s timeouts, 15 min tokens. */
 	public static SalesforceConnection of(String name, URI loginUrl, String apiVersion, Auth auth) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, false, 0.5, 2000, Duration.ofSeconds(10),
-				Duration.ofSeconds(60), RetrySettings.DEFAULTS, Duration.ofMinutes(15));
+				Duration.ofSeconds(120), RetrySettings.DEFAULTS, Duration.ofMinutes(15));
 	}
 
 	public SalesforceConnection withAllowLoopback(boolean allow) {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * default; off only to measure what compression saves).
  */
 @ConfigurationProperties("seatkeeper.salesforce")
-public record SalesforceProperties(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
+public record SalesforceProperties(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("120s") Duration readTimeout,
 		@DefaultValue("4") int retryMaxAttempts, @DefaultValue("1s") Duration retryInitialBackoff,
 		@DefaultValue("30s") Duration retryMaxBackoff, @DefaultValue("15m") Duration tokenLifetime,
 		@DefaultValue("true") boolean compression) {

@@ -2,10 +2,14 @@ package dev.seatkeeper.salesforce;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.seatkeeper.salesforce.SalesforceConnection.RetrySettings;
 import dev.seatkeeper.salesforce.auth.SalesforceSession;
@@ -31,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every HTTP exchange with the org goes through {@link #call}: the API budget check, the bearer token and instance
  * URL from the session, reading {@code Sforce-Limit-Info}, turning error bodies into
  * {@link SalesforceApiException}, one re-authentication after {@code INVALID_SESSION_ID}, and bounded retries with
- * exponential backoff and jitter for retryable failures (5xx, I/O). This is the one place that retries.
+ * exponential backoff and jitter for retryable failures (5xx, I/O, a read timeout once, too many concurrent
+ * requests — after which fewer calls go out at once, see {@link ConcurrencyGate}). This is the one place that retries.
  *
  * <p>Thread-safe.
  */
@@ -53,6 +58,8 @@ final class SalesforceTransport {
 
 	private final RetryTemplate retryTemplate;
 
+	private final ConcurrencyGate gate;
+
 	SalesforceTransport(String profile, RestClient restClient, SalesforceSession session, ApiBudget budget,
 			JsonMapper json, RetrySettings retry) {
 		this.profile = profile;
@@ -62,6 +69,7 @@ final class SalesforceTransport {
 		this.json = json;
 		this.retryTemplate = new RetryTemplate(retryPolicy(retry));
 		this.retryTemplate.setRetryListener(new LoggingRetryListener(profile));
+		this.gate = new ConcurrencyGate(profile);
 	}
 
 	JsonMapper json() {
@@ -89,7 +97,7 @@ final class SalesforceTransport {
 	<T> @Nullable T call(HttpMethod method, String pathAndQuery, @Nullable Object body, Map<String, String> headers,
 			AnswerReader<T> answer) {
 		Request<T> request = new Request<>(method, pathAndQuery,
-				(body != null) ? this.json.writeValueAsBytes(body) : null, headers, answer);
+				(body != null) ? this.json.writeValueAsBytes(body) : null, headers, answer, new AtomicInteger());
 		if (method != HttpMethod.GET) {
 			// A write that timed out or got a 5xx may have been applied: sending it again is the caller's decision
 			// (the reclaim step checks Salesforce first), so writes are never retried here.
@@ -134,12 +142,24 @@ final class SalesforceTransport {
 	}
 
 	private <T> @Nullable T exchange(Request<T> request, Authorization authorization) {
-		this.budget.reserveCall();
+		this.gate.enter();
 		try {
-			return send(request, authorization);
+			this.budget.reserveCall();
+			try {
+				return send(request, authorization);
+			}
+			finally {
+				this.budget.endCall();
+			}
+		}
+		catch (SalesforceApiException ex) {
+			if (ex.isConcurrentRequestLimit()) {
+				this.gate.narrow();
+			}
+			throw ex;
 		}
 		finally {
-			this.budget.endCall();
+			this.gate.leave();
 		}
 	}
 
@@ -160,8 +180,20 @@ final class SalesforceTransport {
 					response.getBody(), request.answer()), true);
 		}
 		catch (ResourceAccessException ex) {
+			if (isReadTimeout(ex)) {
+				// The org may still be working on it: the same request is sent twice at most (a query that keeps
+				// timing out is narrowed by its caller instead of repeated).
+				throw SalesforceApiException.readTimeout(request.method() + " " + request.pathOnly(), ex,
+						request.readTimeouts().incrementAndGet() < 2);
+			}
 			throw SalesforceApiException.ioFailure(request.method() + " " + request.pathOnly(), ex);
 		}
+	}
+
+	private static boolean isReadTimeout(ResourceAccessException ex) {
+		Throwable cause = ex.getCause();
+		return (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException))
+				|| (cause instanceof SocketTimeoutException && "Read timed out".equals(cause.getMessage()));
 	}
 
 	private <T> @Nullable T read(int status, HttpHeaders headers, InputStream body, AnswerReader<T> answer)
@@ -214,7 +246,7 @@ final class SalesforceTransport {
 
 	/** One call as the caller asked for it, resent unchanged on retry. */
 	private record Request<T>(HttpMethod method, String pathAndQuery, byte @Nullable [] body,
-			Map<String, String> headers, AnswerReader<T> answer) {
+			Map<String, String> headers, AnswerReader<T> answer, AtomicInteger readTimeouts) {
 
 		/** The path without its query string: SOQL stays out of retry logs. */
 		String pathOnly() {

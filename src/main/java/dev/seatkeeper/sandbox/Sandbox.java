@@ -72,6 +72,8 @@ public final class Sandbox implements AutoCloseable {
 		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
 		this.cursors = new QueryCursors(builder.locatorIdleTimeout);
 		this.faults = new Faults(this.sessions, this.usage, this.cursors);
+		this.faults.sortedScanLimit(builder.queryTimeoutRows).queryPageTime(builder.queryPageMs)
+			.concurrentRequestLimit(builder.concurrentRequestLimit, builder.longRunningRequestMs);
 		TokenService tokens = new TokenService(this.clientApp, this.sessions, this.org, builder.userPassword,
 				new LoginHost(builder.genericLoginHost, builder.salesforceSandbox));
 		QueryEngine engine = new QueryEngine(this.org, builder.parser);
@@ -186,6 +188,14 @@ public final class Sandbox implements AutoCloseable {
 
 		private boolean salesforceSandbox;
 		private @Nullable RunAsUser runAs;
+
+		private long queryTimeoutRows = Faults.DEFAULT_SORTED_SCAN_LIMIT_ROWS;
+
+		private long queryPageMs;
+
+		private int concurrentRequestLimit = Faults.DEFAULT_CONCURRENT_REQUEST_LIMIT;
+
+		private long longRunningRequestMs = Faults.DEFAULT_LONG_RUNNING_REQUEST_MS;
 
 		private Builder() {
 		}
@@ -322,6 +332,32 @@ public final class Sandbox implements AutoCloseable {
 		/** The SOQL parser; the default is {@link SoqlParser#parse}. */
 		public Builder queryParser(BiFunction<String, SoqlSchema, SoqlQuery> soqlParser) {
 			this.parser = soqlParser;
+			return this;
+		}
+
+		/**
+		 * Rows a sorted LoginHistory query may have between its bounds before it is answered {@code QUERY_TIMEOUT}
+		 * (default {@value Faults#DEFAULT_SORTED_SCAN_LIMIT_ROWS}; 0: no limit). See {@link Faults#sortedScanLimit}.
+		 */
+		public Builder queryTimeoutRows(long rows) {
+			this.queryTimeoutRows = rows;
+			return this;
+		}
+
+		/** Server time each query and query-more page takes (default 0). */
+		public Builder queryPageMs(long millis) {
+			this.queryPageMs = millis;
+			return this;
+		}
+
+		/**
+		 * Long-running requests (in flight for {@code longRunningMs} or more) the org serves at once before it answers
+		 * "ConcurrentRequests (Concurrent API Requests) Limit exceeded." (default 25 of 20 seconds, as production
+		 * orgs; 0: no limit).
+		 */
+		public Builder concurrentRequestLimit(int limit, long longRunningMs) {
+			this.concurrentRequestLimit = limit;
+			this.longRunningRequestMs = longRunningMs;
 			return this;
 		}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.sandbox.auth.ClientApp;
+import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.org.OrgSpec;
 import dev.seatkeeper.sandbox.org.Permission;
 import picocli.CommandLine;
@@ -80,6 +81,18 @@ public class SandboxCommand implements Callable<Integer> {
 			+ "AssignPermissionSets, ManagePackageLicenses.")
 	List<String> withheldPermissions = new ArrayList<>();
 
+	@Option(names = "--query-timeout-rows", defaultValue = "" + Faults.DEFAULT_SORTED_SCAN_LIMIT_ROWS, description = "Rows a sorted LoginHistory query may scan before it gets QUERY_TIMEOUT; 0: no limit (default: ${DEFAULT-VALUE}).")
+	long queryTimeoutRows;
+
+	@Option(names = "--query-page-ms", defaultValue = "0", description = "Server time each query page takes (default: ${DEFAULT-VALUE}).")
+	long queryPageMs;
+
+	@Option(names = "--concurrent-limit", defaultValue = "" + Faults.DEFAULT_CONCURRENT_REQUEST_LIMIT, description = "Long-running requests served at once before ConcurrentRequests is answered; 0: no limit (default: ${DEFAULT-VALUE}).")
+	int concurrentLimit;
+
+	@Option(names = "--long-running-ms", defaultValue = "" + Faults.DEFAULT_LONG_RUNNING_REQUEST_MS, description = "How long a request runs before it counts against --concurrent-limit (default: ${DEFAULT-VALUE}).")
+	long longRunningMs;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -117,7 +130,10 @@ public class SandboxCommand implements Callable<Integer> {
 			.client(this.clientId, this.clientSecret)
 			.apiLimit(this.apiLimit)
 			.genericLoginHost(this.genericLoginHost)
-			.salesforceSandbox(this.salesforceSandbox);
+			.salesforceSandbox(this.salesforceSandbox)
+			.queryTimeoutRows(this.queryTimeoutRows)
+			.queryPageMs(this.queryPageMs)
+			.concurrentRequestLimit(this.concurrentLimit, this.longRunningMs);
 		for (String field : this.hiddenFields) {
 			int dot = field.indexOf('.');
 			if (dot <= 0 || dot == field.length() - 1) {

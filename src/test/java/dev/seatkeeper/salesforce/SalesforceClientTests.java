@@ -232,6 +232,31 @@ class SalesforceClientTests {
 		assertThat(this.salesforce.requests(QUERY)).hasSize(2);
 	}
 
+	@Test
+	void aQueryThatKeepsTimingOutIsSentTwiceAtMost() {
+		SalesforceClient impatient = SalesforceFixtures.factory(this.store)
+			.connect(SalesforceFixtures.connection(this.salesforce, SalesforceFixtures.clientCredentials())
+				.withReadTimeout(java.time.Duration.ofMillis(200)));
+		for (int i = 0; i < 4; i++) {
+			this.salesforce.on("GET", QUERY, (request) -> new Response(200, this.salesforce.body("query-count.json"), 1000));
+		}
+
+		assertThatExceptionOfType(SalesforceApiException.class)
+			.isThrownBy(() -> impatient.queryPage("SELECT COUNT() FROM User"))
+			.satisfies((ex) -> assertThat(ex.isTimeout()).isTrue());
+		assertThat(this.salesforce.requests(QUERY)).hasSize(2);
+	}
+
+	@Test
+	void tooManyConcurrentRequestsIsRetriedAndIsNoBudget() {
+		this.salesforce.on("GET", QUERY, (request) -> new Response(403,
+				"[{\"message\":\"ConcurrentRequests (Concurrent API Requests) Limit exceeded.\",\"errorCode\":\"REQUEST_LIMIT_EXCEEDED\"}]"))
+			.on("GET", QUERY, 200, "query-count.json");
+
+		assertThat(this.client.queryPage("SELECT COUNT() FROM User").totalSize()).isEqualTo(3125);
+		assertThat(this.salesforce.requests(QUERY)).hasSize(2);
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "400, error-invalid-field.json, INVALID_FIELD", "400, error-malformed-query.json, MALFORMED_QUERY",
 			"403, error-request-limit.json, REQUEST_LIMIT_EXCEEDED" })

@@ -2,7 +2,6 @@ package dev.seatkeeper.sandbox;
 
 import static dev.seatkeeper.sandbox.SandboxHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -181,8 +180,12 @@ class SandboxWriteTests {
 		assertThat(page.path("records").get(1).path("Status").asString()).isEqualTo("Invalid Password");
 		assertThat(user.fieldValue("LastLoginDate")).isEqualTo(later);
 		assertThat(this.sandbox.facts().loginEvents()).isEqualTo(before + 2);
-		assertThatThrownBy(() -> this.sandbox.org().writer().recordLogin(user.id(), NOW, true, "Application"))
-			.isInstanceOf(IllegalArgumentException.class);
+		// A late login: a LoginTime before the latest event, the newest Id, found by its time as Salesforce would.
+		String late = this.sandbox.org().writer().recordLogin(user.id(), later.minusSeconds(1), true, "Application");
+		JsonNode around = json(this.http.query("SELECT Id FROM LoginHistory WHERE LoginTime >= "
+				+ later.minusSeconds(1) + " ORDER BY LoginTime, Id"));
+		assertThat(around.path("records").get(0).path("Id").asString()).isEqualTo(late).isGreaterThan(id);
+		assertThat(around.path("totalSize").asInt()).isEqualTo(3);
 		HttpResponse<String> viaAdmin = this.http.post("/__sandbox/logins", "{\"username\":\""
 				+ user.fieldValue("Username").toString().replace("\"", "") + "\",\"time\":\"" + later.plusSeconds(60)
 				+ "\",\"loginType\":\"SAML Idp Initiated SSO\"}");

@@ -24,6 +24,19 @@ public final class Faults {
 
 	static final long CHAOS_LATENCY_MS = 25;
 
+	/**
+	 * Rows a sorted LoginHistory query may have in its scanned range before it times out. Salesforce publishes no
+	 * figure (the query runs until the server gives up after about two minutes); a million rows is far more than
+	 * any window Seatkeeper sends by default, so only an org told to be stricter refuses its queries.
+	 */
+	public static final long DEFAULT_SORTED_SCAN_LIMIT_ROWS = 1_000_000;
+
+	/** Salesforce's concurrent long-running request limit of production orgs. */
+	public static final int DEFAULT_CONCURRENT_REQUEST_LIMIT = 25;
+
+	/** A request counts against the concurrent limit once it has run this long (Salesforce: 20 seconds). */
+	public static final long DEFAULT_LONG_RUNNING_REQUEST_MS = 20_000;
+
 	private final Sessions sessions;
 
 	private final ApiUsage usage;
@@ -55,6 +68,16 @@ public final class Faults {
 	private final AtomicInteger lockedRecordsRemaining = new AtomicInteger();
 
 	private final Set<String> lockedRecords = ConcurrentHashMap.newKeySet();
+
+	private volatile long sortedScanLimitRows = DEFAULT_SORTED_SCAN_LIMIT_ROWS;
+
+	private volatile long queryPageTimeMs;
+
+	private volatile int concurrentRequestLimit = DEFAULT_CONCURRENT_REQUEST_LIMIT;
+
+	private volatile long longRunningRequestMs = DEFAULT_LONG_RUNNING_REQUEST_MS;
+
+	private final LongRequests longRequests = new LongRequests();
 
 	public Faults(Sessions sessions, ApiUsage usage, QueryCursors cursors) {
 		this.sessions = sessions;
@@ -178,7 +201,51 @@ public final class Faults {
 		return this;
 	}
 
-	/** Turns every fault off and refills the API budget; sessions already expired stay expired. */
+	/**
+	 * The query cost model: a LoginHistory query with an ORDER BY whose scanned range (the rows between its bounds on
+	 * LoginTime and Id, which the server must sort before it answers) holds more than {@code rows} rows is answered
+	 * {@code 400 QUERY_TIMEOUT} "Your query request was running for too long." (0: no limit).
+	 */
+	public Faults sortedScanLimit(long rows) {
+		this.sortedScanLimitRows = requireNonNegative(rows, "rows");
+		return this;
+	}
+
+	public long sortedScanLimitRows() {
+		return this.sortedScanLimitRows;
+	}
+
+	/** Server time every query and query-more page takes before it is answered (0 turns it off). */
+	public Faults queryPageTime(long millis) {
+		this.queryPageTimeMs = requireNonNegative(millis, "millis");
+		return this;
+	}
+
+	public long queryPageTimeMs() {
+		return this.queryPageTimeMs;
+	}
+
+	/**
+	 * At most {@code limit} API requests that have run for {@code longRunningMs} or more may be in flight; a request
+	 * beyond is refused with {@code 403 REQUEST_LIMIT_EXCEEDED} "ConcurrentRequests (Concurrent API Requests) Limit
+	 * exceeded." (limit 0: none; Salesforce's production orgs: 25 requests of 20 seconds).
+	 */
+	public Faults concurrentRequestLimit(int limit, long longRunningMs) {
+		this.concurrentRequestLimit = (int) requireNonNegative(limit, "limit");
+		this.longRunningRequestMs = requireNonNegative(longRunningMs, "longRunningMs");
+		return this;
+	}
+
+	/** Admits an API call under the concurrent request limit; -1 when refused, else a ticket for {@link #endRequest}. */
+	public long beginRequest() {
+		return this.longRequests.begin(this.concurrentRequestLimit, this.longRunningRequestMs);
+	}
+
+	public void endRequest(long ticket) {
+		this.longRequests.end(ticket);
+	}
+
+	/** Turns every fault off (the cost model and concurrent limit back to their defaults) and refills the API budget; sessions already expired stay expired. */
 	public Faults reset() {
 		this.latencyMs = 0;
 		this.slowEvery = 0;
@@ -191,6 +258,10 @@ public final class Faults {
 		this.scheduled.clear();
 		this.lockedRecordsRemaining.set(0);
 		this.lockedRecords.clear();
+		this.sortedScanLimitRows = DEFAULT_SORTED_SCAN_LIMIT_ROWS;
+		this.queryPageTimeMs = 0;
+		this.concurrentRequestLimit = DEFAULT_CONCURRENT_REQUEST_LIMIT;
+		this.longRunningRequestMs = DEFAULT_LONG_RUNNING_REQUEST_MS;
 		this.usage.reset();
 		return this;
 	}
@@ -247,12 +318,14 @@ public final class Faults {
 	public State state() {
 		return new State(this.latencyMs, this.slowEvery, this.slowDelayMs, this.failRemaining.get(), this.failStatus,
 				this.sessionCountdown.get(), this.malformedNextPage.get(), this.chaos, this.usage.used(),
-				this.usage.max());
+				this.usage.max(), this.sortedScanLimitRows, this.queryPageTimeMs, this.concurrentRequestLimit,
+				this.longRunningRequestMs);
 	}
 
 	/** A snapshot of the switches; {@code expireSessionsAfterCalls} is -1 when off. */
 	public record State(long latencyMs, int slowEveryNthCall, long slowDelayMs, int failNextCalls, int failStatus,
-			int expireSessionsAfterCalls, boolean malformedNextQueryPage, boolean chaos, long apiUsed, long apiMax) {
+			int expireSessionsAfterCalls, boolean malformedNextQueryPage, boolean chaos, long apiUsed, long apiMax,
+			long queryTimeoutRows, long queryPageMs, int concurrentRequestLimit, long longRunningRequestMs) {
 	}
 
 	private static long requireNonNegative(long value, String name) {

@@ -21,12 +21,14 @@ import tools.jackson.databind.JsonNode;
  * {@code latencyMs}, {@code failNextCalls} + {@code failStatus}, {@code slowEveryNthCall} + {@code slowDelayMs},
  * {@code expireSessionsNow}, {@code expireSessionsAfterCalls}, {@code exhaustApiBudget},
  * {@code expireQueryLocators}, {@code malformedNextQueryPage}, {@code lockNextRecords} (N),
- * {@code lockRecordIds} (an array), {@code unlockRecords}, {@code chaos}, applied in that order</li>
+ * {@code lockRecordIds} (an array), {@code unlockRecords}, {@code chaos}, {@code queryTimeoutRows},
+ * {@code queryPageMs}, {@code concurrentRequestLimit} + {@code longRunningRequestMs}, applied in that order</li>
  * <li>{@code GET /__sandbox/requests} the request log; {@code DELETE} clears it (and the traffic count)</li>
  * <li>{@code GET /__sandbox/traffic} {@code responseBytes}: the response body bytes sent on the wire (compressed
  * where the client asked for it) since the log was cleared, and {@code requests}</li>
  * <li>{@code GET /__sandbox/facts} the org's ground truth</li>
- * <li>{@code POST /__sandbox/logins} records a login after the generated history: {@code userId} or
+ * <li>{@code POST /__sandbox/logins} records a login (one earlier than the latest is a late login, back-dated as
+ * Salesforce records some; open query locators are then expired): {@code userId} or
  * {@code username}, {@code time} (ISO instant, default now), {@code success} (default true), {@code loginType}
  * (default {@code Application}); answers 201 with the new LoginHistory {@code id}</li>
  * </ul>
@@ -83,8 +85,15 @@ final class AdminHandler {
 				.orElseThrow(() -> new IllegalArgumentException("No user " + username));
 		}
 		Instant time = body.has("time") ? Instant.parse(body.path("time").asString()) : Instant.now();
-		return this.org.writer().recordLogin(userId, time, body.path("success").asBoolean(true),
+		boolean late = this.org.loginHistory().size() > 0 && time.isBefore((Instant) this.org.loginHistory()
+			.record(this.org.loginHistory().size() - 1).fieldValue("LoginTime"));
+		String id = this.org.writer().recordLogin(userId, time, body.path("success").asBoolean(true),
 				body.path("loginType").asString("Application"));
+		if (late) {
+			// Inserted before later events, which moved on: cursors opened before it would page wrongly.
+			this.faults.expireQueryLocators();
+		}
+		return id;
 	}
 
 	private void apply(JsonNode body) {
@@ -126,6 +135,16 @@ final class AdminHandler {
 		}
 		if (body.has("chaos")) {
 			this.faults.chaos(body.path("chaos").asBoolean());
+		}
+		if (body.has("queryTimeoutRows")) {
+			this.faults.sortedScanLimit(body.path("queryTimeoutRows").asLong());
+		}
+		if (body.has("queryPageMs")) {
+			this.faults.queryPageTime(body.path("queryPageMs").asLong());
+		}
+		if (body.has("concurrentRequestLimit")) {
+			this.faults.concurrentRequestLimit(body.path("concurrentRequestLimit").asInt(),
+					body.path("longRunningRequestMs").asLong(Faults.DEFAULT_LONG_RUNNING_REQUEST_MS));
 		}
 	}
 

@@ -50,6 +50,7 @@ final class QueryHandler {
 			HttpIo.methodNotAllowed(exchange, "GET");
 			return;
 		}
+		serverTime(this.faults.queryPageTimeMs());
 		String resource = all ? "queryAll" : "query";
 		if (call.rest().startsWith(resource + "/")) {
 			more(call, call.rest().substring(resource.length() + 1));
@@ -62,7 +63,7 @@ final class QueryHandler {
 		}
 		QueryResult result;
 		try {
-			result = this.engine.run(soql, all);
+			result = this.engine.run(soql, all, this.faults.sortedScanLimitRows());
 		}
 		catch (SoqlException ex) {
 			HttpIo.error(exchange, 400, ex.errorCode(), ex.getMessage());
@@ -132,6 +133,19 @@ final class QueryHandler {
 	/** The most records a page of rows this wide holds, whatever batch size was asked for. */
 	static int pageLimit(int selectedFields) {
 		return Math.max(MIN_BATCH, Math.min(DEFAULT_BATCH, FIELDS_PER_PAGE / Math.max(1, selectedFields)));
+	}
+
+	/** The time the org spends on a page (the cost model's server time), as a busy org would. */
+	private static void serverTime(long millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** The batch size asked for in {@code Sforce-Query-Options}, clamped as Salesforce does. */

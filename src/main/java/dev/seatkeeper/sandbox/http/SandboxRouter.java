@@ -17,7 +17,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every request passes here: faults first (delay, forced 5xx), then OAuth or the API pipeline — session check
- * (401 INVALID_SESSION_ID), budget (403 REQUEST_LIMIT_EXCEEDED), {@code Sforce-Limit-Info} — then the resource.
+ * (401 INVALID_SESSION_ID), concurrent long-running requests and budget (403 REQUEST_LIMIT_EXCEEDED, "ConcurrentRequests"
+ * or "TotalRequests"), {@code Sforce-Limit-Info} — then the resource.
  * Each answered request goes to the request log (without the query string of token and revoke calls, which may
  * carry a token). {@code /__sandbox/} bypasses all of it.
  */
@@ -130,6 +131,20 @@ final class SandboxRouter implements HttpHandler {
 			HttpIo.error(exchange, 401, "INVALID_SESSION_ID", "Session expired or invalid");
 			return;
 		}
+		long ticket = this.faults.beginRequest();
+		if (ticket < 0) {
+			HttpIo.error(exchange, 403, "REQUEST_LIMIT_EXCEEDED", "ConcurrentRequests (Concurrent API Requests) Limit exceeded.");
+			return;
+		}
+		try {
+			served(exchange, path, session);
+		}
+		finally {
+			this.faults.endRequest(ticket);
+		}
+	}
+
+	private void served(HttpExchange exchange, String path, Sessions.Session session) throws IOException {
 		if (!this.usage.tryAcquire()) {
 			HttpIo.error(exchange, 403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
 			return;

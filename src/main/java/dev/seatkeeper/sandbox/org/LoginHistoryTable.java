@@ -4,14 +4,18 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Login history stored column-free in one primitive array: each event is a {@code long} packing
  * (seconds since {@code base} | user position | status, login type, client). Sorting the array sorts by
  * (LoginTime, user, ...) and an event's Id is minted from its position, so (LoginTime, Id) order and Id order
  * agree and both bounds are answered by binary search. About 8 bytes per event: 3M events take 24 MB.
- * Records are materialised only as small views when a query touches them. After generation the table only grows
- * at its end ({@link #append}), never earlier than its latest event, so positions, Ids and open cursors stay valid;
- * appends are serialised by the org's lock and published through volatile fields, so readers never lock.
+ * Records are materialised only as small views when a query touches them. After generation the table grows at its
+ * end ({@link #append}), so positions, Ids and open cursors stay valid; appends are serialised by the org's lock and
+ * published through volatile fields, so readers never lock. The exception is a login recorded late (earlier than the
+ * latest event): it is inserted in time order with the next Id, so Id order stops being position order (Id bounds
+ * then scan, and an ORDER BY is checked on every row) and open cursors over the history must be expired.
  */
 public final class LoginHistoryTable implements RecordSource {
 
@@ -34,6 +38,12 @@ public final class LoginHistoryTable implements RecordSource {
 	private volatile int size;
 
 	private final String[] userIds;
+
+	/**
+	 * The Id ordinal (less one) of each position, once a late login has been inserted before later events (null until
+	 * then: the ordinal is the position). Written before {@code events} and {@code size}.
+	 */
+	private volatile int @Nullable [] ordinals;
 
 	/** @param events packed events, sorted here; {@code userIds} maps a user position to its Id */
 	LoginHistoryTable(long base, long[] events, String[] userIds) {
@@ -73,11 +83,16 @@ public final class LoginHistoryTable implements RecordSource {
 		return count == 0 ? this.base : epochSecond(count - 1);
 	}
 
-	/** Adds an event at or after the latest one; the caller holds the org's lock. */
-	void append(long epochSecond, int user, boolean success, int loginType, int client) {
+	/**
+	 * Adds an event; the caller holds the org's lock. An event at or after the latest one goes at the end. An earlier
+	 * one (a login Salesforce recorded late) is inserted after every event of its second and still gets the next Id,
+	 * as Salesforce mints it: later events move one position on, so query results over LoginHistory opened before
+	 * it must not be paged on (expire the query locators).
+	 * @return the new event's position
+	 */
+	int append(long epochSecond, int user, boolean success, int loginType, int client) {
 		if (epochSecond < lastSecond()) {
-			throw new IllegalArgumentException("Login history only grows forward: " + Instant.ofEpochSecond(epochSecond)
-					+ " is before the latest event " + Instant.ofEpochSecond(lastSecond()));
+			return insertLate(epochSecond, pack(epochSecond, this.base, user, success, loginType, client));
 		}
 		long[] current = this.events;
 		int count = this.size;
@@ -85,8 +100,39 @@ public final class LoginHistoryTable implements RecordSource {
 			current = Arrays.copyOf(current, Math.max(16, count + (count >> 1)));
 			this.events = current;
 		}
+		int[] ids = this.ordinals;
+		if (ids != null) {
+			ids = (count == ids.length) ? Arrays.copyOf(ids, Math.max(16, count + (count >> 1))) : ids;
+			ids[count] = count;
+			this.ordinals = ids;
+		}
 		current[count] = pack(epochSecond, this.base, user, success, loginType, client);
 		this.size = count + 1;
+		return count;
+	}
+
+	private int insertLate(long epochSecond, long event) {
+		int count = this.size;
+		int position = firstAtOrAfter(epochSecond, true);
+		int[] current = this.ordinals;
+		int[] ids = new int[count + 1];
+		for (int i = 0; i < count; i++) {
+			ids[i < position ? i : i + 1] = (current != null) ? current[i] : i;
+		}
+		ids[position] = count;
+		long[] events = new long[count + 1];
+		System.arraycopy(this.events, 0, events, 0, position);
+		System.arraycopy(this.events, position, events, position + 1, count - position);
+		events[position] = event;
+		this.ordinals = ids;
+		this.events = events;
+		this.size = count + 1;
+		return position;
+	}
+
+	/** Whether a late login was inserted: Id order is then no longer position order. */
+	public boolean hasLateEvents() {
+		return this.ordinals != null;
 	}
 
 	@Override
@@ -95,7 +141,8 @@ public final class LoginHistoryTable implements RecordSource {
 	}
 
 	String id(int index) {
-		return SfId.of(OrgTypes.LOGIN_HISTORY.keyPrefix(), index + 1L);
+		int[] ids = this.ordinals;
+		return SfId.of(OrgTypes.LOGIN_HISTORY.keyPrefix(), ((ids != null) ? ids[index] : index) + 1L);
 	}
 
 	long epochSecond(int index) {
@@ -131,7 +178,7 @@ public final class LoginHistoryTable implements RecordSource {
 		if ("LoginTime".equalsIgnoreCase(field) && value instanceof Instant time) {
 			return firstAtOrAfter(secondsCeil(time), !inclusive && time.getNano() == 0);
 		}
-		if ("Id".equalsIgnoreCase(field) && value instanceof String id) {
+		if ("Id".equalsIgnoreCase(field) && value instanceof String id && !hasLateEvents()) {
 			return Math.max(0, Math.min(size(), idPosition(id, !inclusive)));
 		}
 		return 0;
@@ -143,7 +190,7 @@ public final class LoginHistoryTable implements RecordSource {
 			long second = time.getEpochSecond();
 			return firstAtOrAfter(second, inclusive || time.getNano() != 0);
 		}
-		if ("Id".equalsIgnoreCase(field) && value instanceof String id) {
+		if ("Id".equalsIgnoreCase(field) && value instanceof String id && !hasLateEvents()) {
 			return Math.max(0, Math.min(size(), idPosition(id, inclusive)));
 		}
 		return size();

@@ -212,9 +212,10 @@ public final class OrgWriter {
 	}
 
 	/**
-	 * Records a login that happened after the generated history, as a nightly run would find it: a LoginHistory
-	 * event at the end of the history and, when successful, the user's LastLoginDate. Times must not go back
-	 * before the latest event (Salesforce mints Ids in time order too).
+	 * Records a login as a nightly run would find it: a LoginHistory event and, when successful, the user's
+	 * LastLoginDate if later. A time before the latest event is a login Salesforce recorded late (its LoginTime
+	 * earlier than events already visible, its Id the newest): later events move one position on, so expire the
+	 * query locators if a LoginHistory cursor is open ({@code POST /__sandbox/logins} does).
 	 * @param loginType a LoginType value such as {@code Application} or {@code Remote Access 2.0}
 	 * @return the new LoginHistory Id
 	 */
@@ -231,12 +232,12 @@ public final class OrgWriter {
 			int position = this.org.table(OrgTypes.USER).from("Id", user.id(), true);
 			LoginHistoryTable history = this.org.loginHistory();
 			Instant second = time.truncatedTo(ChronoUnit.SECONDS);
-			history.append(second.getEpochSecond(), position, success, type, LoginHistoryTable.clientFor(type));
+			int index = history.append(second.getEpochSecond(), position, success, type, LoginHistoryTable.clientFor(type));
 			Instant last = (Instant) user.fieldValue("LastLoginDate");
 			if (success && (last == null || last.isBefore(second))) {
 				user.set("LastLoginDate", second);
 			}
-			return history.id(history.size() - 1);
+			return history.id(index);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import dev.seatkeeper.sandbox.org.OrgRecord;
+import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.RecordSource;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
 import dev.seatkeeper.sandbox.soql.SoqlException;
@@ -34,6 +35,15 @@ public final class QueryEngine {
 	}
 
 	public QueryResult run(String soql, boolean includeDeleted) {
+		return run(soql, includeDeleted, 0);
+	}
+
+	/**
+	 * Like {@link #run(String, boolean)}, answering {@code QUERY_TIMEOUT} as Salesforce does when a sorted
+	 * LoginHistory query has more than {@code sortedScanLimitRows} rows between its bounds (0: no limit): the server
+	 * must sort the whole range before the first page, and a wide window runs out of time.
+	 */
+	public QueryResult run(String soql, boolean includeDeleted, long sortedScanLimitRows) {
 		// Parsed against what the run-as user sees: an object or field it may not see is not there (INVALID_TYPE, INVALID_FIELD).
 		SoqlQuery query = this.parser.apply(soql, this.org.runAs().schema(this.org));
 		RecordSource source = this.org.source(query.objectName());
@@ -52,6 +62,10 @@ public final class QueryEngine {
 		}
 		int limit = query.limit().orElse(Integer.MAX_VALUE);
 		Comparator<SoqlRecord> ordering = query.ordering().orElse(null);
+		if (sortedScanLimitRows > 0 && ordering != null && source.type() == OrgTypes.LOGIN_HISTORY
+				&& to - from > sortedScanLimitRows) {
+			throw new SoqlException("QUERY_TIMEOUT", "Your query request was running for too long.");
+		}
 		boolean natural = ordering == null || NaturalOrder.holds(ordering, source, from, to);
 		int[] positions = scan(query, source, from, to, natural ? limit : Integer.MAX_VALUE, includeDeleted);
 		if (natural) {
