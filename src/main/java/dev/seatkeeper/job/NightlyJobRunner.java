@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.profile.Profile;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -32,6 +33,9 @@ public class NightlyJobRunner {
 	public static final String PROFILE = "profile";
 
 	public static final String RUN_DATE = "runDate";
+
+	/** Non-identifying: the operator who lifted the reclaim caps for this launch ({@code run --override-caps}). */
+	public static final String OVERRIDE_CAPS_BY = "overrideCapsBy";
 
 	private static final Logger logger = LoggerFactory.getLogger(NightlyJobRunner.class);
 
@@ -65,6 +69,14 @@ public class NightlyJobRunner {
 	}
 
 	public RunResult run(Profile profile, LocalDate runDate) {
+		return run(profile, runDate, null);
+	}
+
+	/**
+	 * @param overrideCapsBy the operator who lifts the reclaim caps for this launch, audited on every candidate
+	 * written beyond them; null keeps the caps
+	 */
+	public RunResult run(Profile profile, LocalDate runDate, @Nullable String overrideCapsBy) {
 		String name = profile.name();
 		Optional<RunLock.Held> lock = this.runLock.acquire(name, runDate);
 		if (lock.isEmpty()) {
@@ -84,6 +96,11 @@ public class NightlyJobRunner {
 						last.getStatus());
 			}
 			this.runProfiles.register(profile);
+			if (overrideCapsBy != null) {
+				logger.warn("Profile {} {}: reclaim caps overridden by {}", name, runDate, overrideCapsBy);
+				parameters = new JobParametersBuilder(parameters).addString(OVERRIDE_CAPS_BY, overrideCapsBy, false)
+					.toJobParameters();
+			}
 			return launch(name, runDate, parameters);
 		}
 	}

@@ -41,6 +41,12 @@ public class RunCommand implements Callable<Integer> {
 	@Option(names = "--run-date", description = "The run date, YYYY-MM-DD (default: today, UTC). Same profile and date again restarts a failed or stopped run.")
 	@Nullable LocalDate runDate;
 
+	@Option(names = "--override-caps", description = "Lift the reclamation caps for this run (needs --operator; audited on every candidate written beyond them).")
+	boolean overrideCaps;
+
+	@Option(names = "--operator", description = "Who overrides the caps, recorded in the audit.")
+	@Nullable String operator;
+
 	@Option(names = "--profiles-dir", description = "Directory of profile files (default: $SEATKEEPER_PROFILES_DIR or jobs/profiles).")
 	@Nullable Path profilesDir;
 
@@ -64,6 +70,10 @@ public class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (this.overrideCaps && (this.operator == null || this.operator.isBlank())) {
+			System.err.println("--override-caps needs --operator NAME: whoever lifts the caps is recorded in the audit. Nothing was run.");
+			return ExitCode.USAGE.code();
+		}
 		ProfileCatalog catalog = this.profiles.load(this.profilesDir);
 		List<Profile> selected;
 		try {
@@ -93,7 +103,7 @@ public class RunCommand implements Callable<Integer> {
 				worst = worst.worse(ExitCode.STOPPED);
 				continue;
 			}
-			RunResult result = this.runner.run(profile, date);
+			RunResult result = this.runner.run(profile, date, this.overrideCaps ? this.operator : null);
 			this.report.printSteps(result);
 			results.add(result);
 			worst = worst.worse(result.exitCode());

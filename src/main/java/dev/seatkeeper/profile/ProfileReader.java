@@ -278,17 +278,39 @@ final class ProfileReader {
 	}
 
 	private ReclamationSettings reclamation(Section reclamation) {
-		reclamation.allowOnly("mode", "rules", "exclusions", "maxPerRun", "maxShareOfActiveUsers", "newUserGraceDays");
+		reclamation.allowOnly("mode", "rules", "exclusions", "maxPerRun", "maxShareOfActiveUsers", "newUserGraceDays",
+				"maxPerWeek", "allowPrivilegedUsers", "allowLargeReclamations");
 		Section exclusions = reclamation.section("exclusions");
 		exclusions.allowOnly("usernames", "profiles", "userTypes", "permissionSets");
 		List<String> userTypes = exclusions.has("userTypes") ? exclusions.strings("userTypes")
 				: Exclusions.DEFAULT_USER_TYPES;
+		int maxPerRun = reclamation.integer("maxPerRun", 100, 0, 1_000_000);
+		double maxShare = reclamation.share("maxShareOfActiveUsers", 0.05);
+		Integer maxPerWeek = reclamation.optionalInteger("maxPerWeek", 0);
+		boolean allowLarge = reclamation.bool("allowLargeReclamations", false);
+		refuseLargeCaps(reclamation, maxPerRun, maxShare, allowLarge);
 		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
 				reclamation.sections("rules").stream().map(this::rule).toList(),
 				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
 						permissionSets(exclusions)),
-				reclamation.integer("maxPerRun", 100, 0, 1_000_000),
-				reclamation.share("maxShareOfActiveUsers", 0.05), reclamation.integer("newUserGraceDays", 30, 0, 3650));
+				maxPerRun, maxShare, reclamation.integer("newUserGraceDays", 30, 0, 3650), maxPerWeek,
+				reclamation.bool("allowPrivilegedUsers", false), allowLarge);
+	}
+
+	/** A cap above the safe maxima is far more often a typo (0.5 for 0.05) than a plan, so it must be said twice. */
+	private static void refuseLargeCaps(Section reclamation, int maxPerRun, double maxShare, boolean allowLarge) {
+		if (allowLarge) {
+			return;
+		}
+		if (maxShare > ReclamationSettings.LARGE_SHARE_OF_ACTIVE_USERS) {
+			reclamation.problem("maxShareOfActiveUsers", "is " + maxShare + ", above "
+					+ ReclamationSettings.LARGE_SHARE_OF_ACTIVE_USERS
+					+ " of active users a day; lower it, or set reclamation.allowLargeReclamations: true if you mean it");
+		}
+		if (maxPerRun > ReclamationSettings.LARGE_MAX_PER_RUN) {
+			reclamation.problem("maxPerRun", "is " + maxPerRun + ", above " + ReclamationSettings.LARGE_MAX_PER_RUN
+					+ " users a day; lower it, or set reclamation.allowLargeReclamations: true if you mean it");
+		}
 	}
 
 	/** Permission sets by API name ({@code PermissionSet.Name}), which is what a query can match, not by label. */

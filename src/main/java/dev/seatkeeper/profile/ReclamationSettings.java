@@ -2,14 +2,31 @@ package dev.seatkeeper.profile;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * When and how licenses of inactive users are reclaimed. The default mode, {@code detect}, only records candidates;
- * nothing is written to Salesforce unless a profile says {@code enforce}.
+ * nothing is written to Salesforce unless a profile says {@code enforce}. The caps ({@code maxPerRun},
+ * {@code maxShareOfActiveUsers}, and {@code maxPerWeek} when set) bound reclaim writes per rolling 24 hours (7 days
+ * for the weekly one), whatever run or approval led to them. Administrators are protected unless
+ * {@code allowPrivilegedUsers}; caps above the safe maxima need {@code allowLargeReclamations}.
  */
 public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclusions, int maxPerRun,
-		double maxShareOfActiveUsers, int newUserGraceDays) {
+		double maxShareOfActiveUsers, int newUserGraceDays, @Nullable Integer maxPerWeek, boolean allowPrivilegedUsers,
+		boolean allowLargeReclamations) {
 
 	public static final int DEFAULT_THRESHOLD_DAYS = 60;
+
+	/** Above these a profile must say {@code allowLargeReclamations: true}. */
+	public static final int LARGE_MAX_PER_RUN = 10_000;
+
+	public static final double LARGE_SHARE_OF_ACTIVE_USERS = 0.25;
+
+	/** Settings with no weekly cap, administrators protected and the safe maxima. */
+	public ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclusions, int maxPerRun,
+			double maxShareOfActiveUsers, int newUserGraceDays) {
+		this(mode, rules, exclusions, maxPerRun, maxShareOfActiveUsers, newUserGraceDays, null, false, false);
+	}
 
 	public enum Mode {
 

@@ -20,8 +20,10 @@ import org.springframework.batch.core.step.StepContribution;
  * restart after a crash decides again from the same rows and the same instant. It calls Salesforce only to learn
  * who holds the permission sets the profile excludes (one query, when it lists any); a spent API budget there stops
  * the step cleanly, as in every step that calls Salesforce. In
- * {@code dry-run} and {@code enforce} modes it also approves candidates whose wait is over, within the caps; in
- * {@code detect} mode nothing is approved.
+ * {@code dry-run} and {@code enforce} modes it also approves candidates whose wait is over, within what the caps
+ * leave of the rolling 24 hours once the writes already made and the approvals already waiting are counted (unless
+ * the run was started with {@code --override-caps}, which is audited on every approval); in {@code detect} mode nothing
+ * is approved. Administrators are looked up in Salesforce (one query) and skipped unless the profile allows them.
  */
 public class ApplyRulesTasklet extends SalesforceTasklet {
 
@@ -41,8 +43,15 @@ public class ApplyRulesTasklet extends SalesforceTasklet {
 
 	private final Supplier<PermissionSetHolders> permissionSetHolders;
 
+	private final Supplier<PrivilegedUsers> privilegedUsers;
+
+	private final CapLedger ledger;
+
+	private final @Nullable String overrideCapsBy;
+
 	public ApplyRulesTasklet(HoldingReader holdings, CandidateStore store, Profile profile, @Nullable String integrationUserId,
-			Instant asOf, Supplier<PermissionSetHolders> permissionSetHolders) {
+			Instant asOf, Supplier<PermissionSetHolders> permissionSetHolders, Supplier<PrivilegedUsers> privilegedUsers,
+			CapLedger ledger, @Nullable String overrideCapsBy) {
 		this.holdings = holdings;
 		this.store = store;
 		this.recorder = new CandidateRecorder(store);
@@ -50,6 +59,9 @@ public class ApplyRulesTasklet extends SalesforceTasklet {
 		this.integrationUserId = integrationUserId;
 		this.asOf = asOf;
 		this.permissionSetHolders = permissionSetHolders;
+		this.privilegedUsers = privilegedUsers;
+		this.ledger = ledger;
+		this.overrideCapsBy = overrideCapsBy;
 	}
 
 	@Override
@@ -57,8 +69,11 @@ public class ApplyRulesTasklet extends SalesforceTasklet {
 		ReclamationSettings settings = this.profile.reclamation();
 		// Without rules no holding can become a candidate; open candidates are still canceled (their rule is gone).
 		Iterable<Holding> held = settings.rules().isEmpty() ? List.of() : this.holdings.holdings(this.profile.name());
+		PermissionSetHolders excludedSets = this.permissionSetHolders.get();
+		PrivilegedUsers privileged = (settings.rules().isEmpty() || settings.allowPrivilegedUsers()) ? PrivilegedUsers.NONE
+				: this.privilegedUsers.get();
 		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
-				ReclamationRules.of(settings, this.integrationUserId, this.permissionSetHolders.get()), held, this.asOf);
+				ReclamationRules.of(settings, this.integrationUserId, excludedSets, privileged), held, this.asOf);
 		int approved = (settings.mode() == Mode.DETECT || !integrationUserKnown()) ? 0 : approveDue(settings);
 		contribution.incrementWriteCount(tally.moved() + approved);
 		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",
@@ -77,18 +92,19 @@ public class ApplyRulesTasklet extends SalesforceTasklet {
 	/** Approves the candidates whose wait is over, oldest first, within the caps; the rest wait for a later run. */
 	private int approveDue(ReclamationSettings settings) {
 		String name = this.profile.name();
+		ReclaimCaps.Allowance caps = this.ledger.allowance(ReclaimCaps.of(settings), name, this.asOf);
+		int allowance = (this.overrideCapsBy != null) ? Integer.MAX_VALUE : caps.approvals();
 		List<Candidate> candidates = this.store.find(new CandidateFilter(name, null, null));
-		int alreadyApproved = (int) candidates.stream().filter(c -> c.state() == CandidateState.APPROVED).count();
-		int allowance = new ReclaimCaps(settings.maxPerRun(), settings.maxShareOfActiveUsers())
-			.allowance(this.holdings.activeUsers(name), alreadyApproved);
 		AutoApproval autoApproval = new AutoApproval(settings.rules());
 		List<Candidate> due = candidates.stream().filter(c -> autoApproval.isDue(c, this.asOf)).toList();
 		List<Candidate> approving = autoApproval.approvable(due, this.asOf, allowance);
+		String overridden = (this.overrideCapsBy != null)
+				? "; caps overridden by " + this.overrideCapsBy + " on the command line (" + caps.summary() + ")" : "";
 		approving.forEach(candidate -> this.store.approveAutomatically(candidate, this.asOf, settings.mode(),
-				autoApproval.why(candidate)));
+				autoApproval.why(candidate) + overridden));
 		if (due.size() > approving.size()) {
-			logger.info("Profile {}: caps allow {} approvals this run; {} due candidates wait for a later run", name,
-					allowance, due.size() - approving.size());
+			logger.info("Profile {}: {}, {} approved waiting, so {} approvals this run; {} due candidates wait for a later run",
+					name, caps.summary(), caps.usage().approvedInFlight(), allowance, due.size() - approving.size());
 		}
 		return approving.size();
 	}

@@ -234,6 +234,15 @@ public class CandidateStore {
 		return (attempts != null) ? attempts : 0;
 	}
 
+	/**
+	 * Audits that an operator lifted the caps for a candidate about to be written beyond them; the state stays (the
+	 * write that follows is audited as usual).
+	 */
+	public void overrideCaps(Candidate candidate, String operator, String detail, Instant at, Mode mode) {
+		audit(candidate.id(), candidate.key().profile(), new Transition(candidate.state(), candidate.state(), detail),
+				mode, operator, at);
+	}
+
 	/** The audit trail of a candidate, oldest first, as "FROM->TO by ACTOR: DETAIL". */
 	public List<String> trail(long candidateId) {
 		return this.jdbc.query(

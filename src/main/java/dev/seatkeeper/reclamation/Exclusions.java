@@ -9,7 +9,7 @@ import org.springframework.util.Assert;
 
 /**
  * Every exclusion of a profile, in a fixed order so the recorded reason is the same on every run: the integration
- * user first, then listed users, Salesforce profiles, permission sets, user types and new users.
+ * user first, then listed users, Salesforce profiles, permission sets, administrators, user types and new users.
  */
 public final class Exclusions {
 
@@ -30,12 +30,22 @@ public final class Exclusions {
 	 */
 	public static Exclusions of(ReclamationSettings settings, @Nullable String integrationUserId,
 			PermissionSetHolders permissionSetHolders) {
+		return of(settings, integrationUserId, permissionSetHolders, PrivilegedUsers.NONE);
+	}
+
+	/**
+	 * @param privileged the org's administrators, protected unless the profile allows reclaiming them
+	 * @throws IllegalArgumentException when the profile lists permission sets and no holders were looked up
+	 */
+	public static Exclusions of(ReclamationSettings settings, @Nullable String integrationUserId,
+			PermissionSetHolders permissionSetHolders, PrivilegedUsers privileged) {
 		ReclamationSettings.Exclusions listed = settings.exclusions();
 		Assert.isTrue(listed.permissionSets().isEmpty() || permissionSetHolders != PermissionSetHolders.NONE,
 				"the profile excludes permission sets: their holders must be looked up");
 		return new Exclusions(List.of(new IntegrationUserExclusion(integrationUserId),
 				new ListedUserExclusion(listed.usernames()), new ProfileNameExclusion(listed.profiles()),
-				new PermissionSetExclusion(permissionSetHolders), new UserTypeExclusion(listed.userTypes()),
+				new PermissionSetExclusion(permissionSetHolders), new PrivilegedUserExclusion(privileged),
+				new UserTypeExclusion(listed.userTypes()),
 				new NewUserGrace(settings.newUserGraceDays())));
 	}
 

@@ -29,8 +29,13 @@ public final class ReclamationRules {
 
 	public static ReclamationRules of(ReclamationSettings settings, @Nullable String integrationUserId,
 			PermissionSetHolders permissionSetHolders) {
+		return of(settings, integrationUserId, permissionSetHolders, PrivilegedUsers.NONE);
+	}
+
+	public static ReclamationRules of(ReclamationSettings settings, @Nullable String integrationUserId,
+			PermissionSetHolders permissionSetHolders, PrivilegedUsers privileged) {
 		return new ReclamationRules(settings.rules().stream().map(InactivityRule::new).toList(),
-				Exclusions.of(settings, integrationUserId, permissionSetHolders));
+				Exclusions.of(settings, integrationUserId, permissionSetHolders, privileged));
 	}
 
 	public List<Decision> decide(Holding holding, Instant asOf) {

@@ -1,10 +1,13 @@
 package dev.seatkeeper.reclamation;
 
+import java.time.Clock;
 import java.time.Instant;
 
+import dev.seatkeeper.job.NightlyJobRunner;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.profile.Profile;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -21,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class ReclamationStepConfiguration {
 
+	/** The non-identifying job parameter {@code run --override-caps --operator NAME} sets to the operator's name. */
+	static final String OVERRIDE_CAPS_BY = NightlyJobRunner.OVERRIDE_CAPS_BY;
+
 	@Bean
 	Step applyReclamationRules(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ApplyRulesTasklet applyRulesTasklet) {
@@ -33,11 +39,13 @@ class ReclamationStepConfiguration {
 	ApplyRulesTasklet applyRulesTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, RunProfiles runProfiles,
 			OrgSessions orgs, @Value("#{jobParameters['profile']}") String profile,
 			@Value("#{jobExecutionContext['asOf']}") String asOf,
-			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId) {
+			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId,
+			@Value("#{jobParameters['" + OVERRIDE_CAPS_BY + "']}") @Nullable String overrideCapsBy, CapLedger capLedger) {
 		Profile run = runProfiles.get(profile);
 		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore, run, integrationUserId, Instant.parse(asOf),
 				() -> PermissionSetHolders.lookUp(() -> orgs.client(profile),
-						run.reclamation().exclusions().permissionSets()));
+						run.reclamation().exclusions().permissionSets()),
+				() -> PrivilegedUsers.lookUp(() -> orgs.client(profile)), capLedger, overrideCapsBy);
 	}
 
 	@Bean
@@ -49,11 +57,18 @@ class ReclamationStepConfiguration {
 	@StepScope
 	ReclaimTasklet reclaimTasklet(CandidateStore candidateStore, OrgSessions orgs, RunProfiles runProfiles,
 			PlatformTransactionManager transactionManager, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+			@Value("#{jobExecutionContext['asOf']}") String asOf,
+			@Value("#{jobParameters['" + OVERRIDE_CAPS_BY + "']}") @Nullable String overrideCapsBy, CapLedger capLedger,
+			Clock clock) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new ReclaimTasklet(candidateStore, orgs.client(profile), newTransaction, runProfiles.get(profile),
-				Instant.parse(asOf));
+				Instant.parse(asOf), new ReclaimTasklet.Caps(capLedger, clock, overrideCapsBy));
+	}
+
+	@Bean
+	CapLedger capLedger(JdbcTemplate jdbc) {
+		return new CapLedger(jdbc);
 	}
 
 	@Bean

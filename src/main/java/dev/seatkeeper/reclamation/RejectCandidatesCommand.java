@@ -3,14 +3,23 @@ package dev.seatkeeper.reclamation;
 import java.time.Clock;
 import java.util.Set;
 
+import dev.seatkeeper.profile.Profiles;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code candidates reject}: the operator keeps the license; no later run reopens a rejected candidate. */
+/**
+ * {@code candidates reject}: the operator keeps the license; no later run reopens a rejected candidate. Another
+ * operator's (or the job's) approval stands unless {@code --include-approved} says to reject approved candidates too.
+ */
 @Command(name = "reject", description = "Reject candidates by --id or --all matching the filters.")
 public class RejectCandidatesCommand extends DecideCandidatesCommand {
 
-	public RejectCandidatesCommand(CandidateStore store, Clock clock) {
-		super(store, clock);
+	@Option(names = "--include-approved", description = "Reject APPROVED candidates too (by default their approval stands).")
+	boolean includeApproved;
+
+	public RejectCandidatesCommand(CandidateStore store, Clock clock, @Nullable Profiles profiles) {
+		super(store, clock, profiles);
 	}
 
 	@Override
@@ -20,7 +29,8 @@ public class RejectCandidatesCommand extends DecideCandidatesCommand {
 
 	@Override
 	Set<CandidateState> decidableFrom() {
-		return Set.of(CandidateState.NEW, CandidateState.NOTIFIED, CandidateState.APPROVED);
+		return this.includeApproved ? Set.of(CandidateState.NEW, CandidateState.NOTIFIED, CandidateState.APPROVED)
+				: Set.of(CandidateState.NEW, CandidateState.NOTIFIED);
 	}
 
 }

@@ -184,7 +184,8 @@ class ReclaimActionJobTests {
 			Set<String> stillCandidates = profileUsers(app, "acme", "NEW");
 			stillCandidates.removeAll(idleHolders);
 			assertThat(profileUsers(app, "keep", "NEW")).isEqualTo(stillCandidates);
-			assertThat(sandbox.requests().entries()).filteredOn(e -> e.pathAndQuery().contains("PermissionSetAssignment"))
+			assertThat(sandbox.requests().entries())
+				.filteredOn(e -> e.pathAndQuery().contains("PermissionSetAssignment+WHERE+PermissionSet.Name+IN"))
 				.as("one query a run").hasSize(1);
 			assertThat(writeCalls(sandbox)).isEmpty();
 		}

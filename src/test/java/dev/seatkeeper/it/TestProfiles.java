@@ -52,6 +52,10 @@ public final class TestProfiles {
 
 	private double maxShareOfActiveUsers = 0.05;
 
+	private Integer maxPerWeek;
+
+	private boolean allowPrivilegedUsers;
+
 	private TestProfiles(String name, Sandbox sandbox) {
 		this.name = name;
 		this.sandbox = sandbox;
@@ -102,6 +106,17 @@ public final class TestProfiles {
 		return this;
 	}
 
+	public TestProfiles maxPerWeek(Integer perWeek) {
+		this.maxPerWeek = perWeek;
+		return this;
+	}
+
+	/** Lets the rules reclaim administrators ({@code reclamation.allowPrivilegedUsers: true}). */
+	public TestProfiles allowPrivilegedUsers() {
+		this.allowPrivilegedUsers = true;
+		return this;
+	}
+
 	public TestProfiles newUserGraceDays(int days) {
 		this.newUserGraceDays = days;
 		return this;
@@ -119,7 +134,7 @@ public final class TestProfiles {
 		SalesforceSettings salesforce = new SalesforceSettings(URI.create(this.sandbox.baseUrl()), "62.0", auth, true,
 				this.apiBudgetShare, this.batchSize, null);
 		ReclamationSettings reclamation = new ReclamationSettings(this.mode, this.rules, this.exclusions, this.maxPerRun,
-				this.maxShareOfActiveUsers, this.newUserGraceDays);
+				this.maxShareOfActiveUsers, this.newUserGraceDays, this.maxPerWeek, this.allowPrivilegedUsers, true);
 		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
 				this.activity, this.entitlements, List.of(), reclamation);
 	}

@@ -37,6 +37,7 @@ public final class OrgGenerator {
 		org.writer().recountLicenses();
 		LicenseTotals.assign(org, random);
 		new PermissionSetGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGenerator.SALT)).generate();
+		new ProfilePermissionSets(org).generate();
 		return org;
 	}
 

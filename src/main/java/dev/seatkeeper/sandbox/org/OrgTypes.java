@@ -74,15 +74,23 @@ public final class OrgTypes {
 		.deletable()
 		.build();
 
+	/** The system permissions that make a user an administrator Seatkeeper never reclaims by default. */
+	public static final List<String> ADMIN_PERMISSIONS = List.of("PermissionsModifyAllData", "PermissionsManageUsers",
+			"PermissionsCustomizeApplication");
+
 	/**
 	 * Permission sets; {@code LicenseId} names the permission set license a set requires (Salesforce's lookup is
-	 * polymorphic, to UserLicense or PermissionSetLicense; the sandbox only generates the latter, or none).
+	 * polymorphic, to UserLicense or PermissionSetLicense; the sandbox only generates the latter, or none). As in
+	 * Salesforce, a profile's own permissions live in a set it owns ({@code IsOwnedByProfile}, {@code ProfileId}).
 	 */
 	public static final ObjectType PERMISSION_SET = ObjectType.builder("PermissionSet", "0PS")
 		.strings("Name", "Label")
 		.lookup("License", "PermissionSetLicense")
 		.booleans("IsOwnedByProfile", "IsCustom")
 		.datetimes("CreatedDate")
+		.lookup("Profile", "Profile")
+		.booleans(ADMIN_PERMISSIONS.toArray(String[]::new))
+		.updatable(ADMIN_PERMISSIONS.toArray(String[]::new))
 		.build();
 
 	public static final ObjectType PERMISSION_SET_ASSIGNMENT = ObjectType.builder("PermissionSetAssignment", "0Pa")
