@@ -14,6 +14,7 @@ import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.fault.RequestLog;
 import dev.seatkeeper.sandbox.http.SandboxServer;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
+import dev.seatkeeper.sandbox.org.AwkwardUsers;
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgGenerator;
 import dev.seatkeeper.sandbox.org.OrgSpec;
@@ -61,6 +62,9 @@ public final class Sandbox implements AutoCloseable {
 	private Sandbox(Builder builder) {
 		this.org = builder.org != null ? builder.org
 				: OrgGenerator.generate(new OrgSpec(builder.users, builder.seed, builder.loginDays, builder.now));
+		if (builder.awkwardUsers) {
+			AwkwardUsers.apply(this.org);
+		}
 		this.clientApp = builder.clientApp;
 		this.sessions = new Sessions(this.org.orgId());
 		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
@@ -175,6 +179,8 @@ public final class Sandbox implements AutoCloseable {
 
 		private BiFunction<String, SoqlSchema, SoqlQuery> parser = SoqlParser::parse;
 
+		private boolean awkwardUsers;
+
 		private Builder() {
 		}
 
@@ -259,6 +265,12 @@ public final class Sandbox implements AutoCloseable {
 		/** The SOQL parser; the default is {@link SoqlParser#parse}. */
 		public Builder queryParser(BiFunction<String, SoqlSchema, SoqlQuery> soqlParser) {
 			this.parser = soqlParser;
+			return this;
+		}
+
+		/** Three users whose data breaks careless storage ({@link AwkwardUsers}): a 300-character username, Zoë 李 Müller, an emoji. */
+		public Builder awkwardUsers(boolean awkward) {
+			this.awkwardUsers = awkward;
 			return this;
 		}
 

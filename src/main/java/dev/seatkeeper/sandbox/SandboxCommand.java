@@ -59,6 +59,10 @@ public class SandboxCommand implements Callable<Integer> {
 	@Option(names = "--api-limit", defaultValue = "0", description = "Daily API request limit; 0 uses Enterprise Edition's formula.")
 	long apiLimit;
 
+	@Option(names = "--awkward-users", description = "Three users whose data breaks careless storage: a 300-character "
+			+ "username, the name Zoë 李 Müller and a name with an emoji.")
+	boolean awkwardUsers;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -95,6 +99,7 @@ public class SandboxCommand implements Callable<Integer> {
 			.port(this.port)
 			.client(this.clientId, this.clientSecret)
 			.apiLimit(this.apiLimit)
+			.awkwardUsers(this.awkwardUsers)
 			.build();
 		sandbox.faults().latency(this.latencyMs).chaos(this.faults);
 		return sandbox;

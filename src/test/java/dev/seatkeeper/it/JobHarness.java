@@ -36,6 +36,11 @@ public final class JobHarness implements AutoCloseable {
 		return start((DriverManagerDataSource) kind.fresh(), clock, properties);
 	}
 
+	/** The application on a database the test made itself (a schema with another character set). */
+	public static JobHarness startOn(DriverManagerDataSource database, Clock clock, Map<String, Object> properties) {
+		return start(database, clock, properties);
+	}
+
 	/** Another application on the same database (a second process, a later night). */
 	public JobHarness restartOnSameDatabase(Clock clock, Map<String, Object> properties) {
 		return start(this.database, clock, properties);
