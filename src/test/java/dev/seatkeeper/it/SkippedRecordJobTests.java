@@ -16,15 +16,23 @@ import dev.seatkeeper.job.RunResult;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.AwkwardUsers;
 import dev.seatkeeper.testsupport.TestDatabase;
+import dev.seatkeeper.cli.SeatkeeperCommandLine;
+import dev.seatkeeper.reconciliation.PositionReport;
+import dev.seatkeeper.reconciliation.ReportAssembler;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import picocli.CommandLine;
 
 /**
  * A user whose data cannot be stored (a 300-character username) is skipped with a row in {@code skipped_record} and
  * the night completes; names in three scripts and with an emoji are stored unchanged, on H2, on a utf8mb4 server
  * schema, and on schemas created latin1 and utf8mb3, which the migrations convert.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SkippedRecordJobTests {
 
 	static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
@@ -33,10 +41,17 @@ class SkippedRecordJobTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
-	void aUserThatCannotBeStoredIsSkippedAndTheNightGoesOn(TestDatabase database) {
+	void aUserThatCannotBeStoredIsSkippedAndTheNightGoesOn(TestDatabase database, CapturedOutput output) {
 		try (Sandbox sandbox = awkwardOrg();
 				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
 			assertNightSkipsOneAndKeepsNames(app, sandbox);
+			assertThat(output).contains("downloadSubscriptions skipped record " + ids(sandbox).get(0)
+					+ ": Username is 300 characters long; Salesforce allows 80; the run goes on");
+
+			assertThat(SeatkeeperCommandLine.create(app.bean(CommandLine.IFactory.class)).execute("status")).isZero();
+			assertThat(output).containsPattern("acme\\s+2026-11-27 COMPLETED .* 1  ");
+			PositionReport report = app.bean(ReportAssembler.class).profile("acme", RUN_DATE);
+			assertThat(report.skippedRecords()).isEqualTo(1);
 		}
 	}
 
