@@ -44,9 +44,10 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	NightlyJobRunner nightlyJobRunner(Job nightlyJob, JobOperator jobOperator, JobRepository jobRepository,
-			RunLock runLock, ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics) {
+			RunLock runLock, ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics,
+			Clock clock) {
 		return new NightlyJobRunner(nightlyJob, jobOperator, jobRepository, runLock, activeExecutions, runProfiles,
-				runMetrics);
+				runMetrics, clock);
 	}
 
 	@Bean

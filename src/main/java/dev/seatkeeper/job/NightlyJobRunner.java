@@ -1,8 +1,10 @@
 package dev.seatkeeper.job;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -26,7 +28,8 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Launches the nightly job for one profile and run date with the semantics operators rely on: a COMPLETED pair is
  * reported, not rerun; a FAILED or STOPPED one restarts from its last commit; a run left STARTED by a killed process
- * is recovered first; a live run of the same profile makes the launch exit "already running".
+ * is recovered first; a live run of the same profile makes the launch exit "already running"; a run date other than
+ * today or yesterday is refused unless it restarts that date's run ({@link RunDates}).
  */
 public class NightlyJobRunner {
 
@@ -53,8 +56,10 @@ public class NightlyJobRunner {
 
 	private final RunMetrics runMetrics;
 
+	private final Clock clock;
+
 	public NightlyJobRunner(Job job, JobOperator jobOperator, JobRepository jobRepository, RunLock runLock,
-			ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics) {
+			ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics, Clock clock) {
 		this.job = job;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
@@ -62,6 +67,7 @@ public class NightlyJobRunner {
 		this.activeExecutions = activeExecutions;
 		this.runProfiles = runProfiles;
 		this.runMetrics = runMetrics;
+		this.clock = clock;
 	}
 
 	public static JobParameters parameters(String profile, LocalDate runDate) {
@@ -78,6 +84,12 @@ public class NightlyJobRunner {
 	 */
 	public RunResult run(Profile profile, LocalDate runDate, @Nullable String overrideCapsBy) {
 		String name = profile.name();
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		boolean embeddedSandbox = profile.salesforce().isSandbox();
+		String refusal = RunDates.refusalBeforeLookup(runDate, today, embeddedSandbox);
+		if (refusal != null) {
+			return RunResult.notStarted(name, runDate, ExitCode.USAGE, refusal);
+		}
 		Optional<RunLock.Held> lock = this.runLock.acquire(name, runDate);
 		if (lock.isEmpty()) {
 			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_RUNNING,
@@ -87,6 +99,10 @@ public class NightlyJobRunner {
 			recoverDeadExecutions(name);
 			JobParameters parameters = parameters(name, runDate);
 			JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), parameters);
+			refusal = RunDates.refusalOfPastDate(runDate, today, last, embeddedSandbox);
+			if (refusal != null) {
+				return RunResult.notStarted(name, runDate, ExitCode.USAGE, refusal);
+			}
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				return RunResult.notStarted(name, runDate, ExitCode.ALREADY_COMPLETE,
 						"already completed (execution " + last.getId() + "); nothing rerun");

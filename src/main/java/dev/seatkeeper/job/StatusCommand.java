@@ -30,7 +30,7 @@ public class StatusCommand implements Callable<Integer> {
 	public Integer call() {
 		List<Map<String, Object>> runs = this.jdbc.sql("""
 				SELECT execution_id, profile, run_date, status, started_at, duration_seconds,
-				       read_count, write_count, skip_count, exit_message
+				       read_count, write_count, skip_count + skipped_records AS skipped, exit_message
 				FROM v_runs WHERE (:profile IS NULL OR profile = :profile)
 				ORDER BY execution_id DESC LIMIT :limit""")
 			.param("profile", this.profile)
@@ -47,7 +47,7 @@ public class StatusCommand implements Callable<Integer> {
 		for (Map<String, Object> run : runs) {
 			System.out.printf(format, run.get("execution_id"), run.get("profile"), run.get("run_date"), run.get("status"),
 					text(run.get("started_at"), 19).replace('T', ' '), text(run.get("duration_seconds"), 8), run.get("read_count"),
-					run.get("write_count"), run.get("skip_count"), text(run.get("exit_message"), 400));
+					run.get("write_count"), run.get("skipped"), text(run.get("exit_message"), 400));
 		}
 		return ExitCode.OK.code();
 	}

@@ -19,6 +19,11 @@ final class Problems {
 		this.messages.add(this.file + ": " + (field.isEmpty() ? "" : field + ": ") + message);
 	}
 
+	/** A problem at a line of the file (1-based), for what only the text shows, such as a key written twice. */
+	void addAt(int line, String field, String message) {
+		this.messages.add(this.file + ":" + line + ": " + (field.isEmpty() ? "" : field + ": ") + message);
+	}
+
 	List<String> messages() {
 		return List.copyOf(this.messages);
 	}

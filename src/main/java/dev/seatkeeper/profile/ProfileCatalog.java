@@ -64,6 +64,11 @@ public final class ProfileCatalog {
 			problems.add("", "cannot be read: " + ex.getMessage());
 			return null;
 		}
+		catch (RuntimeException ex) {
+			// A value the reader did not foresee must not hide the problems of this file or of the others.
+			problems.add("", "cannot be validated: " + ex.getMessage());
+			return null;
+		}
 	}
 
 	private static List<Path> files(Path directory, List<String> problems) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,6 +36,19 @@ final class ProfileReader {
 
 	private static final int OLDEST_API_VERSION = 31;
 
+	/** A rule's target: a kind of license, or a software model identifier such as UserLicense:SFDC. */
+	private static final Pattern MODEL_IDENTIFIER = Pattern
+		.compile("(UserLicense|PermissionSetLicense|PackageLicense|FeatureLicense):[A-Za-z0-9_.\\-]{1,150}");
+
+	private static final Set<String> KINDS = Set.of("user-license", "permission-set-license", "package-license",
+			"feature-license");
+
+	/** A unit price whose yearly cost, at any whole-number quantity, still fits the report's DECIMAL(19, 2). */
+	private static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000");
+
+	/** An allowance that fits consumption's DECIMAL(20, 4). */
+	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
 	private static final YAMLMapper yaml = YAMLMapper.builder().build();
 
 	private final Function<String, @Nullable String> environment;
@@ -57,6 +71,7 @@ final class ProfileReader {
 			problems.add("", "must be a YAML mapping with name, displayName, status and salesforce");
 			return null;
 		}
+		DuplicateKeys.report(text, problems);
 		Profile.Status status = statusOf(root);
 		// A draft is never run by `run --all`; its secrets need only be set once it is published or run by name.
 		Function<String, @Nullable String> environment = (status == Profile.Status.PUBLISHED) ? this.environment
@@ -250,7 +265,7 @@ final class ProfileReader {
 			license.problem("quantity", "give either quantity or unlimited: true (a site license)");
 		}
 		Entitlement entitlement = new Entitlement((model != null) ? model : "", license.string("label", String.valueOf(model)),
-				unlimited ? null : quantity, license.decimal("unitPrice", BigDecimal.ZERO), currency(license),
+				unlimited ? null : quantity, license.decimal("unitPrice", BigDecimal.ZERO, MAX_UNIT_PRICE), currency(license),
 				license.enumValue("billingPeriod", BillingPeriod.class, BillingPeriod.MONTHLY), license.date("termStart"),
 				license.date("termEnd"));
 		if (entitlement.termStart() != null && entitlement.termEnd() != null
@@ -272,7 +287,7 @@ final class ProfileReader {
 		return entitlements.sections("consumption").stream().map(metric -> {
 			metric.allowOnly("metric", "allowed", "period");
 			String key = metric.requiredString("metric");
-			return new ConsumptionEntitlement((key != null) ? key : "", metric.decimal("allowed", BigDecimal.ZERO),
+			return new ConsumptionEntitlement((key != null) ? key : "", metric.decimal("allowed", BigDecimal.ZERO, MAX_AMOUNT),
 					metric.enumValue("period", BillingPeriod.class, BillingPeriod.MONTHLY));
 		}).toList();
 	}
@@ -290,7 +305,7 @@ final class ProfileReader {
 		boolean allowLarge = reclamation.bool("allowLargeReclamations", false);
 		refuseLargeCaps(reclamation, maxPerRun, maxShare, allowLarge);
 		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
-				reclamation.sections("rules").stream().map(this::rule).toList(),
+				rules(reclamation),
 				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
 						permissionSets(exclusions)),
 				maxPerRun, maxShare, reclamation.integer("newUserGraceDays", 30, 0, 3650), maxPerWeek,
@@ -325,6 +340,22 @@ final class ProfileReader {
 		return names;
 	}
 
+	/** Rules by name: candidates and audits name their rule, so two rules of one name could not be told apart. */
+	private List<Rule> rules(Section reclamation) {
+		List<Section> sections = reclamation.sections("rules");
+		List<Rule> rules = sections.stream().map(this::rule).toList();
+		Map<String, Integer> firstIndex = new TreeMap<>();
+		for (int i = 0; i < rules.size(); i++) {
+			String name = rules.get(i).name();
+			Integer first = name.isEmpty() ? null : firstIndex.putIfAbsent(name, i);
+			if (first != null) {
+				sections.get(i).problem("name", "'" + name + "' is already the name of rules[" + first
+						+ "]; rule names must be unique");
+			}
+		}
+		return rules;
+	}
+
 	private Rule rule(Section rule) {
 		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "notifyUser", "daysBeforeAutoReclaim",
 				"action", "requireApproval");
@@ -332,6 +363,12 @@ final class ProfileReader {
 		List<String> appliesTo = rule.strings("appliesTo");
 		if (appliesTo.isEmpty()) {
 			rule.problem("appliesTo", "is required: software model identifiers (UserLicense:SFDC) or kinds (user-license)");
+		}
+		for (String target : appliesTo) {
+			if (!KINDS.contains(target.toLowerCase(Locale.ROOT)) && !MODEL_IDENTIFIER.matcher(target).matches()) {
+				rule.problem("appliesTo", "'" + target + "' is neither a kind (" + String.join(", ", new TreeSet<>(KINDS))
+						+ ") nor a software model identifier such as UserLicense:SFDC or PermissionSetLicense:SalesConsoleUser");
+			}
 		}
 		if (!rule.has("action")) {
 			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license)");

@@ -190,8 +190,9 @@ final class Section {
 		if (value == null) {
 			return fallback;
 		}
-		if (!value.isIntegralNumber()) {
-			this.problems.add(field(key), "must be a whole number, got " + value.asString());
+		if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+			this.problems.add(field(key), "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+					+ ", got " + value.asString());
 			return fallback;
 		}
 		return value.longValue();
@@ -209,13 +210,16 @@ final class Section {
 		return value.asDouble();
 	}
 
-	BigDecimal decimal(String key, BigDecimal fallback) {
+	/** A number from 0 to {@code max}; one too large for a double ({@code 1e400}) is a problem, not an exception. */
+	BigDecimal decimal(String key, BigDecimal fallback, BigDecimal max) {
 		JsonNode value = value(key);
 		if (value == null) {
 			return fallback;
 		}
-		if (!value.isNumber() || value.decimalValue().signum() < 0) {
-			this.problems.add(field(key), "must be a number of at least 0, got " + value.asString());
+		boolean representable = value.isNumber() && !(value.isFloatingPointNumber() && !Double.isFinite(value.asDouble()));
+		if (!representable || value.decimalValue().signum() < 0 || value.decimalValue().compareTo(max) > 0) {
+			this.problems.add(field(key), "must be a number from 0 to " + max.toPlainString() + ", got "
+					+ (representable || !value.isNumber() ? value.asString() : "a number too large to represent"));
 			return fallback;
 		}
 		return value.decimalValue();

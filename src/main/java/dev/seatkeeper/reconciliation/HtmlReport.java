@@ -50,6 +50,10 @@ final class HtmlReport {
 		html.append("<h1>License position — ").append(escape(report.profile())).append("</h1>");
 		html.append("<p class=\"meta\">Run date ").append(report.runDate()).append(", as of ").append(report.asOf())
 			.append(" · schema version ").append(report.schemaVersion()).append("</p>");
+		if (report.skippedRecords() > 0) {
+			html.append("<p class=\"meta\">Skipped records: ").append(report.skippedRecords())
+				.append(" that could not be stored (see skipped_record)</p>");
+		}
 		totals(html, report.totals());
 		section(html, report);
 		return close(html);

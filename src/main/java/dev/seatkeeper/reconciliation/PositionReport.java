@@ -13,10 +13,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param trend the counts of earlier run dates (oldest first, this one included) for trend charts
  * @param reclamationPipeline candidates by lifecycle state; empty until reclamation stores candidates
+ * @param skippedRecords records of this run date that could not be stored and were skipped ({@code skipped_record})
  */
 public record PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
 		List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
-		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline) {
+		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords) {
+
+	public PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
+			List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
+			List<TrendPoint> trend, Map<String, Integer> reclamationPipeline) {
+		this(schemaVersion, profile, runDate, asOf, models, totals, consumption, trend, reclamationPipeline, 0);
+	}
 
 	public static final int SCHEMA_VERSION = 1;
 

@@ -3,6 +3,7 @@ package dev.seatkeeper.reconciliation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.profile.Profile;
@@ -51,6 +52,8 @@ public class ReconcileTasklet implements Tasklet {
 		PositionCalculator calculator = new PositionCalculator(LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC),
 				model -> this.reclamation.counts(name, this.runDate, model));
 		List<ModelUsage> models = this.usage.models(new ActivityThreshold(this.profile.reclamation()));
+		UnknownRuleTargets.of(this.profile.reclamation(), models.stream().map(ModelUsage::model).collect(Collectors.toSet()))
+			.forEach(warning -> logger.warn("Profile {}: {}", name, warning));
 		List<LicensePosition> positions = calculator.positions(models, this.profile.entitlements(),
 				ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
 		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())

@@ -53,7 +53,15 @@ public class ReportAssembler {
 		List<LicensePosition> models = this.store.positions(profile, runDate);
 		return new PositionReport(PositionReport.SCHEMA_VERSION, profile, runDate,
 				this.store.asOf(profile, runDate).orElse(null), models, CurrencyTotal.of(models),
-				this.store.consumption(profile, runDate), trend(profile, runDate), this.reclamation.pipeline(profile));
+				this.store.consumption(profile, runDate), trend(profile, runDate), this.reclamation.pipeline(profile),
+				skippedRecords(profile, runDate));
+	}
+
+	/** Records the runs of this date skipped, restarts included (their committed chunks stay written). */
+	private int skippedRecords(String profile, LocalDate runDate) {
+		Integer count = this.jdbc.queryForObject("SELECT COALESCE(SUM(skipped_records), 0) FROM v_runs "
+				+ "WHERE profile = ? AND run_date = ?", Integer.class, profile, runDate.toString());
+		return (count != null) ? count : 0;
 	}
 
 	/** Each profile at the given run date (those without a position then are left out), or at its latest. */

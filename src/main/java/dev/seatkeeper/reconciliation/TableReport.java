@@ -31,6 +31,10 @@ final class TableReport {
 	static String of(PositionReport report) {
 		StringBuilder table = new StringBuilder(String.format("Profile %s, run date %s, as of %s%n%n", report.profile(),
 				report.runDate(), report.asOf()));
+		if (report.skippedRecords() > 0) {
+			table.append(String.format("Skipped records: %d that could not be stored (see skipped_record)%n%n",
+					report.skippedRecords()));
+		}
 		table.append(String.format(MODEL_ROW, "model", "status", "owned", "provisioned", "assigned", "active",
 				"inactive", "shortfall", "cost/year", "savings/year"));
 		for (LicensePosition position : report.models()) {

@@ -15,6 +15,7 @@ import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.fault.RequestLog;
 import dev.seatkeeper.sandbox.http.SandboxServer;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
+import dev.seatkeeper.sandbox.org.AwkwardUsers;
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgGenerator;
 import dev.seatkeeper.sandbox.org.OrgSpec;
@@ -66,6 +67,9 @@ public final class Sandbox implements AutoCloseable {
 				: OrgGenerator.generate(new OrgSpec(builder.users, builder.seed, builder.loginDays, builder.now));
 		if (builder.runAs != null) {
 			this.org.runAs(builder.runAs);
+		}
+		if (builder.awkwardUsers) {
+			AwkwardUsers.apply(this.org);
 		}
 		this.clientApp = builder.clientApp;
 		this.sessions = new Sessions(this.org.orgId());
@@ -196,6 +200,8 @@ public final class Sandbox implements AutoCloseable {
 		private int concurrentRequestLimit = Faults.DEFAULT_CONCURRENT_REQUEST_LIMIT;
 
 		private long longRunningRequestMs = Faults.DEFAULT_LONG_RUNNING_REQUEST_MS;
+
+		private boolean awkwardUsers;
 
 		private Builder() {
 		}
@@ -358,6 +364,12 @@ public final class Sandbox implements AutoCloseable {
 		public Builder concurrentRequestLimit(int limit, long longRunningMs) {
 			this.concurrentRequestLimit = limit;
 			this.longRunningRequestMs = longRunningMs;
+			return this;
+		}
+
+		/** Three users whose data breaks careless storage ({@link AwkwardUsers}): a 300-character username, Zoë 李 Müller, an emoji. */
+		public Builder awkwardUsers(boolean awkward) {
+			this.awkwardUsers = awkward;
 			return this;
 		}
 

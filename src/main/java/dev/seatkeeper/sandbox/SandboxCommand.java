@@ -93,6 +93,10 @@ public class SandboxCommand implements Callable<Integer> {
 	@Option(names = "--long-running-ms", defaultValue = "" + Faults.DEFAULT_LONG_RUNNING_REQUEST_MS, description = "How long a request runs before it counts against --concurrent-limit (default: ${DEFAULT-VALUE}).")
 	long longRunningMs;
 
+	@Option(names = "--awkward-users", description = "Three users whose data breaks careless storage: a 300-character "
+			+ "username, the name Zoë 李 Müller and a name with an emoji.")
+	boolean awkwardUsers;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -133,7 +137,8 @@ public class SandboxCommand implements Callable<Integer> {
 			.salesforceSandbox(this.salesforceSandbox)
 			.queryTimeoutRows(this.queryTimeoutRows)
 			.queryPageMs(this.queryPageMs)
-			.concurrentRequestLimit(this.concurrentLimit, this.longRunningMs);
+			.concurrentRequestLimit(this.concurrentLimit, this.longRunningMs)
+			.awkwardUsers(this.awkwardUsers);
 		for (String field : this.hiddenFields) {
 			int dot = field.indexOf('.');
 			if (dot <= 0 || dot == field.length() - 1) {

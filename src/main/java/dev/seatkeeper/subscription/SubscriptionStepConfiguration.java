@@ -7,10 +7,12 @@ import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.salesforce.KeyedQuery;
+import dev.seatkeeper.storage.SkippedRecords;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,8 +104,10 @@ class SubscriptionStepConfiguration {
 	@Bean
 	@StepScope
 	UserWriter userWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new UserWriter(jdbc, RunKey.of(profile, asOf));
+			@Value("#{jobExecutionContext['asOf']}") String asOf, @Value("#{stepExecution}") StepExecution step) {
+		RunKey run = RunKey.of(profile, asOf);
+		return new UserWriter(jdbc, run,
+				new SkippedRecords(jdbc, profile, step.getJobExecutionId(), step.getStepName(), run.asOfUtc()));
 	}
 
 	@Bean

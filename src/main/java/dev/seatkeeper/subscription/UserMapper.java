@@ -63,11 +63,18 @@ final class UserMapper {
 				}
 			}
 		}
-		return new SalesforceUser(SalesforceRecords.text(record, "Id"), SalesforceRecords.text(record, "Username"),
-				SalesforceRecords.text(record, "Email"), SalesforceRecords.text(record, "Name"),
-				SalesforceRecords.text(record, "UserType"), SalesforceRecords.text(record, "Profile.Name"), licenseKey,
-				active, SalesforceRecords.instant(record, "LastLoginDate"), SalesforceRecords.instant(record, "CreatedDate"),
-				SalesforceRecords.instant(record, "SystemModstamp"), List.copyOf(held));
+		// A field that cannot be stored marks the user to be skipped, rather than failing the page and every night.
+		List<Unstorable> problems = new ArrayList<>();
+		String username = UserFieldLimits.text(record, "Username", problems::add);
+		UserFieldLimits.require(username, "Username", problems);
+		UserFieldLimits.text(record, "Profile.UserLicense.LicenseDefinitionKey", problems::add);
+		return new SalesforceUser(SalesforceRecords.text(record, "Id"), (username != null) ? username : "",
+				UserFieldLimits.text(record, "Email", problems::add), UserFieldLimits.text(record, "Name", problems::add),
+				UserFieldLimits.text(record, "UserType", problems::add),
+				UserFieldLimits.text(record, "Profile.Name", problems::add), licenseKey, active,
+				UserFieldLimits.time(record, "LastLoginDate", problems::add),
+				UserFieldLimits.time(record, "CreatedDate", problems::add),
+				UserFieldLimits.time(record, "SystemModstamp", problems::add), List.copyOf(held), List.copyOf(problems));
 	}
 
 }

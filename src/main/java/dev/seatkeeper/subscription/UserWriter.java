@@ -6,15 +6,18 @@ import java.util.List;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.storage.MultiRowInsert;
 import dev.seatkeeper.storage.Placeholders;
+import dev.seatkeeper.storage.SkippedRecords;
 import dev.seatkeeper.subscription.SubscriptionWriter.Subscription;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Upserts users keyed by (profile, Id), then the subscriptions their own records show (user and feature licenses),
  * and ends those of their own-record subscriptions they no longer hold: on a night that downloads only the users
- * Salesforce changed, nothing else would.
+ * Salesforce changed, nothing else would. A user that cannot be stored is skipped ({@link SkippedRecords}) with its
+ * subscriptions; the rest of the page is written.
  */
 public class UserWriter implements ItemWriter<SalesforceUser> {
 
@@ -26,7 +29,9 @@ public class UserWriter implements ItemWriter<SalesforceUser> {
 
 	private final RunKey run;
 
-	public UserWriter(JdbcTemplate jdbc, RunKey run) {
+	private final SkippedRecords skipped;
+
+	public UserWriter(JdbcTemplate jdbc, RunKey run, SkippedRecords skipped) {
 		this.upsert = new MultiRowInsert<>(jdbc, """
 				INSERT INTO sf_user (profile, user_id, username, email, full_name, user_type, profile_name,
 				    user_license_key, is_active, last_login_at, created_at, system_modstamp, first_seen, last_seen,
@@ -54,18 +59,62 @@ public class UserWriter implements ItemWriter<SalesforceUser> {
 		this.subscriptions = new SubscriptionWriter(jdbc, run);
 		this.jdbc = jdbc;
 		this.run = run;
+		this.skipped = skipped;
 	}
 
 	@Override
 	public void write(Chunk<? extends SalesforceUser> chunk) {
-		List<? extends SalesforceUser> users = chunk.getItems();
-		this.upsert.execute(users);
+		List<SalesforceUser> users = store(chunk.getItems());
 		List<Subscription> held = new ArrayList<>();
 		for (SalesforceUser user : users) {
 			user.heldModels().forEach(model -> held.add(new Subscription(user.id(), model, null)));
 		}
 		this.subscriptions.write(held);
 		endNoLongerHeld(users.stream().map(SalesforceUser::id).toList());
+	}
+
+	/**
+	 * Upserts the users that can be stored and records the others as skipped: first those whose fields break
+	 * Salesforce's limits, then, should the database still refuse the page, each user it refuses on its own (MySQL and
+	 * H2 undo only the failed statement, so the chunk's transaction goes on). Answers the users stored.
+	 */
+	private List<SalesforceUser> store(List<? extends SalesforceUser> users) {
+		List<SalesforceUser> storable = new ArrayList<>();
+		for (SalesforceUser user : users) {
+			if (user.isStorable()) {
+				storable.add(user);
+			}
+			else {
+				user.unstorable().forEach(problem -> this.skipped.record(user.id(), problem.field(), problem.reason()));
+			}
+		}
+		try {
+			this.upsert.execute(storable);
+			return storable;
+		}
+		catch (DataAccessException ex) {
+			if (!SkippedRecords.isRefusedValue(ex)) {
+				throw ex;
+			}
+			return storeOneByOne(storable);
+		}
+	}
+
+	private List<SalesforceUser> storeOneByOne(List<SalesforceUser> users) {
+		List<SalesforceUser> stored = new ArrayList<>();
+		for (SalesforceUser user : users) {
+			try {
+				this.upsert.execute(List.of(user));
+				stored.add(user);
+			}
+			catch (DataAccessException ex) {
+				if (!SkippedRecords.isRefusedValue(ex)) {
+					throw ex;
+				}
+				this.skipped.record(user.id(), ex);
+			}
+		}
+		return stored;
 	}
 
 	/** Subscriptions without an assignment come from the user's record: those this run did not write are gone. */

@@ -86,6 +86,17 @@ class CommandLineTests {
 		}
 	}
 
+	@Test
+	void aRunDateTheDatabaseCannotStoreIsAUsageErrorWithASentence(CapturedOutput output) {
+		try (JobHarness app = JobHarness.start(TestDatabase.H2, Clock.fixed(NOW, ZoneOffset.UTC), java.util.Map.of())) {
+			assertThat(execute(app, "run", "--profile", "demo", "--run-date", "+10000-01-01", "--profiles-dir",
+					"jobs/profiles")).isEqualTo(ExitCode.USAGE.code());
+			assertThat(output).contains("run date +10000-01-01 is outside the dates the database can store")
+				.doesNotContain("Exception");
+			assertThat(app.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+		}
+	}
+
 	private static int execute(JobHarness app, String... arguments) {
 		return SeatkeeperCommandLine.create(app.bean(CommandLine.IFactory.class)).execute(arguments);
 	}

@@ -36,7 +36,7 @@ public final class JobHarness implements AutoCloseable {
 		return start((DriverManagerDataSource) kind.fresh(), clock, properties);
 	}
 
-	/** The application on an existing database, e.g. as a database user with fewer rights than the test's. */
+	/** The application on a database the test made itself (a user with fewer rights, a schema with another character set). */
 	public static JobHarness startOn(DriverManagerDataSource database, Clock clock, Map<String, Object> properties) {
 		return start(database, clock, properties);
 	}

@@ -303,6 +303,86 @@ class ProfileCatalogTests {
 				+ ": salesforce.auth.audience: applies to the jwt-bearer flow only");
 	}
 
+	@Test
+	void aKeyWrittenTwiceIsRefusedWithItsLineInsteadOfTheLastOneWinning() throws IOException {
+		Path file = write("twice.yaml", """
+				name: twice
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  mode: detect
+				  rules:
+				    - name: idle
+				      appliesTo: [user-license]
+				      action: deactivate
+				      action: freeze
+				  maxPerRun: 10
+				  mode: enforce
+				""");
+		ProfileCatalog catalog = load();
+		assertThat(catalog.profiles()).isEmpty();
+		assertThat(catalog.problems()).containsExactly(
+				file + ":10: reclamation.rules[0].action: duplicate key (first on line 9); YAML would keep only the last value, so remove one of them",
+				file + ":12: reclamation.mode: duplicate key (first on line 5); YAML would keep only the last value, so remove one of them");
+	}
+
+	@Test
+	void twoRulesOfOneNameAreRefused() throws IOException {
+		write("rules.yaml", """
+				name: rules
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - {name: idle, appliesTo: [user-license], action: deactivate}
+				    - {name: other, appliesTo: [package-license], action: remove-package-license}
+				    - {name: idle, appliesTo: ["PermissionSetLicense:SalesConsoleUser"], action: remove-permission-set-license}
+				""");
+		assertThat(load().problems()).singleElement().asString()
+			.endsWith("rules.yaml: reclamation.rules[2].name: 'idle' is already the name of rules[0]; rule names must be unique");
+	}
+
+	@Test
+	void appliesToNamesAKindOrAModelIdentifier() throws IOException {
+		write("targets.yaml", """
+				name: targets
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - name: idle
+				      appliesTo: [User-License, "UserLicense:SFDC", "PackageLicense:sbqq", salesforce, "Licence:SFDC", "UserLicense:"]
+				      action: deactivate
+				""");
+		assertThat(load().problems()).extracting(problem -> problem.substring(problem.indexOf("appliesTo: ") + 11, problem.indexOf(" is neither")))
+			.containsExactly("'salesforce'", "'Licence:SFDC'", "'UserLicense:'");
+	}
+
+	@Test
+	void numbersOutOfRangeAreFieldProblemsAndOtherFilesAreStillReported() throws IOException {
+		Path numbers = write("numbers.yaml", """
+				name: numbers
+				status: draft
+				salesforce: {sandbox: {users: 10, seed: 99999999999999999999999}}
+				entitlements:
+				  licenses:
+				    - {model: "UserLicense:SFDC", quantity: 10, unitPrice: 1e400}
+				    - {model: "UserLicense:SFDC", quantity: 99999999999, unitPrice: 2000000}
+				  consumption:
+				    - {metric: ApiCalls, allowed: -1e400}
+				""");
+		Path other = write("other.yaml", "name: other\nstatus: bogus\nsalesforce: {sandbox: {users: 10}}\n");
+		ProfileCatalog catalog = load();
+		assertThat(catalog.profiles()).isEmpty();
+		assertThat(catalog.problems()).containsExactly(
+				numbers + ": salesforce.sandbox.seed: must be a whole number from -9223372036854775808 to 9223372036854775807, got 99999999999999999999999",
+				numbers + ": entitlements.licenses[0].unitPrice: must be a number from 0 to 1000000, got a number too large to represent",
+				numbers + ": entitlements.licenses[1].quantity: must be a whole number from 0 to 2147483647, got 99999999999",
+				numbers + ": entitlements.licenses[1].unitPrice: must be a number from 0 to 1000000, got 2000000",
+				numbers + ": entitlements.consumption[0].allowed: must be a number from 0 to 1000000000000, got a number too large to represent",
+				other + ": status: must be one of [draft, published], got 'bogus'");
+	}
+
 	private ProfileCatalog load() {
 		return ProfileCatalog.load(this.directory, ENVIRONMENT::get);
 	}

@@ -61,6 +61,25 @@ class ProfilesCommandTests {
 	}
 
 	@Test
+	void runRefusesAProfileWithADuplicateKeyAndRunsNothing(@TempDir Path directory, CapturedOutput output)
+			throws IOException {
+		Files.writeString(directory.resolve("twice.yaml"), """
+				name: twice
+				status: published
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  mode: detect
+				  mode: enforce
+				""");
+		int exit = SeatkeeperCommandLine.create(this.factory)
+			.execute("run", "--profile", "twice", "--profiles-dir", directory.toString());
+		assertThat(exit).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
+		assertThat(output).contains(directory.resolve("twice.yaml") + ":6: reclamation.mode: duplicate key (first on line 5)")
+			.contains("Nothing was run.")
+			.doesNotContain("Exception");
+	}
+
+	@Test
 	void anUnknownSubcommandIsAUsageError() {
 		assertThat(SeatkeeperCommandLine.create(this.factory).execute("profiles", "bogus")).isEqualTo(ExitCode.USAGE.code());
 	}

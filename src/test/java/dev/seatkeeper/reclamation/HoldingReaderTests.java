@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.seatkeeper.storage.SkippedRecords;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.subscription.SalesforceUser;
 import dev.seatkeeper.subscription.UserWriter;
@@ -32,7 +33,7 @@ class HoldingReaderTests {
 					"Standard", "Sales", "SFDC", i % 10 != 0, null, RUN.asOf(), RUN.asOf(),
 					List.of("UserLicense:SFDC", "FeatureLicense:Marketing", "FeatureLicense:Offline")))
 			.toList();
-		new UserWriter(jdbc, RUN).write(new Chunk<>(written));
+		new UserWriter(jdbc, RUN, new SkippedRecords(jdbc, RUN.profile(), 1, "downloadSubscriptions", RUN.asOfUtc())).write(new Chunk<>(written));
 
 		List<String> keys = new ArrayList<>();
 		new HoldingReader(jdbc).holdings("acme").forEach(holding -> keys.add(holding.userId() + "/" + holding.model()));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.seatkeeper.storage.SkippedRecords;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,7 @@ class UserSyncTests {
 		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
 		RunKey first = RunKey.of("acme", NIGHT.toString());
 		UserSync.Plan firstPlan = UserSync.plan(jdbc, first, WEEK);
-		new UserWriter(jdbc, first).write(new Chunk<>(List.of(user("005000000000001AAA", STAMP.minusSeconds(60)),
+		new UserWriter(jdbc, first, new SkippedRecords(jdbc, first.profile(), 1, "downloadSubscriptions", first.asOfUtc())).write(new Chunk<>(List.of(user("005000000000001AAA", STAMP.minusSeconds(60)),
 				user("005000000000002AAA", STAMP))));
 
 		assertThat(firstPlan.sweep()).isTrue();
@@ -54,11 +55,11 @@ class UserSyncTests {
 			TestDatabase database) {
 		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
 		RunKey first = RunKey.of("acme", NIGHT.toString());
-		new UserWriter(jdbc, first).write(new Chunk<>(List.of(user("005000000000001AAA", STAMP))));
+		new UserWriter(jdbc, first, new SkippedRecords(jdbc, first.profile(), 1, "downloadSubscriptions", first.asOfUtc())).write(new Chunk<>(List.of(user("005000000000001AAA", STAMP))));
 		UserSync.complete(jdbc, first, UserSync.Plan.SWEEP);
 		RunKey second = RunKey.of("acme", NIGHT.plus(Duration.ofDays(1)).toString());
 		Instant later = STAMP.plus(Duration.ofHours(20));
-		new UserWriter(jdbc, second).write(new Chunk<>(List.of(user("005000000000001AAA", later))));
+		new UserWriter(jdbc, second, new SkippedRecords(jdbc, second.profile(), 1, "downloadSubscriptions", second.asOfUtc())).write(new Chunk<>(List.of(user("005000000000001AAA", later))));
 
 		UserSync.complete(jdbc, second, UserSync.plan(jdbc, second, WEEK));
 		UserSync.complete(jdbc, RunKey.of("acme", NIGHT.minus(Duration.ofDays(3)).toString()), UserSync.Plan.SWEEP);

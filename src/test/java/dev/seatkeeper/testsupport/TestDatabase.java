@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.seatkeeper.job.SpringBatchSchemaMigration;
+import dev.seatkeeper.storage.SkippedRecordsMigration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +53,7 @@ public enum TestDatabase {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-			.javaMigrations(new SpringBatchSchemaMigration())
+			.javaMigrations(new SpringBatchSchemaMigration(), new SkippedRecordsMigration())
 			.load()
 			.migrate();
 	}
@@ -92,12 +93,26 @@ public enum TestDatabase {
 				"sa", "");
 	}
 
+	/**
+	 * A fresh, migrated schema on the server created with another default character set ({@code latin1},
+	 * {@code utf8mb3}), as a server whose defaults were never changed would create the production database.
+	 */
+	public static DriverManagerDataSource freshServerSchema(String characterSet) {
+		DriverManagerDataSource dataSource = serverSchema("CHARACTER SET " + characterSet);
+		SERVER.migrate(dataSource);
+		return dataSource;
+	}
+
 	private static DataSource serverSchema() {
+		return serverSchema("CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+	}
+
+	private static DriverManagerDataSource serverSchema(String options) {
 		ServerLocation location = server();
 		String schema = "sk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection connection = DriverManager.getConnection(location.adminUrl(), location.user(), location.password());
 				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+			statement.execute("CREATE DATABASE " + schema + " " + options);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test schema on " + location.adminUrl(), ex);

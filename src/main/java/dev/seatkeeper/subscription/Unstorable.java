@@ -1,0 +1,6 @@
+package dev.seatkeeper.subscription;
+
+/** Why one field of a downloaded record cannot be stored; the record is skipped and the night goes on. */
+public record Unstorable(String field, String reason) {
+
+}
