@@ -23,9 +23,27 @@ public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclus
 
 	}
 
-	/** One rule: which models it covers, after how many idle days, and what it does. */
+	/**
+	 * Whose holdings a rule looks at: active users' (the default), or the seats deactivated users still hold
+	 * (permission set and package licenses keep counting after deactivation; see
+	 * {@link dev.seatkeeper.license.SeatCounting}).
+	 */
+	public enum Holders {
+
+		ACTIVE_USERS, INACTIVE_USERS
+
+	}
+
+	/** One rule: which models it covers, after how many idle days, whose holdings, and what it does. */
 	public record Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
-			int daysBeforeAutoReclaim, Action action, boolean requireApproval) {
+			int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders) {
+
+		public Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
+				int daysBeforeAutoReclaim, Action action, boolean requireApproval) {
+			this(name, appliesTo, lastActivityThresholdDays, notifyUser, daysBeforeAutoReclaim, action, requireApproval,
+					Holders.ACTIVE_USERS);
+		}
+
 	}
 
 	/** Users never reclaimed, besides the integration user itself, which is always excluded. */

@@ -56,9 +56,10 @@ public class ApplyRulesTasklet extends SalesforceTasklet {
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		ReclamationSettings settings = this.profile.reclamation();
 		// Without rules no holding can become a candidate; open candidates are still canceled (their rule is gone).
-		Iterable<Holding> held = settings.rules().isEmpty() ? List.of() : this.holdings.holdings(this.profile.name());
-		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
-				ReclamationRules.of(settings, this.integrationUserId, this.permissionSetHolders.get()), held, this.asOf);
+		ReclamationRules rules = ReclamationRules.of(settings, this.integrationUserId, this.permissionSetHolders.get());
+		Iterable<Holding> held = settings.rules().isEmpty() ? List.of()
+				: this.holdings.holdings(this.profile.name(), rules.looksAtInactiveUsers());
+		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings, rules, held, this.asOf);
 		int approved = (settings.mode() == Mode.DETECT || !integrationUserKnown()) ? 0 : approveDue(settings);
 		contribution.incrementWriteCount(tally.moved() + approved);
 		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",

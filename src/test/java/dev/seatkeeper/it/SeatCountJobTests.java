@@ -13,6 +13,10 @@ import java.util.Map;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.profile.ReclamationSettings.Action;
+import dev.seatkeeper.profile.ReclamationSettings.Holders;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.ObjectType;
 import dev.seatkeeper.sandbox.org.OrgTypes;
@@ -59,6 +63,64 @@ class SeatCountJobTests {
 				}
 			}
 		}
+	}
+
+	static final Rule INACTIVE_PSLS = new Rule("inactive-psls", List.of("permission-set-license"), 1, false, 0,
+			Action.REMOVE_PERMISSION_SET_LICENSE, false, Holders.INACTIVE_USERS);
+
+	static final Rule INACTIVE_PACKAGES = new Rule("inactive-packages", List.of("package-license"), 1, false, 0,
+			Action.REMOVE_PACKAGE_LICENSE, false, Holders.INACTIVE_USERS);
+
+	/**
+	 * Deactivated users' permission set and package seats become candidates of their own rules, are removed by the
+	 * ordinary remove actions, and the next position counts them gone; active users' seats are not touched.
+	 */
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void seatsOfDeactivatedUsersAreReclaimedAndThePositionAgreesAfterwards(TestDatabase database) {
+		try (Sandbox sandbox = Sandbox.builder().users(500).seed(13).loginDays(30).now(NOW).build().start()) {
+			int inactivePsls = liveAssignments(sandbox, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", false);
+			int inactivePackages = liveAssignments(sandbox, OrgTypes.USER_PACKAGE_LICENSE, "User", false);
+			int activePsls = liveAssignments(sandbox, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", true);
+			int activePackages = liveAssignments(sandbox, OrgTypes.USER_PACKAGE_LICENSE, "User", true);
+			assertThat(inactivePsls).as("a fresh org has deactivated users holding permission set licenses").isPositive();
+			assertThat(inactivePackages).as("and package seats").isPositive();
+			Profile enforce = TestProfiles.of("acme", sandbox)
+				.rules(INACTIVE_PSLS, INACTIVE_PACKAGES)
+				.mode(Mode.ENFORCE)
+				.caps(1000, 1.0)
+				.build();
+			try (JobHarness first = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				assertThat(first.run(enforce, RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+
+				assertThat(first.count("SELECT COUNT(*) FROM reclamation_candidate WHERE rule_name = 'inactive-psls'"
+						+ " AND state = 'RECLAIMED'")).isEqualTo(inactivePsls);
+				assertThat(first.count("SELECT COUNT(*) FROM reclamation_candidate WHERE rule_name = 'inactive-packages'"
+						+ " AND state = 'RECLAIMED'")).isEqualTo(inactivePackages);
+				assertThat(liveAssignments(sandbox, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", false)).isZero();
+				assertThat(liveAssignments(sandbox, OrgTypes.USER_PACKAGE_LICENSE, "User", false)).isZero();
+				assertThat(liveAssignments(sandbox, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", true))
+					.as("active users' seats are untouched").isEqualTo(activePsls);
+				assertThat(liveAssignments(sandbox, OrgTypes.USER_PACKAGE_LICENSE, "User", true)).isEqualTo(activePackages);
+
+				try (JobHarness second = first.restartOnSameDatabase(Clock.fixed(NOW.plus(Duration.ofDays(1)),
+						ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+					assertThat(second.run(TestProfiles.of("acme", sandbox).build(), RUN_DATE.plusDays(1)).exitCode())
+						.isEqualTo(ExitCode.OK);
+					SeatCounts.assertAssignedIsSalesforces(second.jdbc(), "acme", RUN_DATE.plusDays(1), sandbox);
+				}
+			}
+		}
+	}
+
+	private static int liveAssignments(Sandbox sandbox, ObjectType type, String user, boolean activeUser) {
+		return (int) sandbox.org()
+			.table(type)
+			.rows()
+			.stream()
+			.filter(row -> !row.isDeleted() && activeUser == Boolean.TRUE.equals(row.value(user + ".IsActive")))
+			.count();
 	}
 
 	/** Active users who hold a CPQ seat, a Sales Console seat and a CPQ package seat, none protected. */

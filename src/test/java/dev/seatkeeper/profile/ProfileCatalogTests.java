@@ -208,6 +208,40 @@ class ProfileCatalogTests {
 	}
 
 	@Test
+	void rulesOnDeactivatedUsersSeatsRemoveLicensesOnly() throws IOException {
+		write("inactive.yaml", """
+				name: inactive
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - {name: wrong, appliesTo: [user-license, package-license], action: deactivate, notifyUser: true,
+				       holders: inactive-users}
+				""");
+		assertThat(load().problems())
+			.anySatisfy(problem -> assertThat(problem).endsWith("reclamation.rules[0].appliesTo: 'user-license' cannot "
+					+ "be held by a deactivated user: a rule with holders: inactive-users applies to permission-set-license"
+					+ " and package-license models only"))
+			.anySatisfy(problem -> assertThat(problem).contains("reclamation.rules[0].action: must be "
+					+ "remove-permission-set-license or remove-package-license with holders: inactive-users"))
+			.anySatisfy(problem -> assertThat(problem).contains("reclamation.rules[0].notifyUser: must be false"))
+			.hasSize(3);
+		write("inactive.yaml", """
+				name: inactive
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - {name: seats-of-leavers, appliesTo: [permission-set-license, "PermissionSetLicense:SalesConsoleUser"],
+				       action: remove-permission-set-license, holders: inactive-users, lastActivityThresholdDays: 30}
+				""");
+		ProfileCatalog valid = load();
+		assertThat(valid.problems()).isEmpty();
+		assertThat(valid.profiles().get(0).reclamation().rules().get(0).holders())
+			.isEqualTo(ReclamationSettings.Holders.INACTIVE_USERS);
+	}
+
+	@Test
 	void invalidYamlAndAMissingDirectoryAreReported() throws IOException {
 		write("bad.yaml", "name: [unclosed\n");
 		assertThat(load().problems()).singleElement().asString().contains("bad.yaml: not valid YAML");
