@@ -219,13 +219,13 @@ final class ProfileReader {
 	private ReclamationSettings reclamation(Section reclamation) {
 		reclamation.allowOnly("mode", "rules", "exclusions", "maxPerRun", "maxShareOfActiveUsers", "newUserGraceDays");
 		Section exclusions = reclamation.section("exclusions");
-		exclusions.allowOnly("usernames", "profiles", "userTypes", "permissionSets");
+		exclusions.allowOnly("usernames", "profiles", "userTypes", "permissionSets", "permissionSetGroups");
 		List<String> userTypes = exclusions.has("userTypes") ? exclusions.strings("userTypes")
 				: Exclusions.DEFAULT_USER_TYPES;
 		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
 				reclamation.sections("rules").stream().map(this::rule).toList(),
 				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
-						permissionSets(exclusions)),
+						permissionSets(exclusions), permissionSetGroups(exclusions)),
 				reclamation.integer("maxPerRun", 100, 0, 1_000_000),
 				reclamation.share("maxShareOfActiveUsers", 0.05), reclamation.integer("newUserGraceDays", 30, 0, 3650));
 	}
@@ -243,6 +243,19 @@ final class ProfileReader {
 	}
 
 	private static final List<String> INACTIVE_HOLDER_TARGETS = List.of("permission-set-license", "package-license");
+
+	/** Permission set groups by API name ({@code PermissionSetGroup.DeveloperName}), not by label. */
+	private List<String> permissionSetGroups(Section exclusions) {
+		List<String> names = exclusions.strings("permissionSetGroups");
+		for (String name : names) {
+			if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+				exclusions.problem("permissionSetGroups", "'" + name + "' is not a permission set group API name "
+						+ "(PermissionSetGroup.DeveloperName: letters, digits and underscores, e.g. Retention_Team); "
+						+ "labels cannot be matched");
+			}
+		}
+		return names;
+	}
 
 	private Rule rule(Section rule) {
 		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "notifyUser", "daysBeforeAutoReclaim",

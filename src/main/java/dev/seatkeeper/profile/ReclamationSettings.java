@@ -46,9 +46,18 @@ public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclus
 
 	}
 
-	/** Users never reclaimed, besides the integration user itself, which is always excluded. */
+	/**
+	 * Users never reclaimed, besides the integration user itself, which is always excluded. {@code permissionSets}
+	 * match users holding a set directly or through a permission set group that contains it;
+	 * {@code permissionSetGroups} match holders of a group by its API name.
+	 */
 	public record Exclusions(List<String> usernames, List<String> profiles, List<String> userTypes,
-			List<String> permissionSets) {
+			List<String> permissionSets, List<String> permissionSetGroups) {
+
+		public Exclusions(List<String> usernames, List<String> profiles, List<String> userTypes,
+				List<String> permissionSets) {
+			this(usernames, profiles, userTypes, permissionSets, List.of());
+		}
 
 		/** Portal, community and guest users hold licenses that are not reclaimed by deactivation rules. */
 		public static final List<String> DEFAULT_USER_TYPES = List.of("Guest", "PowerPartner", "PowerCustomerSuccess",

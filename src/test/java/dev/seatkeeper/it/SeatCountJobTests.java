@@ -10,10 +10,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
+import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
 import dev.seatkeeper.profile.ReclamationSettings.Holders;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
@@ -112,6 +115,51 @@ class SeatCountJobTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Users holding {@code Keep_License} only through the {@code Retention_Team} group are excluded like direct
+	 * holders (the old look-up by {@code PermissionSet.Name} missed them), and the counts still agree with Salesforce.
+	 */
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void holdersOfAnExcludedSetThroughAGroupAreSkipped(TestDatabase database) {
+		try (Sandbox sandbox = Sandbox.builder().users(500).seed(13).loginDays(30).now(NOW).build().start()) {
+			Set<String> throughGroup = groupHolders(sandbox, "Retention_Team");
+			assertThat(throughGroup).as("the org has users holding Keep_License only through a group").isNotEmpty();
+			Profile profile = TestProfiles.of("acme", sandbox)
+				.rules(new Rule("idle", List.of("user-license"), 1, false, 0, Action.FREEZE, false))
+				.exclusions(new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of("Keep_License")))
+				.newUserGraceDays(0)
+				.build();
+			try (JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				assertThat(app.run(profile, RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+
+				List<Map<String, Object>> decided = app.jdbc().queryForList(
+						"SELECT user_id, state, reason FROM reclamation_candidate WHERE rule_name = 'idle'");
+				List<Map<String, Object>> groupMembers = decided.stream()
+					.filter(row -> throughGroup.contains(String.valueOf(row.get("user_id")).substring(0, 15)))
+					.toList();
+				assertThat(groupMembers).as("idle group members").isNotEmpty().allSatisfy(row -> {
+					assertThat(row.get("state")).isEqualTo("SKIPPED");
+					assertThat(row.get("reason"))
+						.isEqualTo("permission set Keep_License through group Retention_Team is excluded");
+				});
+				SeatCounts.assertAssignedIsSalesforces(app.jdbc(), "acme", RUN_DATE, sandbox);
+			}
+		}
+	}
+
+	/** Users (15-character Ids) assigned the group. */
+	private static Set<String> groupHolders(Sandbox sandbox, String group) {
+		Set<String> holders = new TreeSet<>();
+		for (Row assignment : sandbox.org().table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows()) {
+			if (group.equals(assignment.value("PermissionSetGroup.DeveloperName"))) {
+				holders.add(((String) assignment.fieldValue("AssigneeId")).substring(0, 15));
+			}
+		}
+		return holders;
 	}
 
 	private static int liveAssignments(Sandbox sandbox, ObjectType type, String user, boolean activeUser) {

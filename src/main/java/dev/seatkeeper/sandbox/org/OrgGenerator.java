@@ -37,6 +37,8 @@ public final class OrgGenerator {
 		org.writer().recountLicenses();
 		LicenseTotals.assign(org, random);
 		new PermissionSetGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGenerator.SALT)).generate();
+		new PermissionSetGroupGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGroupGenerator.SALT))
+			.generate();
 		return org;
 	}
 
