@@ -36,7 +36,7 @@ class OrgUsageReader {
 			WHERE s.profile = ? AND s.ended_at IS NULL AND u.removed_at IS NULL""";
 
 	private static final String LATEST_READINGS = """
-			SELECT c.metric, c.source, c.period_start, c.period_end, c.allowed, c.used
+			SELECT c.metric, c.source, c.period_start, c.period_end, c.allowed, c.used, c.persistent
 			FROM consumption c
 			WHERE c.profile = ? AND c.period_start = (SELECT MAX(l.period_start) FROM consumption l
 			    WHERE l.profile = c.profile AND l.metric = c.metric AND l.period_start <= ?)
@@ -89,7 +89,7 @@ class OrgUsageReader {
 		return this.jdbc.query(LATEST_READINGS,
 				(row, index) -> new ConsumptionReading(row.getString(1), row.getString(2),
 						row.getObject(3, LocalDate.class), row.getObject(4, LocalDate.class), row.getBigDecimal(5),
-						row.getBigDecimal(6)),
+						row.getBigDecimal(6), row.getBoolean(7)),
 				this.run.profile(), asOfDate);
 	}
 

@@ -32,7 +32,8 @@ class ProfileCatalogTests {
 		assertThat(demo.salesforce().sandbox().users()).isEqualTo(2000);
 		assertThat(catalog.published()).extracting(Profile::name).containsExactly("demo");
 		assertThat(catalog.require("example-acme").reclamation().rules()).extracting(ReclamationSettings.Rule::action)
-			.containsExactly(Action.DEACTIVATE, Action.REMOVE_PERMISSION_SET_LICENSE);
+			.containsExactly(Action.DEACTIVATE, Action.REMOVE_PERMISSION_SET_LICENSE, Action.REMOVE_PERMISSION_SET_LICENSE,
+					Action.REMOVE_PACKAGE_LICENSE);
 	}
 
 	@Test
