@@ -185,7 +185,10 @@ class ReclaimActionJobTests {
 			stillCandidates.removeAll(idleHolders);
 			assertThat(profileUsers(app, "keep", "NEW")).isEqualTo(stillCandidates);
 			assertThat(sandbox.requests().entries()).filteredOn(e -> e.pathAndQuery().contains("PermissionSetAssignment"))
-				.as("one query a run").hasSize(1);
+				.as("a run asks for direct holders and for holders of the groups containing the sets").hasSize(2);
+			assertThat(sandbox.requests().entries())
+				.filteredOn(e -> e.pathAndQuery().contains("PermissionSetGroupComponent"))
+				.as("and looks the groups up once").hasSize(1);
 			assertThat(writeCalls(sandbox)).isEmpty();
 		}
 	}
