@@ -27,7 +27,7 @@ public class ConsumptionDownload extends SalesforceTasklet {
 
 	static final String ENTITLEMENTS = """
 			SELECT Id, MasterLabel, ResourceGroupKey, Setting, Frequency, StartDate, EndDate, CurrentAmountAllowed, \
-			AmountUsed FROM TenantUsageEntitlement ORDER BY Id""";
+			AmountUsed, IsPersistentResource FROM TenantUsageEntitlement ORDER BY Id""";
 
 	private final SalesforceClient client;
 
@@ -68,7 +68,8 @@ public class ConsumptionDownload extends SalesforceTasklet {
 		String metric = (key != null) ? key : SalesforceRecords.text(record, "MasterLabel");
 		LocalDate start = SalesforceRecords.date(record, "StartDate");
 		return new Consumption(metric, (start != null) ? start : LocalDate.EPOCH, SalesforceRecords.date(record, "EndDate"),
-				decimal(record, "CurrentAmountAllowed"), decimal(record, "AmountUsed"), Source.USAGE_ENTITLEMENT);
+				decimal(record, "CurrentAmountAllowed"), decimal(record, "AmountUsed"), Source.USAGE_ENTITLEMENT,
+				SalesforceRecords.bool(record, "IsPersistentResource"));
 	}
 
 	private static BigDecimal decimal(JsonNode record, String field) {

@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ConsumptionWriter implements ItemWriter<Consumption> {
 
 	private static final String UPSERT = """
-			INSERT INTO consumption (profile, metric, period_start, period_end, allowed, used, source, captured_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO consumption (profile, metric, period_start, period_end, allowed, used, source, captured_at,
+			    persistent)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE period_end = VALUES(period_end), allowed = VALUES(allowed), used = VALUES(used),
-			    source = VALUES(source), captured_at = VALUES(captured_at)""";
+			    source = VALUES(source), captured_at = VALUES(captured_at), persistent = VALUES(persistent)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -37,6 +38,7 @@ public class ConsumptionWriter implements ItemWriter<Consumption> {
 			statement.setBigDecimal(6, row.used());
 			statement.setString(7, row.source().name());
 			statement.setObject(8, this.run.asOfUtc());
+			statement.setBoolean(9, row.persistent());
 		});
 	}
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
+import dev.seatkeeper.profile.ReclamationSettings.Holders;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.profile.SalesforceSettings.AuthFlow;
@@ -296,7 +297,7 @@ final class ProfileReader {
 		reclamation.allowOnly("mode", "rules", "exclusions", "maxPerRun", "maxShareOfActiveUsers", "newUserGraceDays",
 				"maxPerWeek", "allowPrivilegedUsers", "allowLargeReclamations");
 		Section exclusions = reclamation.section("exclusions");
-		exclusions.allowOnly("usernames", "profiles", "userTypes", "permissionSets");
+		exclusions.allowOnly("usernames", "profiles", "userTypes", "permissionSets", "permissionSetGroups");
 		List<String> userTypes = exclusions.has("userTypes") ? exclusions.strings("userTypes")
 				: Exclusions.DEFAULT_USER_TYPES;
 		int maxPerRun = reclamation.integer("maxPerRun", 100, 0, 1_000_000);
@@ -307,7 +308,7 @@ final class ProfileReader {
 		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
 				rules(reclamation),
 				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
-						permissionSets(exclusions)),
+						permissionSets(exclusions), permissionSetGroups(exclusions)),
 				maxPerRun, maxShare, reclamation.integer("newUserGraceDays", 30, 0, 3650), maxPerWeek,
 				reclamation.bool("allowPrivilegedUsers", false), allowLarge);
 	}
@@ -356,9 +357,24 @@ final class ProfileReader {
 		return rules;
 	}
 
+	private static final List<String> INACTIVE_HOLDER_TARGETS = List.of("permission-set-license", "package-license");
+
+	/** Permission set groups by API name ({@code PermissionSetGroup.DeveloperName}), not by label. */
+	private List<String> permissionSetGroups(Section exclusions) {
+		List<String> names = exclusions.strings("permissionSetGroups");
+		for (String name : names) {
+			if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+				exclusions.problem("permissionSetGroups", "'" + name + "' is not a permission set group API name "
+						+ "(PermissionSetGroup.DeveloperName: letters, digits and underscores, e.g. Retention_Team); "
+						+ "labels cannot be matched");
+			}
+		}
+		return names;
+	}
+
 	private Rule rule(Section rule) {
 		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "notifyUser", "daysBeforeAutoReclaim",
-				"action", "requireApproval");
+				"action", "requireApproval", "holders");
 		String name = rule.requiredString("name");
 		List<String> appliesTo = rule.strings("appliesTo");
 		if (appliesTo.isEmpty()) {
@@ -373,10 +389,37 @@ final class ProfileReader {
 		if (!rule.has("action")) {
 			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license)");
 		}
-		return new Rule((name != null) ? name : "", appliesTo,
+		Rule parsed = new Rule((name != null) ? name : "", appliesTo,
 				rule.integer("lastActivityThresholdDays", ReclamationSettings.DEFAULT_THRESHOLD_DAYS, 1, 3650),
 				rule.bool("notifyUser", false), rule.integer("daysBeforeAutoReclaim", 0, 0, 365),
-				rule.enumValue("action", Action.class, Action.DEACTIVATE), rule.bool("requireApproval", false));
+				rule.enumValue("action", Action.class, Action.DEACTIVATE), rule.bool("requireApproval", false),
+				rule.enumValue("holders", Holders.class, Holders.ACTIVE_USERS));
+		if (parsed.holders() == Holders.INACTIVE_USERS) {
+			checkInactiveHolders(rule, parsed);
+		}
+		return parsed;
+	}
+
+	/**
+	 * A deactivated user holds seats only of permission set and package licenses, which only a removal frees, and
+	 * cannot act on a notice: anything else in such a rule is a mistake to refuse, not to guess around.
+	 */
+	private static void checkInactiveHolders(Section section, Rule rule) {
+		for (String target : rule.appliesTo()) {
+			if (!INACTIVE_HOLDER_TARGETS.contains(target) && !target.startsWith("PermissionSetLicense:")
+					&& !target.startsWith("PackageLicense:")) {
+				section.problem("appliesTo", "'" + target + "' cannot be held by a deactivated user: a rule with "
+						+ "holders: inactive-users applies to permission-set-license and package-license models only");
+			}
+		}
+		if (rule.action() != Action.REMOVE_PERMISSION_SET_LICENSE && rule.action() != Action.REMOVE_PACKAGE_LICENSE) {
+			section.problem("action", "must be remove-permission-set-license or remove-package-license with holders: "
+					+ "inactive-users (the user is already deactivated)");
+		}
+		if (rule.notifyUser()) {
+			section.problem("notifyUser", "must be false with holders: inactive-users (a deactivated user cannot log in "
+					+ "to act on a notice)");
+		}
 	}
 
 }

@@ -40,14 +40,41 @@ public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclus
 
 	}
 
-	/** One rule: which models it covers, after how many idle days, and what it does. */
-	public record Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
-			int daysBeforeAutoReclaim, Action action, boolean requireApproval) {
+	/**
+	 * Whose holdings a rule looks at: active users' (the default), or the seats deactivated users still hold
+	 * (permission set and package licenses keep counting after deactivation; see
+	 * {@link dev.seatkeeper.license.SeatCounting}).
+	 */
+	public enum Holders {
+
+		ACTIVE_USERS, INACTIVE_USERS
+
 	}
 
-	/** Users never reclaimed, besides the integration user itself, which is always excluded. */
+	/** One rule: which models it covers, after how many idle days, whose holdings, and what it does. */
+	public record Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
+			int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders) {
+
+		public Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
+				int daysBeforeAutoReclaim, Action action, boolean requireApproval) {
+			this(name, appliesTo, lastActivityThresholdDays, notifyUser, daysBeforeAutoReclaim, action, requireApproval,
+					Holders.ACTIVE_USERS);
+		}
+
+	}
+
+	/**
+	 * Users never reclaimed, besides the integration user itself, which is always excluded. {@code permissionSets}
+	 * match users holding a set directly or through a permission set group that contains it;
+	 * {@code permissionSetGroups} match holders of a group by its API name.
+	 */
 	public record Exclusions(List<String> usernames, List<String> profiles, List<String> userTypes,
-			List<String> permissionSets) {
+			List<String> permissionSets, List<String> permissionSetGroups) {
+
+		public Exclusions(List<String> usernames, List<String> profiles, List<String> userTypes,
+				List<String> permissionSets) {
+			this(usernames, profiles, userTypes, permissionSets, List.of());
+		}
 
 		/** Portal, community and guest users hold licenses that are not reclaimed by deactivation rules. */
 		public static final List<String> DEFAULT_USER_TYPES = List.of("Guest", "PowerPartner", "PowerCustomerSuccess",

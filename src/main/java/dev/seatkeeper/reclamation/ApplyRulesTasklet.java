@@ -68,12 +68,13 @@ public class ApplyRulesTasklet extends SalesforceTasklet {
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		ReclamationSettings settings = this.profile.reclamation();
 		// Without rules no holding can become a candidate; open candidates are still canceled (their rule is gone).
-		Iterable<Holding> held = settings.rules().isEmpty() ? List.of() : this.holdings.holdings(this.profile.name());
-		PermissionSetHolders excludedSets = this.permissionSetHolders.get();
 		PrivilegedUsers privileged = (settings.rules().isEmpty() || settings.allowPrivilegedUsers()) ? PrivilegedUsers.NONE
 				: this.privilegedUsers.get();
-		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings,
-				ReclamationRules.of(settings, this.integrationUserId, excludedSets, privileged), held, this.asOf);
+		ReclamationRules rules = ReclamationRules.of(settings, this.integrationUserId, this.permissionSetHolders.get(),
+				privileged);
+		Iterable<Holding> held = settings.rules().isEmpty() ? List.of()
+				: this.holdings.holdings(this.profile.name(), rules.looksAtInactiveUsers());
+		CandidateRecorder.Tally tally = this.recorder.record(this.profile.name(), settings, rules, held, this.asOf);
 		int approved = (settings.mode() == Mode.DETECT || !integrationUserKnown()) ? 0 : approveDue(settings);
 		contribution.incrementWriteCount(tally.moved() + approved);
 		logger.info("Profile {}: {} holdings against {} rules in {} mode; candidates moved {}, {} approved automatically",

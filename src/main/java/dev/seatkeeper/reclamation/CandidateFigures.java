@@ -2,10 +2,12 @@ package dev.seatkeeper.reclamation;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.seatkeeper.license.SeatCounting;
 import dev.seatkeeper.reconciliation.ReclamationCounts;
 import dev.seatkeeper.reconciliation.ReclamationFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +29,23 @@ public class CandidateFigures implements ReclamationFigures {
 
 	@Override
 	public ReclamationCounts counts(String profile, LocalDate runDate, String model) {
+		// Deactivating a user does not free its permission set or package seats (SeatCounting): such candidates free
+		// nothing of this model, so they are neither pending savings nor reclaimed seats.
+		String frees = SeatCounting.inactiveHolderUsesSeat(model, label(profile, model)) ? " AND action <> 'DEACTIVATE'"
+				: "";
 		int open = count("SELECT COUNT(DISTINCT user_id) FROM reclamation_candidate"
-				+ " WHERE profile = ? AND model = ? AND state IN " + OPEN, profile, model);
+				+ " WHERE profile = ? AND model = ? AND state IN " + OPEN + frees, profile, model);
 		int reclaimed = count("SELECT COUNT(DISTINCT user_id) FROM reclamation_candidate"
 				+ " WHERE profile = ? AND model = ? AND state = 'RECLAIMED' AND state_changed_at >= ?"
-				+ " AND state_changed_at < ?", profile, model, runDate.atStartOfDay(), runDate.plusDays(1).atStartOfDay());
+				+ " AND state_changed_at < ?" + frees, profile, model, runDate.atStartOfDay(),
+				runDate.plusDays(1).atStartOfDay());
 		return new ReclamationCounts(open, reclaimed);
+	}
+
+	private String label(String profile, String model) {
+		List<String> labels = this.jdbc.queryForList(
+				"SELECT label FROM software_model WHERE profile = ? AND identifier = ?", String.class, profile, model);
+		return labels.isEmpty() ? model : labels.get(0);
 	}
 
 	@Override

@@ -40,7 +40,8 @@ public final class Exclusions {
 	public static Exclusions of(ReclamationSettings settings, @Nullable String integrationUserId,
 			PermissionSetHolders permissionSetHolders, PrivilegedUsers privileged) {
 		ReclamationSettings.Exclusions listed = settings.exclusions();
-		Assert.isTrue(listed.permissionSets().isEmpty() || permissionSetHolders != PermissionSetHolders.NONE,
+		Assert.isTrue((listed.permissionSets().isEmpty() && listed.permissionSetGroups().isEmpty())
+				|| permissionSetHolders != PermissionSetHolders.NONE,
 				"the profile excludes permission sets: their holders must be looked up");
 		return new Exclusions(List.of(new IntegrationUserExclusion(integrationUserId),
 				new ListedUserExclusion(listed.usernames()), new ProfileNameExclusion(listed.profiles()),

@@ -11,7 +11,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record Holding(String userId, String username, @Nullable String email, @Nullable String userType,
 		@Nullable String profileName, @Nullable Instant createdAt, @Nullable Instant lastLoginAt,
-		@Nullable Instant lastHistoryLoginAt, String model) {
+		@Nullable Instant lastHistoryLoginAt, String model, boolean activeUser) {
+
+	/** An active user's holding. */
+	public Holding(String userId, String username, @Nullable String email, @Nullable String userType,
+			@Nullable String profileName, @Nullable Instant createdAt, @Nullable Instant lastLoginAt,
+			@Nullable Instant lastHistoryLoginAt, String model) {
+		this(userId, username, email, userType, profileName, createdAt, lastLoginAt, lastHistoryLoginAt, model, true);
+	}
 
 	/** The later of LastLoginDate and the last successful login in history; null when the user never logged in. */
 	public @Nullable Instant lastActivity() {

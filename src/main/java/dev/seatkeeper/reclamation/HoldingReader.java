@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The holdings rules apply to, read from what the run downloaded: current subscriptions of active users that are
- * still in the org, with their last login and the last successful login in the history.
+ * The holdings rules apply to, read from what the run downloaded: current subscriptions of users that are still in
+ * the org (active users only, unless a rule looks at deactivated users' seats), with their last login and the last
+ * successful login in the history.
  */
 public class HoldingReader {
 
@@ -26,6 +27,13 @@ public class HoldingReader {
 			ORDER BY user_id
 			LIMIT ?""";
 
+	/** The next page of users still in the org, active or not: for rules on deactivated users' seats. */
+	private static final String ALL_USERS = """
+			SELECT user_id FROM sf_user
+			WHERE profile = ? AND user_id > ? AND removed_at IS NULL
+			ORDER BY user_id
+			LIMIT ?""";
+
 	/**
 	 * The holdings of the users from one page, in (user, model) order. Bounded by the page's first and last user:
 	 * with only a lower bound MariaDB joins and sorts every remaining holding for each page (a second at the start
@@ -33,11 +41,11 @@ public class HoldingReader {
 	 */
 	private static final String HOLDINGS = """
 			SELECT s.user_id, s.model_identifier, u.username, u.email, u.user_type, u.profile_name, u.created_at,
-			    u.last_login_at, a.last_successful_login_in_history
+			    u.last_login_at, a.last_successful_login_in_history, u.is_active
 			FROM subscription s
 			JOIN sf_user u ON u.profile = s.profile AND u.user_id = s.user_id
 			LEFT JOIN user_activity a ON a.profile = s.profile AND a.user_id = s.user_id
-			WHERE s.profile = ? AND s.ended_at IS NULL AND u.is_active = TRUE AND u.removed_at IS NULL
+			WHERE s.profile = ? AND s.ended_at IS NULL AND u.is_active IN (TRUE, ?) AND u.removed_at IS NULL
 			  AND s.user_id >= ? AND s.user_id <= ?
 			ORDER BY s.user_id, s.model_identifier""";
 
@@ -55,6 +63,12 @@ public class HoldingReader {
 	 * so a rules run holds one page in memory however large the org.
 	 */
 	public Iterable<Holding> holdings(String profile) {
+		return holdings(profile, false);
+	}
+
+	/** As {@link #holdings(String)}, with deactivated users' holdings too when {@code withInactiveUsers}. */
+	public Iterable<Holding> holdings(String profile, boolean withInactiveUsers) {
+		String users = withInactiveUsers ? ALL_USERS : USERS;
 		return () -> new Iterator<>() {
 
 			private Iterator<Holding> page = Collections.emptyIterator();
@@ -66,12 +80,12 @@ public class HoldingReader {
 			@Override
 			public boolean hasNext() {
 				while (!this.page.hasNext() && !this.exhausted) {
-					List<String> users = jdbc.queryForList(USERS, String.class, profile, this.lastUser, PAGE);
-					this.exhausted = users.size() < PAGE;
-					if (!users.isEmpty()) {
-						this.page = jdbc.query(HOLDINGS, (row, index) -> holding(row), profile, users.get(0),
-								users.get(users.size() - 1)).iterator();
-						this.lastUser = users.get(users.size() - 1);
+					List<String> page = jdbc.queryForList(users, String.class, profile, this.lastUser, PAGE);
+					this.exhausted = page.size() < PAGE;
+					if (!page.isEmpty()) {
+						this.page = jdbc.query(HOLDINGS, (row, index) -> holding(row), profile, !withInactiveUsers,
+								page.get(0), page.get(page.size() - 1)).iterator();
+						this.lastUser = page.get(page.size() - 1);
 					}
 				}
 				return this.page.hasNext();
@@ -100,7 +114,7 @@ public class HoldingReader {
 		return new Holding(row.getString("user_id"), row.getString("username"), row.getString("email"),
 				row.getString("user_type"), row.getString("profile_name"), instant(row, "created_at"),
 				instant(row, "last_login_at"), instant(row, "last_successful_login_in_history"),
-				row.getString("model_identifier"));
+				row.getString("model_identifier"), row.getBoolean("is_active"));
 	}
 
 	private static @Nullable Instant instant(ResultSet row, String column) throws SQLException {

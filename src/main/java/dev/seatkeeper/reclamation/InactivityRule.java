@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import dev.seatkeeper.license.SoftwareModel;
+import dev.seatkeeper.profile.ReclamationSettings.Holders;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,16 @@ public final class InactivityRule {
 	}
 
 	public boolean matches(Holding holding, Instant asOf) {
-		return covers(holding.model()) && isIdle(holding, asOf);
+		return covers(holding) && isIdle(holding, asOf);
+	}
+
+	/** The rule covers the holding's model and looks at holdings of users like its holder (active or deactivated). */
+	public boolean covers(Holding holding) {
+		return covers(holding.model()) && (this.rule.holders() == Holders.INACTIVE_USERS) != holding.activeUser();
+	}
+
+	public boolean looksAtInactiveUsers() {
+		return this.rule.holders() == Holders.INACTIVE_USERS;
 	}
 
 	private static @Nullable String kindName(String model) {

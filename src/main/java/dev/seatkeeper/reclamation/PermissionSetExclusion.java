@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** Users assigned a permission set the profile lists, e.g. {@code Keep_License}: their licenses are never reclaimed. */
+/**
+ * Users assigned a permission set the profile lists, e.g. {@code Keep_License}, directly or through a permission set
+ * group, or assigned a listed group: their licenses are never reclaimed.
+ */
 public final class PermissionSetExclusion implements Exclusion {
 
 	private final PermissionSetHolders holders;
@@ -15,8 +18,8 @@ public final class PermissionSetExclusion implements Exclusion {
 
 	@Override
 	public @Nullable String reason(Holding holding, Instant asOf) {
-		String set = this.holders.setOf(holding.userId());
-		return (set != null) ? "permission set " + set + " is excluded" : null;
+		String held = this.holders.heldBy(holding.userId());
+		return (held != null) ? held + " is excluded" : null;
 	}
 
 }

@@ -38,9 +38,14 @@ public final class ReclamationRules {
 				Exclusions.of(settings, integrationUserId, permissionSetHolders, privileged));
 	}
 
+	/** Whether a rule looks at deactivated users' seats, so their holdings must be read too. */
+	public boolean looksAtInactiveUsers() {
+		return this.rules.stream().anyMatch(InactivityRule::looksAtInactiveUsers);
+	}
+
 	public List<Decision> decide(Holding holding, Instant asOf) {
 		return this.rules.stream()
-			.filter(rule -> rule.covers(holding.model()))
+			.filter(rule -> rule.covers(holding))
 			.map(rule -> decide(rule, holding, asOf))
 			.toList();
 	}

@@ -44,7 +44,8 @@ class ReclamationStepConfiguration {
 		Profile run = runProfiles.get(profile);
 		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore, run, integrationUserId, Instant.parse(asOf),
 				() -> PermissionSetHolders.lookUp(() -> orgs.client(profile),
-						run.reclamation().exclusions().permissionSets()),
+						run.reclamation().exclusions().permissionSets(),
+						run.reclamation().exclusions().permissionSetGroups()),
 				() -> PrivilegedUsers.lookUp(() -> orgs.client(profile)), capLedger, overrideCapsBy);
 	}
 

@@ -49,8 +49,10 @@ public final class ConsumptionCalculator {
 	private ConsumptionPosition position(ConsumptionReading reading, @Nullable ConsumptionEntitlement entitlement) {
 		BigDecimal allowed = (entitlement != null) ? entitlement.allowed() : reading.allowed();
 		LocalDate end = (reading.periodEnd() != null) ? reading.periodEnd() : endOf(reading.periodStart(), entitlement);
-		BigDecimal projected = (reading.used() != null && end != null) ? project(reading.used(), reading.periodStart(), end)
-				: null;
+		// A persistent resource (storage) is a level, not a use that grows over the period: projecting it would raise
+		// false alarms, so it is judged at the reading only (WITHIN or OVER).
+		BigDecimal projected = (reading.used() != null && end != null && !reading.persistent())
+				? project(reading.used(), reading.periodStart(), end) : null;
 		return new ConsumptionPosition(reading.metric(), reading.source(), reading.periodStart(), end, allowed,
 				(entitlement != null) ? "PROFILE" : "SALESFORCE", reading.used(), projected,
 				status(allowed, reading.used(), projected));

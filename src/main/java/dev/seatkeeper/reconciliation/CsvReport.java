@@ -17,7 +17,7 @@ final class CsvReport {
 			"provisioned", "assigned", "active", "inactive", "open_candidates", "reclaimed_this_run", "shortfall",
 			"shelfware", "savings_seats", "savings_after_reclamation_seats", "term_expired", "threshold_days", "currency",
 			"unit_price_annual", "cost_monthly", "cost_annual", "inactive_cost_annual", "true_up_exposure_annual",
-			"savings_annual", "savings_after_reclamation_annual");
+			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active");
 
 	private CsvReport() {
 	}
@@ -47,9 +47,10 @@ final class CsvReport {
 					money.inactiveCostAnnual().toPlainString(), money.trueUpExposureAnnual().toPlainString(),
 					money.savingsAnnual().toPlainString(), money.savingsAfterReclamationAnnual().toPlainString()));
 		}
-		while (values.size() < HEADER.size()) {
+		while (values.size() < HEADER.size() - 3) {
 			values.add(null);
 		}
+		values.addAll(Arrays.asList(seats.salesforceUsed(), seats.drift(), seats.salesforceActive()));
 		return values.stream().map(value -> Objects.toString(value, "")).toList();
 	}
 

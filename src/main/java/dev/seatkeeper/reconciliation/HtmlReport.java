@@ -97,10 +97,27 @@ final class HtmlReport {
 		topSavings(html, report.models());
 		html.append("<h2>All models</h2>");
 		models(html, report.models());
+		drift(html, report.models());
 		if (!report.consumption().isEmpty()) {
 			html.append("<h2>Consumption</h2>");
 			consumption(html, report.consumption());
 		}
+	}
+
+	/** Models whose assigned count differs from Salesforce's own used count; nothing when they all agree. */
+	private static void drift(StringBuilder html, List<LicensePosition> models) {
+		List<LicensePosition> drifting = Drift.of(models);
+		if (drifting.isEmpty()) {
+			return;
+		}
+		html.append("<h2>Drift from Salesforce's counts</h2><table><tr><th>model</th><th>Salesforce used</th>"
+				+ "<th>assigned</th><th>drift</th></tr>");
+		for (LicensePosition position : drifting) {
+			html.append("<tr><td>").append(escape(position.model())).append("</td><td>")
+				.append(position.seats().salesforceUsed()).append("</td><td>").append(position.seats().assigned())
+				.append("</td><td>").append(position.seats().drift()).append("</td></tr>");
+		}
+		html.append("</table>");
 	}
 
 	private static StringBuilder page(String title) {

@@ -21,10 +21,32 @@ public record LicensePosition(String model, String label, PositionStatus status,
 	 * @param savings owned − active: seats not needed by active users
 	 * @param savingsAfterReclamation owned − (assigned − open candidates): seats that can go once pending reclamations
 	 * are done
+	 * @param salesforceUsed Salesforce's own used count (UsedLicenses, or AssignedUserCount of a feature license's
+	 * metric); null where Salesforce publishes none
+	 * @param drift salesforceUsed − assigned: non-zero when Seatkeeper and Salesforce disagree on the seats in use;
+	 * null without a Salesforce count
+	 * @param salesforceActive Salesforce's count of assignees who logged in within 30 days (ActiveFeatureLicenseMetric,
+	 * ActivePermSetLicenseMetric), where the org has it
 	 */
 	public record Seats(@Nullable Integer owned, boolean siteLicense, @Nullable Integer provisioned, int assigned,
 			int active, int inactive, int openCandidates, int reclaimedThisRun, int shortfall, int shelfware,
-			int savings, int savingsAfterReclamation) {
+			int savings, int savingsAfterReclamation, @Nullable Integer salesforceUsed, @Nullable Integer drift,
+			@Nullable Integer salesforceActive) {
+
+		public Seats(@Nullable Integer owned, boolean siteLicense, @Nullable Integer provisioned, int assigned,
+				int active, int inactive, int openCandidates, int reclaimedThisRun, int shortfall, int shelfware,
+				int savings, int savingsAfterReclamation) {
+			this(owned, siteLicense, provisioned, assigned, active, inactive, openCandidates, reclaimedThisRun,
+					shortfall, shelfware, savings, savingsAfterReclamation, null, null, null);
+		}
+
+		/** These seats with Salesforce's counts of the model, and the drift they make. */
+		Seats withSalesforceCounts(@Nullable Integer used, @Nullable Integer active) {
+			return new Seats(this.owned, this.siteLicense, this.provisioned, this.assigned, this.active, this.inactive,
+					this.openCandidates, this.reclaimedThisRun, this.shortfall, this.shelfware, this.savings,
+					this.savingsAfterReclamation, used, (used != null) ? used - this.assigned : null, active);
+		}
+
 	}
 
 	/**

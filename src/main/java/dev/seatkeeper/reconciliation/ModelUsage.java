@@ -4,10 +4,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the org says about one software model as of the run: Salesforce's provisioned total (TotalLicenses, null
- * where Salesforce publishes none), the active users holding it now, and those of them active within the threshold.
+ * where Salesforce publishes none), the holders whose seats count ({@link dev.seatkeeper.license.SeatCounting}), those
+ * of them active users active within the threshold, and Salesforce's own used and active counts (null where it
+ * publishes none).
  */
 public record ModelUsage(String model, String label, @Nullable Integer provisioned, int assigned, int active,
-		int thresholdDays) {
+		int thresholdDays, @Nullable Integer salesforceUsed, @Nullable Integer salesforceActive) {
+
+	public ModelUsage(String model, String label, @Nullable Integer provisioned, int assigned, int active,
+			int thresholdDays) {
+		this(model, label, provisioned, assigned, active, thresholdDays, null, null);
+	}
 
 	public ModelUsage {
 		if (active > assigned || active < 0) {

@@ -45,7 +45,8 @@ public final class PositionCalculator {
 	private LicensePosition unknown(ModelUsage usage) {
 		ReclamationCounts counts = this.reclamation.apply(usage.model());
 		Seats seats = new Seats(null, false, usage.provisioned(), usage.assigned(), usage.active(), inactive(usage),
-				counts.openCandidates(), counts.reclaimedThisRun(), 0, 0, 0, 0);
+				counts.openCandidates(), counts.reclaimedThisRun(), 0, 0, 0, 0)
+			.withSalesforceCounts(usage.salesforceUsed(), usage.salesforceActive());
 		return new LicensePosition(usage.model(), usage.label(), PositionStatus.UNKNOWN, usage.thresholdDays(), false,
 				seats, null);
 	}
@@ -59,7 +60,8 @@ public final class PositionCalculator {
 	private LicensePosition owned(ModelUsage usage, Ownership ownership) {
 		ReclamationCounts counts = this.reclamation.apply(usage.model());
 		Integer owned = ownership.seats();
-		Seats seats = (owned == null) ? siteLicenseSeats(usage, counts) : countedSeats(usage, counts, owned);
+		Seats seats = ((owned == null) ? siteLicenseSeats(usage, counts) : countedSeats(usage, counts, owned))
+			.withSalesforceCounts(usage.salesforceUsed(), usage.salesforceActive());
 		return new LicensePosition(usage.model(), usage.label(), status(seats), usage.thresholdDays(),
 				ownership.termExpired(), seats, money(ownership, seats));
 	}

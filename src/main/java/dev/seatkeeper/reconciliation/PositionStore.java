@@ -28,8 +28,8 @@ public class PositionStore {
 			    site_license, provisioned, assigned, active_users, inactive_users, open_candidates, reclaimed_this_run,
 			    shortfall, shelfware, savings_seats, savings_after_reclamation_seats, currency, unit_price_annual,
 			    cost_monthly, cost_annual, inactive_cost_annual, true_up_exposure_annual, savings_annual,
-			    savings_after_reclamation_annual, as_of)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    savings_after_reclamation_annual, as_of, salesforce_used, drift, salesforce_active)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE label = VALUES(label), status = VALUES(status), threshold_days = VALUES(threshold_days),
 			    term_expired = VALUES(term_expired), owned = VALUES(owned), site_license = VALUES(site_license),
 			    provisioned = VALUES(provisioned), assigned = VALUES(assigned), active_users = VALUES(active_users),
@@ -40,7 +40,9 @@ public class PositionStore {
 			    unit_price_annual = VALUES(unit_price_annual), cost_monthly = VALUES(cost_monthly),
 			    cost_annual = VALUES(cost_annual), inactive_cost_annual = VALUES(inactive_cost_annual),
 			    true_up_exposure_annual = VALUES(true_up_exposure_annual), savings_annual = VALUES(savings_annual),
-			    savings_after_reclamation_annual = VALUES(savings_after_reclamation_annual), as_of = VALUES(as_of)""";
+			    savings_after_reclamation_annual = VALUES(savings_after_reclamation_annual), as_of = VALUES(as_of),
+			    salesforce_used = VALUES(salesforce_used), drift = VALUES(drift),
+			    salesforce_active = VALUES(salesforce_active)""";
 
 	private static final String UPSERT_CONSUMPTION = """
 			INSERT INTO consumption_position (profile, run_date, metric, source, period_start, period_end, allowed,
@@ -69,7 +71,8 @@ public class PositionStore {
 					(money != null) ? money.unitPriceAnnual() : null, (money != null) ? money.costMonthly() : null,
 					(money != null) ? money.costAnnual() : null, (money != null) ? money.inactiveCostAnnual() : null,
 					(money != null) ? money.trueUpExposureAnnual() : null, (money != null) ? money.savingsAnnual() : null,
-					(money != null) ? money.savingsAfterReclamationAnnual() : null, run.asOfUtc() };
+					(money != null) ? money.savingsAfterReclamationAnnual() : null, run.asOfUtc(), seats.salesforceUsed(),
+					seats.drift(), seats.salesforceActive() };
 			for (int i = 0; i < values.length; i++) {
 				statement.setObject(i + 1, values[i]);
 			}
@@ -141,7 +144,8 @@ public class PositionStore {
 				row.getObject("provisioned", Integer.class), row.getInt("assigned"), row.getInt("active_users"),
 				row.getInt("inactive_users"), row.getInt("open_candidates"), row.getInt("reclaimed_this_run"),
 				row.getInt("shortfall"), row.getInt("shelfware"), row.getInt("savings_seats"),
-				row.getInt("savings_after_reclamation_seats"));
+				row.getInt("savings_after_reclamation_seats"), row.getObject("salesforce_used", Integer.class),
+				row.getObject("drift", Integer.class), row.getObject("salesforce_active", Integer.class));
 		String currency = row.getString("currency");
 		Money money = (currency != null) ? new Money(currency, amount(row, "unit_price_annual"),
 				amount(row, "cost_monthly"), amount(row, "cost_annual"), amount(row, "inactive_cost_annual"),

@@ -44,6 +44,15 @@ final class TableReport {
 					position.seats().inactive(), position.seats().shortfall(),
 					(money != null) ? amount(money.costAnnual(), money.currency()) : "-", savings(money)));
 		}
+		List<LicensePosition> drifting = Drift.of(report.models());
+		if (!drifting.isEmpty()) {
+			table.append(String.format("%nDrift from Salesforce's counts (Salesforce used - assigned)%n  %-36s %15s %9s %9s%n",
+					"model", "salesforce used", "assigned", "drift"));
+			for (LicensePosition position : drifting) {
+				table.append(String.format("  %-36s %15s %9s %+9d%n", cut(position.model(), 36),
+						position.seats().salesforceUsed(), position.seats().assigned(), position.seats().drift()));
+			}
+		}
 		table.append(String.format("%nTotals per currency (never converted)%n"));
 		table.append(String.format("  %-8s %16s %16s %16s %16s %16s%n", "currency", "cost/month", "cost/year",
 				"inactive/year", "true-up/year", "savings/year"));

@@ -184,9 +184,12 @@ class ReclaimActionJobTests {
 			Set<String> stillCandidates = profileUsers(app, "acme", "NEW");
 			stillCandidates.removeAll(idleHolders);
 			assertThat(profileUsers(app, "keep", "NEW")).isEqualTo(stillCandidates);
+			assertThat(sandbox.requests().entries()).filteredOn(e -> e.pathAndQuery().contains("PermissionSetAssignment")
+					&& !e.pathAndQuery().contains("PermissionsModifyAllData"))
+				.as("a run asks for direct holders and for holders of the groups containing the sets").hasSize(2);
 			assertThat(sandbox.requests().entries())
-				.filteredOn(e -> e.pathAndQuery().contains("PermissionSetAssignment+WHERE+PermissionSet.Name+IN"))
-				.as("one query a run").hasSize(1);
+				.filteredOn(e -> e.pathAndQuery().contains("PermissionSetGroupComponent"))
+				.as("and looks the groups up once").hasSize(1);
 			assertThat(writeCalls(sandbox)).isEmpty();
 		}
 	}

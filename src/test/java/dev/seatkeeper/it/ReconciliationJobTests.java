@@ -88,11 +88,9 @@ class ReconciliationJobTests {
 			totalLicenses(sandbox).forEach((key, total) -> assertThat(
 					models.get("UserLicense:" + key).get("seats").get("provisioned").asInt()).as("provisioned " + key)
 				.isEqualTo(total));
-			activeHolders(sandbox, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", "PermissionSetLicense.DeveloperName")
-				.forEach((key, holders) -> assertThat(assigned("PermissionSetLicense:" + key, models)).as(key)
-					.isEqualTo(holders));
-			activeHolders(sandbox, OrgTypes.USER_PACKAGE_LICENSE, "User", "PackageLicense.NamespacePrefix")
-				.forEach((key, holders) -> assertThat(assigned("PackageLicense:" + key, models)).as(key).isEqualTo(holders));
+			facts.usedByModel()
+				.forEach((model, used) -> assertThat(assigned(model, models)).as("assigned as Salesforce counts " + model)
+					.isEqualTo(used));
 			for (FeatureLicenses.Feature feature : FeatureLicenses.ALL) {
 				assertThat(assigned(feature.identifier(), models)).as(feature.identifier())
 					.isEqualTo(GroundTruth.activeUsersWith(sandbox, feature.field()));
@@ -240,18 +238,6 @@ class ReconciliationJobTests {
 			}
 		}
 		return active;
-	}
-
-	/** Live assignments held by active users (an inactive user's assignment is not a seat in use). */
-	private static Map<String, Integer> activeHolders(Sandbox sandbox, ObjectType type, String user, String keyPath) {
-		Map<String, Integer> holders = new TreeMap<>();
-		for (Row assignment : sandbox.org().table(type).rows()) {
-			if (!assignment.isDeleted() && Boolean.TRUE.equals(assignment.value(user + ".IsActive"))) {
-				holders.merge((String) assignment.value(keyPath), 1, Integer::sum);
-			}
-		}
-		assertThat(holders).as("the org has " + type + " held by active users").isNotEmpty();
-		return holders;
 	}
 
 	private static Map<String, Integer> totalLicenses(Sandbox sandbox) {

@@ -32,7 +32,8 @@ class ProfileCatalogTests {
 		assertThat(demo.salesforce().sandbox().users()).isEqualTo(2000);
 		assertThat(catalog.published()).extracting(Profile::name).containsExactly("demo");
 		assertThat(catalog.require("example-acme").reclamation().rules()).extracting(ReclamationSettings.Rule::action)
-			.containsExactly(Action.DEACTIVATE, Action.REMOVE_PERMISSION_SET_LICENSE);
+			.containsExactly(Action.DEACTIVATE, Action.REMOVE_PERMISSION_SET_LICENSE, Action.REMOVE_PERMISSION_SET_LICENSE,
+					Action.REMOVE_PACKAGE_LICENSE);
 	}
 
 	@Test
@@ -205,6 +206,40 @@ class ProfileCatalogTests {
 		assertThat(valid.problems()).isEmpty();
 		assertThat(valid.profiles().get(0).reclamation().exclusions().permissionSets())
 			.containsExactly("Keep_License", "CPQ_Admin2");
+	}
+
+	@Test
+	void rulesOnDeactivatedUsersSeatsRemoveLicensesOnly() throws IOException {
+		write("inactive.yaml", """
+				name: inactive
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - {name: wrong, appliesTo: [user-license, package-license], action: deactivate, notifyUser: true,
+				       holders: inactive-users}
+				""");
+		assertThat(load().problems())
+			.anySatisfy(problem -> assertThat(problem).endsWith("reclamation.rules[0].appliesTo: 'user-license' cannot "
+					+ "be held by a deactivated user: a rule with holders: inactive-users applies to permission-set-license"
+					+ " and package-license models only"))
+			.anySatisfy(problem -> assertThat(problem).contains("reclamation.rules[0].action: must be "
+					+ "remove-permission-set-license or remove-package-license with holders: inactive-users"))
+			.anySatisfy(problem -> assertThat(problem).contains("reclamation.rules[0].notifyUser: must be false"))
+			.hasSize(3);
+		write("inactive.yaml", """
+				name: inactive
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - {name: seats-of-leavers, appliesTo: [permission-set-license, "PermissionSetLicense:SalesConsoleUser"],
+				       action: remove-permission-set-license, holders: inactive-users, lastActivityThresholdDays: 30}
+				""");
+		ProfileCatalog valid = load();
+		assertThat(valid.problems()).isEmpty();
+		assertThat(valid.profiles().get(0).reclamation().rules().get(0).holders())
+			.isEqualTo(ReclamationSettings.Holders.INACTIVE_USERS);
 	}
 
 	@Test

@@ -52,6 +52,32 @@ class CandidateFiguresTests {
 				entry("rejected", 1), entry("skipped", 2));
 	}
 
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void deactivatingFreesNoPermissionSetOrPackageSeatExceptTheOnesSalesforceReleases(TestDatabase database) {
+		JdbcTemplate jdbc = new JdbcTemplate(database.fresh());
+		ReclamationSettings deactivate = new ReclamationSettings(Mode.DETECT,
+				List.of(new Rule("deactivate", List.of("permission-set-license", "package-license"), 60, false, 0,
+						Action.DEACTIVATE, false),
+						new Rule("remove", List.of("PermissionSetLicense:SalesConsoleUser"), 60, false, 0,
+								Action.REMOVE_PERMISSION_SET_LICENSE, false)),
+				CandidateRecorderTests.SETTINGS.exclusions(), 100, 0.05, 30);
+		new CandidateRecorder(new CandidateStore(jdbc)).record("acme", deactivate,
+				ReclamationRules.of(deactivate, CandidateRecorderTests.INTEGRATION),
+				List.of(idle("005000000000001AAA", "PermissionSetLicense:SalesConsoleUser"),
+						idle("005000000000002AAA", "PackageLicense:SBQQ"),
+						idle("005000000000003AAA", "PermissionSetLicense:SalesforceCPQ_CPQStandardPerm")),
+				AS_OF);
+		CandidateFigures figures = new CandidateFigures(jdbc);
+		LocalDate day = LocalDate.of(2026, 11, 27);
+
+		assertThat(figures.counts("acme", day, "PermissionSetLicense:SalesConsoleUser")).as("only the removal frees it")
+			.isEqualTo(new ReclamationCounts(1, 0));
+		assertThat(figures.counts("acme", day, "PackageLicense:SBQQ")).isEqualTo(ReclamationCounts.NONE);
+		assertThat(figures.counts("acme", day, "PermissionSetLicense:SalesforceCPQ_CPQStandardPerm"))
+			.as("released on deactivation").isEqualTo(new ReclamationCounts(1, 0));
+	}
+
 	private static Holding idle(String userId, String model) {
 		return aHolding().user(userId).lastLogin(daysAgo(120)).of(model).build();
 	}

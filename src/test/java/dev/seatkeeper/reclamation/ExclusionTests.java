@@ -48,7 +48,7 @@ class ExclusionTests {
 	@Test
 	void holdersOfAnExcludedPermissionSetAreExcludedWhicheverLengthTheirIdHas() {
 		PermissionSetExclusion sets = new PermissionSetExclusion(new PermissionSetHolders(
-				Map.of("005000000000001", "Keep_License")));
+				Map.of("005000000000001", "permission set Keep_License")));
 
 		assertThat(sets.reason(aHolding().user("005000000000001AAA").build(), AS_OF))
 			.isEqualTo("permission set Keep_License is excluded");
@@ -64,7 +64,7 @@ class ExclusionTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Exclusions.of(listingSets, null))
 			.withMessageContaining("their holders must be looked up");
-		assertThat(Exclusions.of(listingSets, null, new PermissionSetHolders(Map.of("005000000000001", "Keep_License")))
+		assertThat(Exclusions.of(listingSets, null, new PermissionSetHolders(Map.of("005000000000001", "permission set Keep_License")))
 			.reason(aHolding().user("005000000000001AAA").build(), AS_OF)).isEqualTo("permission set Keep_License is excluded");
 	}
 

@@ -56,6 +56,22 @@ class ConsumptionCalculatorTests {
 		assertThat(position.status()).isEqualTo(Status.PROJECTED_OVER);
 	}
 
+	/** The case: FileStorageMB 4,047 of 6,048 one day into the period was "projected 14148.8609 PROJECTED_OVER". */
+	@Test
+	void aPersistentResourceIsJudgedAtTheReadingNotProjected() {
+		ConsumptionReading storage = new ConsumptionReading("FileStorage", "USAGE_ENTITLEMENT", LocalDate.of(2026, 11, 26),
+				LocalDate.of(2026, 12, 25), new BigDecimal("6048"), new BigDecimal("4047"), true);
+		ConsumptionReading full = new ConsumptionReading("DataStorage", "USAGE_ENTITLEMENT", LocalDate.of(2026, 11, 26),
+				LocalDate.of(2026, 12, 25), new BigDecimal("1024"), new BigDecimal("1100"), true);
+
+		List<ConsumptionPosition> positions = this.calculator.positions(List.of(storage, full), List.of());
+
+		assertThat(positions.get(0).projected()).isNull();
+		assertThat(positions.get(0).status()).isEqualTo(Status.WITHIN);
+		assertThat(positions.get(1).projected()).isNull();
+		assertThat(positions.get(1).status()).isEqualTo(Status.OVER);
+	}
+
 	@Test
 	void aPeriodAlreadyOverProjectsWhatWasUsed() {
 		ConsumptionReading october = new ConsumptionReading("PlatformEvents", "USAGE_ENTITLEMENT",

@@ -25,7 +25,10 @@ class ReportFormatTests {
 				"seats", "money");
 		assertThat(sales.get("seats").propertyNames()).containsExactly("owned", "siteLicense", "provisioned", "assigned",
 				"active", "inactive", "openCandidates", "reclaimedThisRun", "shortfall", "shelfware", "savings",
-				"savingsAfterReclamation");
+				"savingsAfterReclamation", "salesforceUsed", "drift", "salesforceActive");
+		assertThat(sales.get("seats").get("drift").asInt()).isZero();
+		assertThat(json.get("models").get(3).get("seats").get("drift").asInt()).as("CPQ: Salesforce counts 15, we 12")
+			.isEqualTo(3);
 		assertThat(sales.get("money").propertyNames()).containsExactly("currency", "unitPriceAnnual", "costMonthly",
 				"costAnnual", "inactiveCostAnnual", "trueUpExposureAnnual", "savingsAnnual",
 				"savingsAfterReclamationAnnual");
@@ -43,6 +46,26 @@ class ReportFormatTests {
 		assertThat(lines.get(1)).startsWith("acme,2026-11-27,UserLicense:SFDC,\"Sales Cloud, \"\"Enterprise\"\"\",UNDER_LICENSED,100,");
 		assertThat(lines.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)).hasSize(CsvReport.HEADER.size());
 		assertThat(lines.get(3)).as("unknown: money columns left empty").endsWith(",,,,,,,,");
+	}
+
+	@Test
+	void theTableAndHtmlListOnlyTheModelsThatDrift() {
+		String table = TableReport.of(this.report);
+		String html = HtmlReport.of(this.report);
+
+		assertThat(table).containsPattern("Drift from Salesforce's counts.*\\R.*\\R  PermissionSetLicense:CPQ\\s+15\\s+12\\s+\\+3");
+		assertThat(table.substring(table.indexOf("Drift from"))).doesNotContain("UserLicense:SFDC");
+		assertThat(html).contains("Drift from Salesforce's counts")
+			.contains("<tr><td>PermissionSetLicense:CPQ</td><td>15</td><td>12</td><td>3</td></tr>")
+			.doesNotContain("<tr><td>UserLicense:SFDC</td><td>120</td>");
+	}
+
+	@Test
+	void csvCarriesSalesforcesCountsInColumnsAddedAtTheEnd() {
+		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
+
+		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active");
+		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9");
 	}
 
 	@Test

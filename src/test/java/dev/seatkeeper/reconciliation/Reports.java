@@ -25,10 +25,10 @@ final class Reports {
 
 	static PositionReport sample(Map<String, Integer> pipeline) {
 		List<LicensePosition> models = new PositionCalculator(RUN_DATE, model -> ReclamationCounts.NONE).positions(
-				List.of(new ModelUsage("UserLicense:SFDC", "Sales Cloud, \"Enterprise\"", 130, 120, 90, 60),
+				List.of(new ModelUsage("UserLicense:SFDC", "Sales Cloud, \"Enterprise\"", 130, 120, 90, 60, 120, null),
 						new ModelUsage("FeatureLicense:SupportUser", "Service Cloud <EU>", null, 40, 38, 60),
 						new ModelUsage("UserLicense:AUL", "Salesforce Platform", 60, 55, 50, 60),
-						new ModelUsage("PermissionSetLicense:CPQ", "CPQ", 20, 12, 12, 60)),
+						new ModelUsage("PermissionSetLicense:CPQ", "CPQ", 20, 12, 12, 60, 15, 9)),
 				List.of(seats(100).of("UserLicense:SFDC").at("165", "USD").line(),
 						seats(60).of("FeatureLicense:SupportUser").at("1100", "EUR").annually().line(),
 						siteLicense().of("PermissionSetLicense:CPQ").at("5000", "USD").annually().line(),

@@ -12,6 +12,7 @@ import dev.seatkeeper.sandbox.fault.RequestLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.seatkeeper.sandbox.org.OrgTypes;
 import tools.jackson.databind.JsonNode;
 
 class SandboxFaultTests {
@@ -175,7 +176,7 @@ class SandboxFaultTests {
 		JsonNode resources = json(this.http.get(SandboxHttp.V));
 		assertThat(resources.path("query").asString()).isEqualTo("/services/data/v62.0/query");
 		assertThat(this.http.get("/services/data/v99.0/limits").statusCode()).isEqualTo(404);
-		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects")).path("sobjects").size()).isEqualTo(13);
+		assertThat(json(this.http.get(SandboxHttp.V + "/sobjects")).path("sobjects").size()).isEqualTo(OrgTypes.ALL.size());
 	}
 
 }

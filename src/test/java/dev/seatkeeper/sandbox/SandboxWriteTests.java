@@ -47,6 +47,55 @@ class SandboxWriteTests {
 		assertThat(record.path("IsActive").asBoolean()).isFalse();
 	}
 
+	/**
+	 * Salesforce knowledge article 000394412: deactivation releases the CPQ, Billing and Advanced Approvals
+	 * permission set licenses; other permission set licenses and managed package seats keep counting until removed.
+	 */
+	@Test
+	void deactivatingAUserReleasesOnlyTheLicensesSalesforceReleases() {
+		Row user = this.sandbox.org().table(OrgTypes.USER).rows().stream()
+			.filter((u) -> Boolean.TRUE.equals(u.fieldValue("IsActive"))
+					&& !this.sandbox.facts().protectedUserIds().contains(u.id())
+					&& holds(u, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", "PermissionSetLicense.DeveloperName",
+							"SalesforceCPQ_CPQStandardPerm")
+					&& holds(u, OrgTypes.PERMISSION_SET_LICENSE_ASSIGN, "Assignee", "PermissionSetLicense.DeveloperName",
+							"SalesConsoleUser")
+					&& holds(u, OrgTypes.USER_PACKAGE_LICENSE, "User", "PackageLicense.NamespacePrefix", "SBQQ"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.sandbox.facts().usedByModel()).as("a fresh org's used counts are its data's")
+			.containsEntry("PermissionSetLicense:SalesforceCPQ_CPQStandardPerm", used("PermissionSetLicense", "DeveloperName", "SalesforceCPQ_CPQStandardPerm"))
+			.containsEntry("PermissionSetLicense:SalesConsoleUser", used("PermissionSetLicense", "DeveloperName", "SalesConsoleUser"))
+			.containsEntry("PackageLicense:SBQQ", used("PackageLicense", "NamespacePrefix", "SBQQ"))
+			.containsEntry("UserLicense:SFDC", usedLicenses("SFDC"));
+		int cpq = used("PermissionSetLicense", "DeveloperName", "SalesforceCPQ_CPQStandardPerm");
+		int console = used("PermissionSetLicense", "DeveloperName", "SalesConsoleUser");
+		int sbqq = used("PackageLicense", "NamespacePrefix", "SBQQ");
+
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + user.id(), "{\"IsActive\":false}").statusCode())
+			.isEqualTo(204);
+
+		assertThat(used("PermissionSetLicense", "DeveloperName", "SalesforceCPQ_CPQStandardPerm")).isEqualTo(cpq - 1);
+		assertThat(used("PermissionSetLicense", "DeveloperName", "SalesConsoleUser")).isEqualTo(console);
+		assertThat(used("PackageLicense", "NamespacePrefix", "SBQQ")).isEqualTo(sbqq);
+		assertThat(this.sandbox.facts().usedByModel())
+			.containsEntry("PermissionSetLicense:SalesforceCPQ_CPQStandardPerm", cpq - 1)
+			.containsEntry("PermissionSetLicense:SalesConsoleUser", console)
+			.containsEntry("PackageLicense:SBQQ", sbqq);
+	}
+
+	private boolean holds(Row user, dev.seatkeeper.sandbox.org.ObjectType type, String userField, String namePath,
+			String name) {
+		return this.sandbox.org().table(type).rows().stream()
+			.anyMatch((a) -> !a.isDeleted() && user.id().equals(a.fieldValue(userField + "Id"))
+					&& name.equals(a.value(namePath)));
+	}
+
+	private int used(String object, String nameField, String name) {
+		JsonNode page = json(this.http.query("SELECT UsedLicenses FROM " + object + " WHERE " + nameField + " = '" + name + "'"));
+		return page.path("records").get(0).path("UsedLicenses").asInt();
+	}
+
 	@Test
 	void reactivatingWithoutAFreeSeatIsRefused() {
 		Row platformUser = activeUser("AUL");

@@ -72,6 +72,16 @@ final class LicenseCatalog {
 			new PermissionSet("Report_Builder", "Report Builder", -1, 0.15),
 			new PermissionSet("API_Enabled", "API Enabled", -1, 0.05));
 
+	/**
+	 * Permission set licenses whose assignments stop counting against {@code UsedLicenses} when their user is
+	 * deactivated (Salesforce knowledge article 000394412, "Permission Set License is available for assignment on user
+	 * deactivation": Salesforce CPQ, Salesforce Billing, Advanced Approvals). Every other permission set license, and
+	 * every managed package seat, keeps counting until the assignment is removed. The CPQ and Advanced Approvals
+	 * developer names are the ones public org scripts use; Billing's is not confirmed.
+	 */
+	static final java.util.Set<String> RELEASED_ON_DEACTIVATION = java.util.Set.of("SalesforceCPQ_CPQStandardPerm",
+			"SalesforceCPQ_CPQAAPerm", "SalesforceBilling_BillingStandardPerm");
+
 	static final List<Package> PACKAGES = List.of(new Package("SBQQ", false, 0.20),
 			new Package("FinServ", false, 0.10), new Package("et4ae5", true, 0.0));
 

@@ -32,32 +32,61 @@ final class LicenseSeats {
 		return null;
 	}
 
-	/** A user became active (takes a seat) or inactive (frees one). */
+	/**
+	 * A user became active (takes a seat) or inactive (frees one). Deactivation frees the user license and the
+	 * permission set licenses Salesforce releases on deactivation; managed package seats and every other permission
+	 * set license assignment keep counting until removed.
+	 */
 	void userActivated(Row user, boolean active, Instant now) {
 		Row license = licenseOf(user);
 		if (license != null) {
 			license.set("UsedLicenses", used(license) + (active ? 1 : -1));
 			license.set("UsedLicensesLastUpdated", now);
 		}
+		for (Row assignment : this.org.table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows()) {
+			if (!assignment.isDeleted() && user.id().equals(assignment.fieldValue("AssigneeId"))
+					&& releasedOnDeactivation(assignment) && assignment.related("PermissionSetLicense") instanceof Row psl) {
+				psl.set("UsedLicenses", Math.max(0, used(psl) + (active ? 1 : -1)));
+			}
+		}
 	}
 
-	/** A permission set license or package assignment went to the recycle bin: its seat is free. */
+	/** A permission set license or package assignment went to the recycle bin: its seat is free, if it held one. */
 	void assignmentDeleted(Row assignment) {
 		OrgRecord license = assignment.related(assignment.type() == OrgTypes.USER_PACKAGE_LICENSE ? "PackageLicense"
 				: "PermissionSetLicense");
-		if (license instanceof Row seats && used(seats) > 0) {
+		if (license instanceof Row seats && used(seats) > 0 && holdsSeat(assignment)) {
 			seats.set("UsedLicenses", used(seats) - 1);
 		}
 	}
 
-	/** Sets every used count from the data. Site licenses (AllowedLicenses -1) keep -1. */
+	/**
+	 * Whether a live assignment counts against its license's UsedLicenses: always, except a permission set license
+	 * Salesforce releases on deactivation assigned to an inactive user.
+	 */
+	static boolean holdsSeat(Row assignment) {
+		if (assignment.type() != OrgTypes.PERMISSION_SET_LICENSE_ASSIGN || !releasedOnDeactivation(assignment)) {
+			return true;
+		}
+		OrgRecord assignee = assignment.related("Assignee");
+		return assignee != null && Boolean.TRUE.equals(assignee.fieldValue("IsActive"));
+	}
+
+	private static boolean releasedOnDeactivation(Row assignment) {
+		return LicenseCatalog.RELEASED_ON_DEACTIVATION.contains(assignment.value("PermissionSetLicense.DeveloperName"));
+	}
+
+	/**
+	 * Sets every used count from the data: what {@link OrgFacts#usedByModel()} counts. Site licenses (AllowedLicenses
+	 * -1) keep -1.
+	 */
 	void recount() {
 		OrgFacts facts = OrgFacts.of(this.org);
 		for (Row license : this.org.table(OrgTypes.USER_LICENSE).rows()) {
 			license.set("UsedLicenses", facts.activeUsersByLicense().getOrDefault(license.fieldValue("LicenseDefinitionKey"), 0));
 		}
 		for (Row psl : this.org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
-			psl.set("UsedLicenses", facts.assignmentsByPermissionSetLicense().getOrDefault(psl.fieldValue("DeveloperName"), 0));
+			psl.set("UsedLicenses", facts.usedByModel().getOrDefault("PermissionSetLicense:" + psl.fieldValue("DeveloperName"), 0));
 		}
 		for (Row pkg : this.org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
 			if ((int) pkg.fieldValue("AllowedLicenses") != -1) {

@@ -15,11 +15,15 @@ import java.util.TreeSet;
  * @param activeUsersByLicense active users per LicenseDefinitionKey: what UserLicense.UsedLicenses must say
  * @param assignmentsByPermissionSetLicense live (not deleted) assignments per PermissionSetLicense DeveloperName
  * @param assignmentsByPackage live UserPackageLicense rows per PackageLicense NamespacePrefix
+ * @param usedByModel what Salesforce reports as used per model, keyed as Seatkeeper names models
+ * ({@code UserLicense:SFDC}, {@code PermissionSetLicense:...}, {@code PackageLicense:...}): active users for user
+ * licenses, live assignments for permission set and package licenses except
+ * those released on deactivation held by inactive users; site licenses (no seat count) are left out
  */
 public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverLoggedIn, int dormantUsers,
 		int frozenUsers, long loginEvents, long successfulLogins, long failedLogins, int deletedAssignments,
 		Map<String, Integer> activeUsersByLicense, Map<String, Integer> assignmentsByPermissionSetLicense,
-		Map<String, Integer> assignmentsByPackage, Set<String> protectedUserIds) {
+		Map<String, Integer> assignmentsByPackage, Set<String> protectedUserIds, Map<String, Integer> usedByModel) {
 
 	static OrgFacts of(SandboxOrg org) {
 		Counter counter = new Counter(org.now().minus(Duration.ofDays(90)));
@@ -37,7 +41,41 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 		return new OrgFacts(counter.users, counter.active, counter.users - counter.active, counter.never,
 				counter.dormant, counter.frozen, history.size(), history.size() - failed, failed, counter.deleted,
 				sorted(counter.byLicense), sorted(counter.byPsl), sorted(counter.byPackage),
-				Collections.unmodifiableSet(new TreeSet<>(org.protectedUsers().keySet())));
+				Collections.unmodifiableSet(new TreeSet<>(org.protectedUsers().keySet())), sorted(usedByModel(org)));
+	}
+
+	/** Counted from the data, not read from the UsedLicenses fields, so a test can tell when those drift. */
+	private static Map<String, Integer> usedByModel(SandboxOrg org) {
+		Map<String, Integer> used = new TreeMap<>();
+		for (Row license : org.table(OrgTypes.USER_LICENSE).rows()) {
+			used.put("UserLicense:" + license.fieldValue("LicenseDefinitionKey"), 0);
+		}
+		for (Row psl : org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
+			used.put("PermissionSetLicense:" + psl.fieldValue("DeveloperName"), 0);
+		}
+		for (Row pkg : org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
+			if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
+				used.put("PackageLicense:" + pkg.fieldValue("NamespacePrefix"), 0);
+			}
+		}
+		for (Row user : org.table(OrgTypes.USER).rows()) {
+			if (Boolean.TRUE.equals(user.fieldValue("IsActive"))) {
+				used.merge("UserLicense:" + user.value("Profile.UserLicense.LicenseDefinitionKey"), 1, Integer::sum);
+			}
+		}
+		for (Row assignment : org.table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows()) {
+			if (!assignment.isDeleted() && LicenseSeats.holdsSeat(assignment)) {
+				used.merge("PermissionSetLicense:" + assignment.value("PermissionSetLicense.DeveloperName"), 1,
+						Integer::sum);
+			}
+		}
+		for (Row assignment : org.table(OrgTypes.USER_PACKAGE_LICENSE).rows()) {
+			String key = "PackageLicense:" + assignment.value("PackageLicense.NamespacePrefix");
+			if (!assignment.isDeleted() && used.containsKey(key)) {
+				used.merge(key, 1, Integer::sum);
+			}
+		}
+		return used;
 	}
 
 	/** Sorted and read-only, so the facts print and serialise the same way every time. */

@@ -38,6 +38,8 @@ public final class OrgGenerator {
 		LicenseTotals.assign(org, random);
 		new PermissionSetGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGenerator.SALT)).generate();
 		new ProfilePermissionSets(org).generate();
+		new PermissionSetGroupGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGroupGenerator.SALT))
+			.generate();
 		return org;
 	}
 

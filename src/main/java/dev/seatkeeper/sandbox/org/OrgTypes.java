@@ -84,7 +84,7 @@ public final class OrgTypes {
 	 * Salesforce, a profile's own permissions live in a set it owns ({@code IsOwnedByProfile}, {@code ProfileId}).
 	 */
 	public static final ObjectType PERMISSION_SET = ObjectType.builder("PermissionSet", "0PS")
-		.strings("Name", "Label")
+		.strings("Name", "Label", "Type")
 		.lookup("License", "PermissionSetLicense")
 		.booleans("IsOwnedByProfile", "IsCustom")
 		.datetimes("CreatedDate")
@@ -93,9 +93,29 @@ public final class OrgTypes {
 		.updatable(ADMIN_PERMISSIONS.toArray(String[]::new))
 		.build();
 
+	/**
+	 * Permission set groups (API 45.0+): a bundle of permission sets, listed in {@link #PERMISSION_SET_GROUP_COMPONENT}.
+	 */
+	public static final ObjectType PERMISSION_SET_GROUP = ObjectType.builder("PermissionSetGroup", "0PG")
+		.strings("DeveloperName", "MasterLabel", "Status")
+		.datetimes("CreatedDate")
+		.build();
+
+	public static final ObjectType PERMISSION_SET_GROUP_COMPONENT = ObjectType
+		.builder("PermissionSetGroupComponent", "0PH")
+		.lookup("PermissionSetGroup", "PermissionSetGroup")
+		.lookup("PermissionSet", "PermissionSet")
+		.build();
+
+	/**
+	 * A user's permission set, or permission set group: a group's assignment names the group in
+	 * {@code PermissionSetGroupId} and the group's own aggregate permission set ({@code Type = 'Group'}) in
+	 * {@code PermissionSetId}, never its member sets, so matching {@code PermissionSet.Name} misses group holders.
+	 */
 	public static final ObjectType PERMISSION_SET_ASSIGNMENT = ObjectType.builder("PermissionSetAssignment", "0Pa")
 		.lookup("Assignee", "User")
 		.lookup("PermissionSet", "PermissionSet")
+		.lookup("PermissionSetGroup", "PermissionSetGroup")
 		.datetimes("SystemModstamp")
 		.build();
 
@@ -134,7 +154,8 @@ public final class OrgTypes {
 
 	/** Every type in the order a describe would list them. */
 	public static final List<ObjectType> ALL = List.of(ORGANIZATION, USER_LICENSE, PROFILE, USER, USER_LOGIN,
-			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PERMISSION_SET, PERMISSION_SET_ASSIGNMENT,
+			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PERMISSION_SET, PERMISSION_SET_GROUP,
+			PERMISSION_SET_GROUP_COMPONENT, PERMISSION_SET_ASSIGNMENT,
 			PACKAGE_LICENSE, USER_PACKAGE_LICENSE, TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY);
 
 	/** A type by API name (case-insensitive). */

@@ -37,6 +37,7 @@ final class PermissionSetGenerator {
 				.set("Name", set.name())
 				.set("Label", set.label())
 				.set("LicenseId", (set.license() >= 0) ? licenses.get(set.license()).id() : null)
+				.set("Type", "Regular")
 				.set("IsOwnedByProfile", false)
 				.set("IsCustom", true)
 				.set("CreatedDate", created));

@@ -71,7 +71,7 @@ class SandboxOrgGeneratorTests {
 	}
 
 	@Test
-	void usedLicensesCountActiveAssignees() {
+	void usedLicensesCountWhatSalesforceCounts() {
 		OrgFacts facts = ORG.facts();
 		for (Row license : ORG.table(OrgTypes.USER_LICENSE).rows()) {
 			assertThat(license.fieldValue("UsedLicenses"))
@@ -79,8 +79,22 @@ class SandboxOrgGeneratorTests {
 			assertThat((int) license.fieldValue("TotalLicenses")).isGreaterThanOrEqualTo((int) license.fieldValue("UsedLicenses"));
 		}
 		for (Row psl : ORG.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
-			assertThat(psl.fieldValue("UsedLicenses"))
-				.isEqualTo(facts.assignmentsByPermissionSetLicense().get(psl.fieldValue("DeveloperName")));
+			String name = (String) psl.fieldValue("DeveloperName");
+			assertThat(psl.fieldValue("UsedLicenses")).as(name)
+				.isEqualTo(facts.usedByModel().get("PermissionSetLicense:" + name));
+			if (!name.startsWith("SalesforceCPQ_")) {
+				assertThat(psl.fieldValue("UsedLicenses")).as(name + " counts inactive assignees too")
+					.isEqualTo(facts.assignmentsByPermissionSetLicense().get(name));
+			}
+		}
+		assertThat(facts.usedByModel().get("PermissionSetLicense:SalesforceCPQ_CPQStandardPerm"))
+			.as("CPQ seats of deactivated users are released (knowledge article 000394412)")
+			.isLessThan(facts.assignmentsByPermissionSetLicense().get("SalesforceCPQ_CPQStandardPerm"));
+		for (Row pkg : ORG.table(OrgTypes.PACKAGE_LICENSE).rows()) {
+			if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
+				assertThat(pkg.fieldValue("UsedLicenses")).as("package seats count inactive users")
+					.isEqualTo(facts.assignmentsByPackage().get(pkg.fieldValue("NamespacePrefix")));
+			}
 		}
 	}
 
