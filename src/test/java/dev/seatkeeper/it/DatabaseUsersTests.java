@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.job.RunResult;
-import dev.seatkeeper.job.SpringBatchSchemaMigration;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -155,7 +154,7 @@ class DatabaseUsersTests {
 		var configuration = Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/mysql")
-			.javaMigrations(new SpringBatchSchemaMigration());
+			.javaMigrations(TestDatabase.javaMigrations());
 		if (target != null) {
 			configuration.target(target);
 		}

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import dev.seatkeeper.job.SpringBatchSchemaMigration;
 import dev.seatkeeper.storage.SkippedRecordsMigration;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -49,11 +50,16 @@ public enum TestDatabase {
 		return dataSource;
 	}
 
+	/** The migrations written in Java, which the application registers as beans; tests that drive Flyway need them. */
+	public static JavaMigration[] javaMigrations() {
+		return new JavaMigration[] { new SpringBatchSchemaMigration(), new SkippedRecordsMigration() };
+	}
+
 	private void migrate(DataSource dataSource) {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
-			.javaMigrations(new SpringBatchSchemaMigration(), new SkippedRecordsMigration())
+			.javaMigrations(javaMigrations())
 			.load()
 			.migrate();
 	}

@@ -37,9 +37,10 @@ public final class OrgGenerator {
 		org.writer().recountLicenses();
 		LicenseTotals.assign(org, random);
 		new PermissionSetGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGenerator.SALT)).generate();
-		new ProfilePermissionSets(org).generate();
 		new PermissionSetGroupGenerator(org, new SplittableRandom(spec.seed() ^ PermissionSetGroupGenerator.SALT))
 			.generate();
+		// After every other permission set exists: it gives them all their permission fields (never null).
+		new ProfilePermissionSets(org).generate();
 		return org;
 	}
 
