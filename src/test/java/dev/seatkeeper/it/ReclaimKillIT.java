@@ -40,6 +40,7 @@ class ReclaimKillIT {
 			  mode: enforce
 			  maxPerRun: 100000
 			  maxShareOfActiveUsers: 1.0
+			  allowLargeReclamations: true   # every candidate in one run: the test is about the kill, not the caps
 			  newUserGraceDays: 0
 			  exclusions:
 			    profiles: [System Administrator]
