@@ -1,9 +1,14 @@
 package dev.seatkeeper.reconciliation;
 
+import static dev.seatkeeper.reconciliation.Entitlements.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.seatkeeper.table.TerminalWidth;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +55,7 @@ class ReportFormatTests {
 
 	@Test
 	void theTableAndHtmlListOnlyTheModelsThatDrift() {
-		String table = TableReport.of(this.report);
+		String table = TableReport.of(this.report, TerminalWidth.UNLIMITED);
 		String html = HtmlReport.of(this.report);
 
 		assertThat(table).containsPattern("Drift from Salesforce's counts.*\\R.*\\R  PermissionSetLicense:CPQ\\s+15\\s+12\\s+\\+3");
@@ -99,17 +104,53 @@ class ReportFormatTests {
 		assertThat(html).contains("License portfolio").contains("<td>acme</td>").contains("ann@acme.com");
 		assertThat(json.propertyNames()).containsExactly("schemaVersion", "profiles", "totals", "usersInSeveralOrgs");
 		assertThat(json.get("usersInSeveralOrgs").get(0).get("holdings").get(1).get("profile").asString()).isEqualTo("us");
-		assertThat(TableReport.of(portfolio)).contains("People with paid licenses in more than one org: 1");
+		assertThat(TableReport.of(portfolio, TerminalWidth.UNLIMITED)).contains("People with paid licenses in more than one org: 1");
 	}
 
 	@Test
 	void theRunSummaryTableShowsOwnedAssignedActiveStatusAndSavings() {
-		String table = TableReport.summary(this.report.models());
+		String table = TableReport.summary(this.report.models(), TerminalWidth.UNLIMITED);
 
 		assertThat(table.lines().findFirst().orElseThrow()).contains("model", "owned", "assigned", "active", "status",
 				"savings/year");
 		assertThat(table).contains("UNDER_LICENSED").contains("unlimited").contains("unknown").contains("NOT_IN_ORG");
-		assertThat(table).containsPattern("UserLicense:SFDC\\s+100\\s+120\\s+90\\s+UNDER_LICENSED\\s+19800.00 USD");
+		assertThat(table).containsPattern("UserLicense:SFDC\\s+100\\s+120\\s+90\\s+UNDER_LICENSED\\s+19,800.00 USD");
+	}
+
+	@Test
+	void reportTablesShowWholeModelIdentifiersWrappedToTheWidthOrOnOneLineWhenWide() {
+		String model = "PermissionSetLicense:SalesCloudEinsteinPlatformLicenseForEveryone";
+		List<LicensePosition> models = new PositionCalculator(Reports.RUN_DATE, ignored -> ReclamationCounts.NONE)
+			.positions(List.of(new ModelUsage(model, "Einstein", null, 1500, 1200, 60)),
+					List.of(seats(2000).of(model).at("1250", "USD").annually().line()), 60);
+		PositionReport report = new PositionReport(PositionReport.SCHEMA_VERSION, "acme", Reports.RUN_DATE,
+				Instant.parse("2026-11-27T02:00:00Z"), models, CurrencyTotal.of(models), List.of(), List.of(),
+				new LinkedHashMap<>());
+
+		String wide = TableReport.of(report, TerminalWidth.UNLIMITED);
+		String narrow = TableReport.of(report, 140);
+
+		assertThat(wide).containsPattern("  " + model + "\\s+OVER_LICENSED\\s+2,000\\s+-\\s+1,500\\s+1,200\\s+300\\s+0"
+				+ "\\s+2,500,000.00 USD\\s+1,000,000.00 USD");
+		assertThat(narrow.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(140));
+		assertThat(narrow).doesNotContain(model).doesNotContain("…").contains("2,500,000.00 USD");
+		String modelLines = narrow.lines()
+			.dropWhile(line -> !line.startsWith("  model"))
+			.skip(1)
+			.takeWhile(line -> !line.isBlank())
+			.map(line -> line.strip().split("\\s{2,}")[0])
+			.reduce("", String::concat);
+		assertThat(modelLines).as("the wrapped lines hold the whole identifier").isEqualTo(model);
+	}
+
+	@Test
+	void theRunSummaryFollowsTheWidthItIsGiven() {
+		String model = "PermissionSetLicense:SalesCloudEinsteinPlatformLicenseForEveryone";
+		List<LicensePosition> models = new PositionCalculator(Reports.RUN_DATE, ignored -> ReclamationCounts.NONE)
+			.positions(List.of(new ModelUsage(model, "Einstein", null, 15000, 12000, 60)), List.of(), 60);
+
+		assertThat(TableReport.summary(models, 70).lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(70));
+		assertThat(TableReport.summary(models, 200)).contains(model).containsPattern("15,000\\s+12,000");
 	}
 
 }
