@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
 import dev.seatkeeper.reconciliation.LicensePosition.Seats;
+import dev.seatkeeper.table.Csv;
 import org.jspecify.annotations.Nullable;
 
 /** One row per model and profile (RFC 4180: comma separated, quoted when needed, CRLF line ends). */
@@ -23,10 +23,10 @@ final class CsvReport {
 	}
 
 	static String of(List<PositionReport> reports) {
-		StringBuilder csv = new StringBuilder(line(HEADER));
+		StringBuilder csv = new StringBuilder(Csv.line(HEADER));
 		for (PositionReport report : reports) {
 			for (LicensePosition position : report.models()) {
-				csv.append(line(row(report, position)));
+				csv.append(Csv.line(row(report, position)));
 			}
 		}
 		return csv.toString();
@@ -52,15 +52,6 @@ final class CsvReport {
 		}
 		values.addAll(Arrays.asList(seats.salesforceUsed(), seats.drift(), seats.salesforceActive()));
 		return values.stream().map(value -> Objects.toString(value, "")).toList();
-	}
-
-	private static String line(List<String> fields) {
-		return fields.stream().map(CsvReport::quoted).collect(Collectors.joining(",")) + "\r\n";
-	}
-
-	private static String quoted(String field) {
-		boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
-		return needsQuotes ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
 	}
 
 }
