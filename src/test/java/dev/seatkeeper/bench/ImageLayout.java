@@ -19,14 +19,14 @@ final class ImageLayout {
 
 	static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
-	private ImageLayout() {
-	}
-
 	static final boolean CDS = Boolean.getBoolean("bench.cds");
 
 	private static final String ARCHIVE = "seatkeeper.jsa";
 
 	private static final String THIN_JAR = "seatkeeper.jar";
+
+	private ImageLayout() {
+	}
 
 	/** Extracts the jar under {@code workDir} and returns the directory {@link #launch} starts it from. */
 	static Path assemble(Path java, Path jar, Path workDir) throws IOException, InterruptedException {
