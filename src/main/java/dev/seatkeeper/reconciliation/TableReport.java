@@ -44,6 +44,16 @@ final class TableReport {
 					position.seats().inactive(), position.seats().shortfall(),
 					(money != null) ? amount(money.costAnnual(), money.currency()) : "-", savings(money)));
 		}
+		List<LicensePosition> loginBased = report.models().stream().filter(position -> position.logins() != null).toList();
+		if (!loginBased.isEmpty()) {
+			table.append(String.format("%nLogin-based licenses (billed by logins a month; this month so far)%n"
+					+ "  %-44s %12s %12s  %s%n", "model", "logins used", "entitled", "status"));
+			for (LicensePosition position : loginBased) {
+				LicensePosition.Logins logins = position.logins();
+				table.append(String.format("  %-44s %12s %12s  %s%n", cut(position.model(), 44), dash(logins.used()),
+						logins.entitled(), position.status()));
+			}
+		}
 		List<LicensePosition> drifting = Drift.of(report.models());
 		if (!drifting.isEmpty()) {
 			table.append(String.format("%nDrift from Salesforce's counts (Salesforce used - assigned)%n  %-36s %15s %9s %9s%n",
@@ -67,7 +77,8 @@ final class TableReport {
 					"projected", "status"));
 			for (ConsumptionPosition metric : report.consumption()) {
 				table.append(String.format("  %-36s %16s %16s %16s  %s%n", cut(metric.metric(), 36),
-						plain(metric.allowed()), plain(metric.used()), plain(metric.projected()), metric.status()));
+						plain(metric.allowed()), plain(metric.used()), plain(metric.projected()),
+						metric.status() + ((metric.reason() != null) ? ": " + metric.reason() : "")));
 			}
 		}
 		return table.toString();
