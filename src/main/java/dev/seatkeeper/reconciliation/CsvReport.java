@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import dev.seatkeeper.reconciliation.LicensePosition.Logins;
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
 import dev.seatkeeper.reconciliation.LicensePosition.Seats;
 import dev.seatkeeper.table.Csv;
@@ -17,7 +18,8 @@ final class CsvReport {
 			"provisioned", "assigned", "active", "inactive", "open_candidates", "reclaimed_this_run", "shortfall",
 			"shelfware", "savings_seats", "savings_after_reclamation_seats", "term_expired", "threshold_days", "currency",
 			"unit_price_annual", "cost_monthly", "cost_annual", "inactive_cost_annual", "true_up_exposure_annual",
-			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active");
+			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active",
+			"monthly_logins_entitled", "monthly_logins_used");
 
 	private CsvReport() {
 	}
@@ -47,10 +49,12 @@ final class CsvReport {
 					money.inactiveCostAnnual().toPlainString(), money.trueUpExposureAnnual().toPlainString(),
 					money.savingsAnnual().toPlainString(), money.savingsAfterReclamationAnnual().toPlainString()));
 		}
-		while (values.size() < HEADER.size() - 3) {
+		while (values.size() < HEADER.size() - 5) {
 			values.add(null);
 		}
 		values.addAll(Arrays.asList(seats.salesforceUsed(), seats.drift(), seats.salesforceActive()));
+		Logins logins = position.logins();
+		values.addAll(Arrays.asList((logins != null) ? logins.entitled() : null, (logins != null) ? logins.used() : null));
 		return values.stream().map(value -> Objects.toString(value, "")).toList();
 	}
 

@@ -41,6 +41,19 @@ final class TableReport {
 					report.skippedRecords()));
 		}
 		text.append(models(report.models(), width));
+		List<LicensePosition> loginBased = report.models().stream().filter(position -> position.logins() != null).toList();
+		if (!loginBased.isEmpty()) {
+			text.append(String.format("%nLogin-based licenses (billed by logins a month; this month so far)%n"));
+			TextTable table = TextTable.of(Column.wrapped("model"), Column.number("logins used"),
+					Column.number("entitled"), Column.text("status"))
+				.indented(INDENT);
+			for (LicensePosition position : loginBased) {
+				LicensePosition.Logins logins = position.logins();
+				table.row(position.model(), Amounts.grouped(logins.used()), Amounts.grouped(logins.entitled()),
+						position.status());
+			}
+			text.append(table.render(width));
+		}
 		List<LicensePosition> drifting = Drift.of(report.models());
 		if (!drifting.isEmpty()) {
 			text.append(String.format("%nDrift from Salesforce's counts (Salesforce used - assigned)%n"));
@@ -66,11 +79,11 @@ final class TableReport {
 		if (!report.consumption().isEmpty()) {
 			text.append(String.format("%nConsumption%n"));
 			TextTable table = TextTable.of(Column.wrapped("metric"), Column.number("allowed"), Column.number("used"),
-					Column.number("projected"), Column.text("status"))
+					Column.number("projected"), Column.wrapped("status"))
 				.indented(INDENT);
 			for (ConsumptionPosition metric : report.consumption()) {
 				table.row(metric.metric(), plain(metric.allowed()), plain(metric.used()), plain(metric.projected()),
-						metric.status());
+						metric.status() + ((metric.reason() != null) ? ": " + metric.reason() : ""));
 			}
 			text.append(table.render(width));
 		}

@@ -27,7 +27,19 @@ class ReportFormatTests {
 		assertThat(json.get("asOf").asString()).isEqualTo("2026-11-27T02:00:00Z");
 		JsonNode sales = json.get("models").get(0);
 		assertThat(sales.propertyNames()).containsExactly("model", "label", "status", "thresholdDays", "termExpired",
-				"seats", "money");
+				"seats", "money", "logins");
+		assertThat(sales.get("logins").isNull()).as("billed by users").isTrue();
+		JsonNode logins = json.get("models").get(4);
+		assertThat(logins.get("model").asString()).isEqualTo("UserLicense:PID_Customer_Community_Login");
+		assertThat(logins.get("logins").propertyNames()).containsExactly("entitled", "used");
+		assertThat(logins.get("logins").get("used").asInt()).isEqualTo(130);
+		assertThat(logins.get("status").asString()).as("130 logins of 100 a month").isEqualTo("UNDER_LICENSED");
+		assertThat(logins.get("seats").get("shelfware").asInt()).as("5000 owned, 60 assigned: no seats").isZero();
+		assertThat(logins.get("money").get("savingsAnnual").decimalValue()).isEqualByComparingTo("0");
+		JsonNode noData = json.get("consumption").get(1);
+		assertThat(noData.propertyNames()).endsWith("status", "reason");
+		assertThat(noData.get("reason").asString()).isEqualTo("Salesforce reports no reading of this metric");
+		assertThat(json.get("consumption").get(0).get("reason").isNull()).isTrue();
 		assertThat(sales.get("seats").propertyNames()).containsExactly("owned", "siteLicense", "provisioned", "assigned",
 				"active", "inactive", "openCandidates", "reclaimedThisRun", "shortfall", "shelfware", "savings",
 				"savingsAfterReclamation", "salesforceUsed", "drift", "salesforceActive");
@@ -60,6 +72,9 @@ class ReportFormatTests {
 
 		assertThat(table).containsPattern("Drift from Salesforce's counts.*\\R.*\\R  PermissionSetLicense:CPQ\\s+15\\s+12\\s+\\+3");
 		assertThat(table.substring(table.indexOf("Drift from"))).doesNotContain("UserLicense:SFDC");
+		assertThat(table).containsPattern("Login-based licenses.*\\R.*\\R  UserLicense:PID_Customer_Community_Login\\s+130\\s+100"
+				+ "\\s+UNDER_LICENSED");
+		assertThat(table).contains("DataStorageMB").contains("NO_DATA: Salesforce reports no reading of this metric");
 		assertThat(html).contains("Drift from Salesforce's counts")
 			.contains("<tr><td>PermissionSetLicense:CPQ</td><td>15</td><td>12</td><td>3</td></tr>")
 			.doesNotContain("<tr><td>UserLicense:SFDC</td><td>120</td>");
@@ -69,8 +84,11 @@ class ReportFormatTests {
 	void csvCarriesSalesforcesCountsInColumnsAddedAtTheEnd() {
 		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
 
-		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active");
-		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9");
+		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active,"
+				+ "monthly_logins_entitled,monthly_logins_used");
+		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9,,");
+		assertThat(lines.get(5)).startsWith("acme,2026-11-27,UserLicense:PID_Customer_Community_Login,")
+			.endsWith(",60,0,,100,130");
 	}
 
 	@Test
@@ -82,6 +100,7 @@ class ReportFormatTests {
 		assertThat(html).contains("Service Cloud &lt;EU&gt;").doesNotContain("Service Cloud <EU>");
 		assertThat(html).contains("No reclamation candidates recorded");
 		assertThat(html).contains("Top savings").contains("Trend over recent runs").contains("PlatformEvents");
+		assertThat(html).contains("<h2>Login-based licenses</h2>").contains("<td>130</td><td>100</td>");
 	}
 
 	@Test
