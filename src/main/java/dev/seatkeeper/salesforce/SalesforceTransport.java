@@ -186,7 +186,8 @@ final class SalesforceTransport {
 				throw SalesforceApiException.readTimeout(request.method() + " " + request.pathOnly(), ex,
 						request.readTimeouts().incrementAndGet() < 2);
 			}
-			throw SalesforceApiException.ioFailure(request.method() + " " + request.pathOnly(), ex);
+			throw SalesforceApiException.ioFailure(request.method() + " " + uri.getScheme() + "://" + uri.getAuthority()
+					+ request.pathOnly(), ex);
 		}
 	}
 
