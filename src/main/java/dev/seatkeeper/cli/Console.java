@@ -45,6 +45,7 @@ public final class Console {
 			// The failure is printed below as sentences; Boot's own report would repeat it with a stack trace.
 			System.setProperty("logging.level.org.springframework.boot.SpringApplication", "off");
 			System.setProperty("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off");
+			System.setProperty("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error");
 		}
 		try {
 			return application.getAsInt();
@@ -97,8 +98,8 @@ public final class Console {
 	}
 
 	/**
-	 * Builds command objects for their options alone: the constructor with the most parameters gets nulls (and zeros),
-	 * as none of them is used before {@code call()}, which this model never reaches.
+	 * Builds command objects for their options alone: the constructor with the fewest parameters gets nulls (and
+	 * zeros), as commands only keep their collaborators until {@code call()}, which this model never reaches.
 	 */
 	private static final class ModelFactory implements CommandLine.IFactory {
 
@@ -109,7 +110,7 @@ public final class Console {
 			}
 			@SuppressWarnings("unchecked")
 			Constructor<K> constructor = (Constructor<K>) Arrays.stream(type.getDeclaredConstructors())
-				.max(Comparator.comparingInt(Constructor::getParameterCount))
+				.min(Comparator.comparingInt(Constructor::getParameterCount))
 				.orElseThrow();
 			return BeanUtils.instantiateClass(constructor, new Object[constructor.getParameterCount()]);
 		}

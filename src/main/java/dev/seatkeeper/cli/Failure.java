@@ -107,7 +107,7 @@ public record Failure(ExitCode exitCode, String message) {
 	private static String innermostMessage(Throwable failure) {
 		String message = failure.toString();
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+			if (cause.getMessage() != null && !cause.getMessage().isBlank() && !"null".equals(cause.getMessage())) {
 				message = cause.getMessage();
 			}
 		}

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.Failure;
 import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.salesforce.SalesforceApiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,13 +214,20 @@ public class NightlyJobRunner {
 			.orElse(execution.getExitStatus().getExitCode());
 	}
 
-	/** The innermost message: "Unable to process chunk" says less than the Salesforce error under it. */
+	/**
+	 * The innermost message: "Unable to process chunk" says less than the Salesforce error under it. A Salesforce
+	 * error's own message is already written for operators (host and cause of a failed connection): the I/O error it
+	 * wraps says less, so the search stops there.
+	 */
 	private static String rootMessage(Throwable failure) {
 		Throwable cause = failure;
 		String message = failure.toString();
 		while (cause != null) {
 			if (cause.getMessage() != null) {
 				message = cause.getMessage();
+			}
+			if (cause instanceof SalesforceApiException) {
+				break;
 			}
 			cause = (cause.getCause() != cause) ? cause.getCause() : null;
 		}
