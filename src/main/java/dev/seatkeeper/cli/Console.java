@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -56,7 +57,7 @@ public final class Console {
 	}
 
 	/** Help, version and usage errors, answered from the command model alone; null when the command must run. */
-	static Integer answerWithoutApplication(String[] args) {
+	static @Nullable Integer answerWithoutApplication(String[] args) {
 		CommandLine commandLine = SeatkeeperCommandLine.create(new ModelFactory());
 		ParseResult parsed;
 		try {

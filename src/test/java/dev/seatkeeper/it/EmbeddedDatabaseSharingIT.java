@@ -67,7 +67,7 @@ class EmbeddedDatabaseSharingIT {
 		}
 	}
 
-	/** Enough login history, served slowly, that the run is still going while five other commands start and end. */
+	/** Answers slowly (2 s a request), so the run still goes on while five other JVMs start and end on a busy machine. */
 	private static Sandbox slowOrg() {
 		Sandbox sandbox = Sandbox.builder()
 			.users(1000)
@@ -76,7 +76,7 @@ class EmbeddedDatabaseSharingIT {
 			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.build()
 			.start();
-		sandbox.faults().latency(250);
+		sandbox.faults().latency(2000);
 		return sandbox;
 	}
 
