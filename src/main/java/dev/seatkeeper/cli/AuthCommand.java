@@ -93,8 +93,9 @@ public class AuthCommand {
 				return "Profile '" + profile.name() + "' uses the embedded sandbox org, which needs no login.";
 			}
 			if (auth.flow() != SalesforceSettings.AuthFlow.REFRESH_TOKEN) {
-				return "Profile '" + profile.name() + "' uses the " + auth.flow().name().toLowerCase(Locale.ROOT).replace('_', '-') + " flow, which needs no"
-						+ " login: 'auth login' is only for refresh-token profiles. Its runs authenticate by themselves.";
+				String flow = auth.flow().name().toLowerCase(Locale.ROOT).replace('_', '-');
+				return "Profile '" + profile.name() + "' uses the " + flow + " flow, which needs no login: 'auth login' is"
+						+ " only for refresh-token profiles. Its runs authenticate by themselves.";
 			}
 			return null;
 		}

@@ -46,7 +46,8 @@ public class StatusCommand implements Callable<Integer> {
 				"written", "skipped", "message");
 		for (Map<String, Object> run : runs) {
 			System.out.printf(format, run.get("execution_id"), run.get("profile"), run.get("run_date"), run.get("status"),
-					text(run.get("exit_code"), 4), text(run.get("started_at"), 19).replace('T', ' '), text(run.get("duration_seconds"), 8), run.get("read_count"),
+					text(run.get("exit_code"), 4), text(run.get("started_at"), 19).replace('T', ' '),
+					text(run.get("duration_seconds"), 8), run.get("read_count"),
 					run.get("write_count"), run.get("skipped"), text(run.get("exit_message"), 400));
 		}
 		return ExitCode.OK.code();
