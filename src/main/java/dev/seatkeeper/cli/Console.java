@@ -46,7 +46,8 @@ public final class Console {
 			// The failure is printed below as sentences; Boot's own report would repeat it with a stack trace.
 			System.setProperty("logging.level.org.springframework.boot.SpringApplication", "off");
 			System.setProperty("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off");
-			System.setProperty("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error");
+			System.setProperty("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+					"error");
 		}
 		try {
 			return application.getAsInt();

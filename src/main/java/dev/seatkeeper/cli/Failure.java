@@ -58,8 +58,8 @@ public record Failure(ExitCode exitCode, String message) {
 			return configuration(cause.getMessage());
 		}
 		if (cause instanceof SalesforceAuthenticationException refused) {
-			return configuration(sentence(refused.getMessage()) + " Fix the profile's client id, secret or key (or run 'auth login'"
-					+ " again for a refresh-token profile); retrying will not help.");
+			return configuration(sentence(refused.getMessage()) + " Fix the profile's client id, secret or key (or run"
+					+ " 'auth login' again for a refresh-token profile); retrying will not help.");
 		}
 		if (cause instanceof SalesforceApiException api) {
 			// Not retryable but no configuration either (an INVALID_FIELD, say): the job failed, exit 1.
