@@ -35,6 +35,11 @@ final class TableReport {
 			table.append(String.format("Skipped records: %d that could not be stored (see skipped_record)%n%n",
 					report.skippedRecords()));
 		}
+		if (!report.warnings().isEmpty()) {
+			table.append(String.format("Warnings%n"));
+			report.warnings().forEach(warning -> table.append(String.format("  %s%n", warning)));
+			table.append(String.format("%n"));
+		}
 		table.append(String.format(MODEL_ROW, "model", "status", "owned", "provisioned", "assigned", "active",
 				"inactive", "shortfall", "cost/year", "savings/year"));
 		for (LicensePosition position : report.models()) {

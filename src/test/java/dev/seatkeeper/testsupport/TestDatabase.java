@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.seatkeeper.job.SpringBatchSchemaMigration;
+import dev.seatkeeper.storage.PositionWarningsMigration;
 import dev.seatkeeper.storage.SkippedRecordsMigration;
 import dev.seatkeeper.storage.Utf16ColumnsMigration;
 import org.flywaydb.core.Flyway;
@@ -54,7 +55,7 @@ public enum TestDatabase {
 	/** The migrations written in Java, which the application registers as beans; tests that drive Flyway need them. */
 	public static JavaMigration[] javaMigrations() {
 		return new JavaMigration[] { new SpringBatchSchemaMigration(), new SkippedRecordsMigration(),
-				new Utf16ColumnsMigration() };
+				new Utf16ColumnsMigration(), new PositionWarningsMigration() };
 	}
 
 	private void migrate(DataSource dataSource) {
