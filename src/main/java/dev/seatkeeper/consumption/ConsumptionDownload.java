@@ -42,7 +42,7 @@ public class ConsumptionDownload extends SalesforceTasklet {
 	static final FieldLimits LIMITS = new FieldLimits(Map.of("ResourceGroupKey", 120, "MasterLabel", 255));
 
 	/** The width of {@code consumption.metric}, in characters: a longer MasterLabel cannot be a metric. */
-	static final int METRIC_LENGTH = 190;
+	static final FieldLimits METRIC = new FieldLimits(Map.of(), Map.of("ResourceGroupKey", 190, "MasterLabel", 190));
 
 	private final SalesforceClient client;
 
@@ -104,9 +104,8 @@ public class ConsumptionDownload extends SalesforceTasklet {
 		if (metric == null || metric.isEmpty()) {
 			problems.add(new Unstorable("ResourceGroupKey", "ResourceGroupKey and MasterLabel are empty"));
 		}
-		else if (metric.codePointCount(0, metric.length()) > METRIC_LENGTH) {
-			problems.add(new Unstorable((key != null) ? "ResourceGroupKey" : "MasterLabel", "the metric name is "
-					+ metric.codePointCount(0, metric.length()) + " characters long; Seatkeeper stores " + METRIC_LENGTH));
+		else if (problems.isEmpty()) {
+			METRIC.length(metric, (key != null) ? "ResourceGroupKey" : "MasterLabel", problems::add);
 		}
 		LocalDate start = FieldLimits.date(record, "StartDate", problems::add);
 		Consumption consumption = new Consumption((metric != null) ? metric : "", (start != null) ? start : LocalDate.EPOCH,

@@ -38,10 +38,12 @@ public class LicenseDownload extends SalesforceTasklet {
 
 	/**
 	 * The lengths of the fields a model's identifier is made of (DeveloperName 80, NamespacePrefix 15; the license
-	 * key as the user download checks it): the identifier then fits its column on H2 and MySQL alike.
+	 * key as the user download checks it), so the identifier fits its column on H2 and MySQL alike; labels and
+	 * statuses up to their columns' widths.
 	 */
-	public static final FieldLimits LIMITS = new FieldLimits(
-			Map.of("LicenseDefinitionKey", 64, "DeveloperName", 80, "NamespacePrefix", 15));
+	static final FieldLimits LIMITS = new FieldLimits(
+			Map.of("LicenseDefinitionKey", 64, "DeveloperName", 80, "NamespacePrefix", 15),
+			Map.of("Name", 255, "MasterLabel", 255, "Status", 32));
 
 	private final SalesforceClient client;
 
@@ -92,18 +94,23 @@ public class LicenseDownload extends SalesforceTasklet {
 	static License userLicenseRecord(JsonNode record) {
 		List<Unstorable> problems = new ArrayList<>();
 		LIMITS.text(record, "LicenseDefinitionKey", problems::add);
+		LIMITS.text(record, "Name", problems::add);
+		LIMITS.text(record, "Status", problems::add);
 		return new License(userLicense(record), List.copyOf(problems));
 	}
 
 	static License permissionSetLicenseRecord(JsonNode record) {
 		List<Unstorable> problems = new ArrayList<>();
 		LIMITS.text(record, "DeveloperName", problems::add);
+		LIMITS.text(record, "MasterLabel", problems::add);
+		LIMITS.text(record, "Status", problems::add);
 		return new License(permissionSetLicense(record), List.copyOf(problems));
 	}
 
 	static License packageLicenseRecord(JsonNode record) {
 		List<Unstorable> problems = new ArrayList<>();
 		LIMITS.text(record, "NamespacePrefix", problems::add);
+		LIMITS.text(record, "Status", problems::add);
 		return new License(packageLicense(record), List.copyOf(problems));
 	}
 

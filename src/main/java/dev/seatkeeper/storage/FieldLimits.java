@@ -29,9 +29,20 @@ public final class FieldLimits {
 
 	private final Map<String, Integer> lengths;
 
+	private final Map<String, Integer> columns;
+
 	/** @param lengths the longest value of each field, in characters (fields not named are not checked) */
 	public FieldLimits(Map<String, Integer> lengths) {
+		this(lengths, Map.of());
+	}
+
+	/**
+	 * @param lengths Salesforce's longest value of each field, in characters
+	 * @param columns for fields whose Salesforce length is not known, the width of the column they go to
+	 */
+	public FieldLimits(Map<String, Integer> lengths, Map<String, Integer> columns) {
 		this.lengths = Map.copyOf(lengths);
+		this.columns = Map.copyOf(columns);
 	}
 
 	/** The text at a path, with a problem reported when it is longer than its field allows. */
@@ -41,13 +52,19 @@ public final class FieldLimits {
 
 	/** The value, with a problem reported when it is longer than its field allows. */
 	public @Nullable String length(@Nullable String value, String field, Consumer<Unstorable> problems) {
+		if (value == null) {
+			return null;
+		}
+		int characters = value.codePointCount(0, value.length());
 		Integer limit = this.lengths.get(field);
-		if (value != null && limit != null) {
-			int characters = value.codePointCount(0, value.length());
-			if (characters > limit) {
-				problems.accept(new Unstorable(field, field + " is " + characters + " characters long; Salesforce allows "
-						+ limit));
-			}
+		Integer column = this.columns.get(field);
+		if (limit != null && characters > limit) {
+			problems.accept(new Unstorable(field, field + " is " + characters + " characters long; Salesforce allows "
+					+ limit));
+		}
+		else if (column != null && characters > column) {
+			problems.accept(new Unstorable(field, field + " is " + characters + " characters long; Seatkeeper stores "
+					+ column));
 		}
 		return value;
 	}

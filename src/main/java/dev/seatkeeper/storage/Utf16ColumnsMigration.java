@@ -28,7 +28,7 @@ public class Utf16ColumnsMigration implements JavaMigration {
 			Map.of("username", 255, "email", 255, "full_name", 255, "user_type", 64, "profile_name", 255,
 					"user_license_key", 128),
 			"login_event", Map.of("status", 128, "login_type", 64, "application", 255), "software_model",
-			Map.of("label", 255), "license_position", Map.of("label", 255), "consumption", Map.of("metric", 190),
+			Map.of("label", 255, "status", 32), "license_position", Map.of("label", 255), "consumption", Map.of("metric", 190),
 			"consumption_position", Map.of("metric", 190));
 
 	@Override
