@@ -10,7 +10,7 @@ import java.util.List;
  * as data loaded past Salesforce's validation or grown past a client's columns would: a login whose Application is
  * 300 characters (Salesforce: 64); a permission set license whose DeveloperName is 120 characters (80) and a
  * managed package whose namespace is 20 (15), each assigned to users; usage entitlements with a broken StartDate
- * ({@code 2026-02-30}), an AmountUsed of 10^25 and a ResourceGroupKey of 150 characters (120); and two profiles
+ * ({@code 2026-02-30}), an AmountUsed of 10^25 and a Setting (the metric's key) of 150 characters (120); and two profiles
  * named with emoji, one of exactly Salesforce's 255 characters (510 UTF-16 units, which a database counting UTF-16
  * units refuses in a 255 column), one of 256. Applied once after generation, before the org serves a request.
  */
@@ -104,7 +104,7 @@ public final class AwkwardRecords {
 		return org.newRow(OrgTypes.TENANT_USAGE_ENTITLEMENT)
 			.set("MasterLabel", label)
 			.set("ResourceGroupKey", key)
-			.set("Setting", "Awkward")
+			.set("Setting", key)
 			.set("Frequency", "Monthly")
 			.set("StartDate", today.withDayOfMonth(1))
 			.set("EndDate", today.withDayOfMonth(1).plusMonths(1).minusDays(1))
