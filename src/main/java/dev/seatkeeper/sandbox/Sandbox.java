@@ -16,6 +16,7 @@ import dev.seatkeeper.sandbox.fault.RequestLog;
 import dev.seatkeeper.sandbox.http.SandboxServer;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
 import dev.seatkeeper.sandbox.org.AwkwardUsers;
+import dev.seatkeeper.sandbox.org.LicenseMetrics;
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgGenerator;
 import dev.seatkeeper.sandbox.org.OrgSpec;
@@ -70,6 +71,10 @@ public final class Sandbox implements AutoCloseable {
 		}
 		if (builder.awkwardUsers) {
 			AwkwardUsers.apply(this.org);
+		}
+		if (builder.licenseMetrics) {
+			// After the run-as user is known: a feature whose flag is hidden is one the org lacks, with no metric row.
+			LicenseMetrics.collect(this.org);
 		}
 		this.clientApp = builder.clientApp;
 		this.sessions = new Sessions(this.org.orgId());
@@ -202,6 +207,8 @@ public final class Sandbox implements AutoCloseable {
 		private long longRunningRequestMs = Faults.DEFAULT_LONG_RUNNING_REQUEST_MS;
 
 		private boolean awkwardUsers;
+
+		private boolean licenseMetrics = true;
 
 		private Builder() {
 		}
@@ -370,6 +377,17 @@ public final class Sandbox implements AutoCloseable {
 		/** Three users whose data breaks careless storage ({@link AwkwardUsers}): a 300-character username, Zoë 李 Müller, an emoji. */
 		public Builder awkwardUsers(boolean awkward) {
 			this.awkwardUsers = awkward;
+			return this;
+		}
+
+		/**
+		 * Whether the org has Salesforce's daily license metrics, {@code ActiveFeatureLicenseMetric} and
+		 * {@code ActivePermSetLicenseMetric} (default: yes, as orgs on API 52.0 and later). Without them both objects
+		 * are absent from the global describe and a query naming one is {@code INVALID_TYPE}. See
+		 * {@link LicenseMetrics} for what they count.
+		 */
+		public Builder licenseMetrics(boolean collected) {
+			this.licenseMetrics = collected;
 			return this;
 		}
 

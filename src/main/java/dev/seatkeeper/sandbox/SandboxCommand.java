@@ -97,6 +97,10 @@ public class SandboxCommand implements Callable<Integer> {
 			+ "username, the name Zoë 李 Müller and a name with an emoji.")
 	boolean awkwardUsers;
 
+	@Option(names = "--no-license-metrics", description = "Play an org without ActiveFeatureLicenseMetric and "
+			+ "ActivePermSetLicenseMetric (before API 52.0): both absent from the global describe, INVALID_TYPE when queried.")
+	boolean noLicenseMetrics;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -138,7 +142,8 @@ public class SandboxCommand implements Callable<Integer> {
 			.queryTimeoutRows(this.queryTimeoutRows)
 			.queryPageMs(this.queryPageMs)
 			.concurrentRequestLimit(this.concurrentLimit, this.longRunningMs)
-			.awkwardUsers(this.awkwardUsers);
+			.awkwardUsers(this.awkwardUsers)
+			.licenseMetrics(!this.noLicenseMetrics);
 		for (String field : this.hiddenFields) {
 			int dot = field.indexOf('.');
 			if (dot <= 0 || dot == field.length() - 1) {

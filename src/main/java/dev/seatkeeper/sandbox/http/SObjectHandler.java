@@ -11,7 +11,6 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.org.ObjectType;
-import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.sandbox.org.RunAsUser;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
@@ -36,7 +35,7 @@ final class SObjectHandler {
 
 	void handle(ApiCall call) throws IOException {
 		String[] parts = call.rest().split("/");
-		ObjectType type = parts.length >= 2 ? type(parts[1]) : null;
+		ObjectType type = parts.length >= 2 ? type(this.org, parts[1]) : null;
 		if (type == null || !this.org.runAs().canRead(type.name())) {
 			HttpIo.notFound(call.exchange());
 		}
@@ -139,8 +138,9 @@ final class SObjectHandler {
 						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
 	}
 
-	private static @Nullable ObjectType type(String name) {
-		return OrgTypes.ALL.stream().filter((t) -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+	/** A type the org has (an org without the license metrics has no such objects). */
+	private static @Nullable ObjectType type(SandboxOrg org, String name) {
+		return org.types().stream().filter((t) -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
 	}
 
 }
