@@ -1,7 +1,9 @@
 package dev.seatkeeper.license;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.SalesforceTasklet;
@@ -17,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Downloads the org's license definitions (user, permission set and managed package licenses, a few dozen rows in
- * any org) and the feature license catalogue into software models. One transaction of idempotent upserts, so a
+ * any org) and the feature license catalogue into software models, with Salesforce's daily license metrics where the
+ * org has them ({@link LicenseMetrics}): a feature license's total and assigned and active counts, a permission set
+ * license's active count. Every feature type the metric reports becomes a model, also one whose User flag the
+ * integration user cannot read (its holders are then not counted). One transaction of idempotent upserts, so a
  * restart simply does it again.
  */
 public class LicenseDownload extends SalesforceTasklet {
@@ -38,19 +43,25 @@ public class LicenseDownload extends SalesforceTasklet {
 
 	private final List<FeatureLicenses.Feature> features;
 
-	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run) {
-		this(client, jdbc, run, FeatureLicenses.ALL);
-	}
+	private final boolean featureMetrics;
+
+	private final boolean permissionSetLicenseMetrics;
 
 	/**
-	 * @param features the feature licenses the org has (whose User flag exists); the others are not in this org, so
-	 * no model is written for them and an entitlement naming one shows as not in the org
+	 * @param features the feature licenses whose User flag exists and is readable; a feature the metric does not
+	 * report either is not in this org, so no model is written for it and an entitlement naming it shows as not in
+	 * the org
+	 * @param featureMetrics whether the org has {@code ActiveFeatureLicenseMetric} and the user may read it
+	 * @param permissionSetLicenseMetrics likewise {@code ActivePermSetLicenseMetric}
 	 */
-	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run, List<FeatureLicenses.Feature> features) {
+	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run, List<FeatureLicenses.Feature> features,
+			boolean featureMetrics, boolean permissionSetLicenseMetrics) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.run = run;
 		this.features = List.copyOf(features);
+		this.featureMetrics = featureMetrics;
+		this.permissionSetLicenseMetrics = permissionSetLicenseMetrics;
 	}
 
 	@Override
@@ -59,11 +70,35 @@ public class LicenseDownload extends SalesforceTasklet {
 		this.client.query(USER_LICENSES).map(LicenseDownload::userLicense).forEach(models::add);
 		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicense).forEach(models::add);
 		this.client.query(PACKAGE_LICENSES).map(LicenseDownload::packageLicense).forEach(models::add);
-		this.features.forEach(feature -> models.add(feature.model()));
+		if (this.permissionSetLicenseMetrics) {
+			Map<String, LicenseMetrics.Metric> metrics = LicenseMetrics.permissionSetLicenses(this.client);
+			models.replaceAll((model) -> (model.kind() == Kind.PERMISSION_SET_LICENSE && model.salesforceId() != null
+					&& metrics.containsKey(model.salesforceId())) ? model.withMetric(metrics.get(model.salesforceId())) : model);
+		}
+		models.addAll(featureModels());
 		models.forEach(model -> contribution.incrementReadCount());
 		SoftwareModelWriter.upsert(this.jdbc, this.run, models);
 		contribution.incrementWriteCount(models.size());
 		logger.info("Profile {}: {} software models", this.run.profile(), models.size());
+	}
+
+	/** A model per feature whose flag is readable, and per other feature type the metric reports. */
+	private List<SoftwareModel> featureModels() {
+		Map<String, LicenseMetrics.Metric> metrics = new LinkedHashMap<>(
+				this.featureMetrics ? LicenseMetrics.features(this.client) : Map.of());
+		List<SoftwareModel> models = new ArrayList<>();
+		for (FeatureLicenses.Feature feature : this.features) {
+			LicenseMetrics.Metric metric = metrics.remove(feature.key());
+			models.add((metric != null) ? feature.model().withMetric(metric) : feature.model());
+		}
+		metrics.forEach((type, metric) -> {
+			FeatureLicenses.Feature feature = FeatureLicenses.ofType(type);
+			logger.warn("Profile {}: Salesforce reports {} assigned {} licenses, but the integration user cannot read"
+					+ " the User field {} (missing, or hidden by field-level security): their holders are not counted",
+					this.run.profile(), metric.assigned(), feature.label(), feature.field());
+			models.add(feature.model().withMetric(metric));
+		});
+		return models;
 	}
 
 	static SoftwareModel userLicense(JsonNode record) {

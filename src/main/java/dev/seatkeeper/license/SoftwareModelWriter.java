@@ -15,11 +15,11 @@ public class SoftwareModelWriter implements ItemWriter<SoftwareModel> {
 
 	static final String UPSERT = """
 			INSERT INTO software_model (profile, identifier, kind, salesforce_id, label, status, total_licenses,
-			    used_licenses, unrecognized, first_seen, last_seen)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    used_licenses, unrecognized, first_seen, last_seen, active_users)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE kind = VALUES(kind), salesforce_id = VALUES(salesforce_id), label = VALUES(label),
 			    status = VALUES(status), total_licenses = VALUES(total_licenses), used_licenses = VALUES(used_licenses),
-			    unrecognized = VALUES(unrecognized), last_seen = VALUES(last_seen)""";
+			    unrecognized = VALUES(unrecognized), last_seen = VALUES(last_seen), active_users = VALUES(active_users)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -48,6 +48,7 @@ public class SoftwareModelWriter implements ItemWriter<SoftwareModel> {
 			statement.setBoolean(9, model.unrecognized());
 			statement.setObject(10, run.asOfUtc());
 			statement.setObject(11, run.asOfUtc());
+			statement.setObject(12, model.activeUsers());
 		});
 	}
 
