@@ -11,7 +11,7 @@ final class TableReport {
 
 	private static final String SHORT_ROW = "  %-36s %9s %9s %9s  %-15s %16s%n";
 
-	private static final String MODEL_ROW = "  %-36s %-15s %9s %11s %9s %9s %9s %9s %16s %16s%n";
+	private static final String MODEL_ROW = "  %-36s %-15s %9s %11s %9s %9s %9s %9s %9s %16s %16s%n";
 
 	private TableReport() {
 	}
@@ -35,13 +35,14 @@ final class TableReport {
 			table.append(String.format("Skipped records: %d that could not be stored (see skipped_record)%n%n",
 					report.skippedRecords()));
 		}
+		// "sf active": Salesforce's own count of assignees who logged in within 30 days (its daily license metrics).
 		table.append(String.format(MODEL_ROW, "model", "status", "owned", "provisioned", "assigned", "active",
-				"inactive", "shortfall", "cost/year", "savings/year"));
+				"sf active", "inactive", "shortfall", "cost/year", "savings/year"));
 		for (LicensePosition position : report.models()) {
 			Money money = position.money();
 			table.append(String.format(MODEL_ROW, cut(position.model(), 36), position.status(), owned(position),
 					dash(position.seats().provisioned()), position.seats().assigned(), position.seats().active(),
-					position.seats().inactive(), position.seats().shortfall(),
+					dash(position.seats().salesforceActive()), position.seats().inactive(), position.seats().shortfall(),
 					(money != null) ? amount(money.costAnnual(), money.currency()) : "-", savings(money)));
 		}
 		List<LicensePosition> drifting = Drift.of(report.models());

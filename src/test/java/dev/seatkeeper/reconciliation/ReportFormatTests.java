@@ -61,6 +61,18 @@ class ReportFormatTests {
 	}
 
 	@Test
+	void theTableAndHtmlShowSalesforcesActiveCountNextToOursWhereItHasOne() {
+		String table = TableReport.of(this.report);
+		String html = HtmlReport.of(this.report);
+
+		assertThat(table).containsPattern("model\\s+status\\s+owned\\s+provisioned\\s+assigned\\s+active\\s+sf active\\s+inactive")
+			.containsPattern("PermissionSetLicense:CPQ .*\\s12\\s+12\\s+9\\s+0\\s")
+			.containsPattern("FeatureLicense:SupportUser .*\\s40\\s+38\\s+-\\s+2\\s");
+		assertThat(html).contains(">Salesforce active</th>").contains("<td>12</td><td>12</td><td>9</td><td>0</td>")
+			.contains("<td>40</td><td>38</td><td>–</td><td>2</td>");
+	}
+
+	@Test
 	void csvCarriesSalesforcesCountsInColumnsAddedAtTheEnd() {
 		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
 
