@@ -65,9 +65,7 @@ public final class LicenseMetrics {
 
 	private static Optional<LocalDate> latestDate(SalesforceClient client, String object) {
 		return client.query(LATEST_DATE.formatted(object))
-			.map((row) -> SalesforceRecords.date(row, "MetricsDate"))
-			.filter((date) -> date != null)
-			.map((date) -> (LocalDate) date)
+			.flatMap((row) -> Optional.ofNullable(SalesforceRecords.date(row, "MetricsDate")).stream())
 			.findFirst();
 	}
 
