@@ -70,7 +70,7 @@ class LoginHistoryReaderTests {
 				.hasEntrySatisfying(only(sent, whole), times -> assertThat(times).isEqualTo(2));
 			assertThat(sent).as("every other query once").allSatisfy((query, times) -> assertThat(times)
 				.isLessThanOrEqualTo(query.contains(whole) ? 2 : 1));
-			assertThat(output.getOut()).contains("LoginHistory from " + from + " to " + NOW
+			assertThat(output.getAll()).contains("LoginHistory from " + from + " to " + NOW
 					+ " got no answer in time; reading it in two halves, split at " + from.plus(Duration.ofDays(4)));
 			assertThat(context.getString(LoginHistoryReader.WINDOWS)).as("the split kept for a restart")
 				.isEqualTo(from.plus(Duration.ofDays(4)) + "," + NOW);

@@ -55,7 +55,7 @@ class LoginHistoryTimeoutTests {
 			assertThat(timedOut).as("queries answered QUERY_TIMEOUT (each one split)").hasSizeGreaterThanOrEqualTo(16);
 			assertThat(timesSent(sandbox)).as("no LoginHistory query sent twice")
 				.allSatisfy((query, times) -> assertThat(times).as(query).isEqualTo(1));
-			assertThat(output.getOut().lines().filter(line -> line.contains("LoginHistory from")
+			assertThat(output.getAll().lines().filter(line -> line.contains("LoginHistory from")
 					&& line.contains("timed out in Salesforce (QUERY_TIMEOUT); reading it in two halves, split at")))
 				.as("one log line per split").hasSize(timedOut.size());
 		}
