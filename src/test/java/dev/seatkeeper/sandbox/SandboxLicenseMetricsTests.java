@@ -142,6 +142,22 @@ class SandboxLicenseMetricsTests {
 	}
 
 	@Test
+	void theObjectsAreServedFromApiVersion52() {
+		try (Sandbox sandbox = sandbox(b -> { })) {
+			SandboxHttp http = new SandboxHttp(sandbox).login();
+			assertThat(objectNames(json(http.get("/services/data/v51.0/sobjects")))).contains("User")
+				.doesNotContain("ActiveFeatureLicenseMetric", "ActivePermSetLicenseMetric");
+			HttpResponse<String> old = http.get("/services/data/v51.0/query?q=" + SandboxHttp.encode(FEATURES));
+			assertThat(old.statusCode()).isEqualTo(400);
+			assertThat(json(old).get(0).path("errorCode").asString()).isEqualTo("INVALID_TYPE");
+			assertThat(http.get("/services/data/v51.0/sobjects/ActiveFeatureLicenseMetric/describe").statusCode())
+				.isEqualTo(404);
+			assertThat(http.get("/services/data/v52.0/query?q=" + SandboxHttp.encode(FEATURES)).statusCode())
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
 	void aFeatureTheOrgLacksHasNoRowAndTheObjectsNeedViewSetup() {
 		try (Sandbox sandbox = sandbox(b -> b.hideField("User", "UserPermissionsKnowledgeUser"))) {
 			JsonNode rows = json(new SandboxHttp(sandbox).login().query(FEATURES + " WHERE MetricsDate = 2026-11-24"));

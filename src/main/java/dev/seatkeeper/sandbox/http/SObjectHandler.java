@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.org.ObjectType;
+import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.sandbox.org.RunAsUser;
 import dev.seatkeeper.sandbox.org.SandboxOrg;
@@ -35,7 +36,7 @@ final class SObjectHandler {
 
 	void handle(ApiCall call) throws IOException {
 		String[] parts = call.rest().split("/");
-		ObjectType type = parts.length >= 2 ? type(this.org, parts[1]) : null;
+		ObjectType type = parts.length >= 2 ? type(this.org, parts[1], call.version()) : null;
 		if (type == null || !this.org.runAs().canRead(type.name())) {
 			HttpIo.notFound(call.exchange());
 		}
@@ -138,9 +139,13 @@ final class SObjectHandler {
 						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
 	}
 
-	/** A type the org has (an org without the license metrics has no such objects). */
-	private static @Nullable ObjectType type(SandboxOrg org, String name) {
-		return org.types().stream().filter((t) -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+	/** A type the org has (an org without the license metrics has no such objects) and the API version serves. */
+	private static @Nullable ObjectType type(SandboxOrg org, String name, String apiVersion) {
+		return org.types()
+			.stream()
+			.filter((t) -> t.name().equalsIgnoreCase(name) && OrgTypes.servedIn(t, apiVersion))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

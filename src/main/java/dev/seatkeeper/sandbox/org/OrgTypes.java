@@ -188,6 +188,22 @@ public final class OrgTypes {
 			PACKAGE_LICENSE, USER_PACKAGE_LICENSE, TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY,
 			ACTIVE_FEATURE_LICENSE_METRIC, ACTIVE_PERM_SET_LICENSE_METRIC);
 
+	/** The first REST API version serving the license metric objects. */
+	public static final int LICENSE_METRICS_SINCE = 52;
+
+	/** Whether an API version ({@code 62.0}) serves the type: the license metrics only from 52.0. */
+	public static boolean servedIn(ObjectType type, String apiVersion) {
+		if (!LICENSE_METRICS.contains(type)) {
+			return true;
+		}
+		try {
+			return Double.parseDouble(apiVersion) >= LICENSE_METRICS_SINCE;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
 	/** A type by API name (case-insensitive). */
 	public static ObjectType byName(String name) {
 		return ALL.stream()
