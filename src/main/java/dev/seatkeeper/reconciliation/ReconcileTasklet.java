@@ -3,6 +3,7 @@ package dev.seatkeeper.reconciliation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.RunKey;
@@ -36,8 +37,12 @@ public class ReconcileTasklet implements Tasklet {
 
 	private final LocalDate runDate;
 
+	private final Map<String, String> unreadConsumption;
+
+	/** @param unreadConsumption consumption sources {@code downloadConsumption} could not read, with the reason */
 	ReconcileTasklet(OrgUsageReader usage, PositionStore store, ReclamationFigures reclamation, Profile profile,
-			RunKey run, LocalDate runDate) {
+			RunKey run, LocalDate runDate, Map<String, String> unreadConsumption) {
+		this.unreadConsumption = Map.copyOf(unreadConsumption);
 		this.usage = usage;
 		this.store = store;
 		this.reclamation = reclamation;
@@ -57,7 +62,7 @@ public class ReconcileTasklet implements Tasklet {
 		List<LicensePosition> positions = calculator.positions(models, this.profile.entitlements(),
 				ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
 		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())
-			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements());
+			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements(), this.unreadConsumption);
 		this.store.save(this.run, this.runDate, positions, consumption);
 		contribution.incrementWriteCount(positions.size() + consumption.size());
 		logger.info("Profile {}: position of {} models and {} consumption metrics as of {}", name, positions.size(),
