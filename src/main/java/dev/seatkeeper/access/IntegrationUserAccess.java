@@ -10,6 +10,7 @@ import dev.seatkeeper.job.MissingAccessException;
 import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.license.FeatureLicenses.Feature;
+import dev.seatkeeper.license.LicenseMetrics;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
@@ -50,7 +51,13 @@ public class IntegrationUserAccess implements ConnectCheck {
 			AccessNeed.required("UserPackageLicense", "read by downloadPackageAssignments", AccessNeed.VIEW_SETUP),
 			AccessNeed.required("LoginHistory", "read by pullActivity", "Manage Users or Monitor Login History"),
 			new AccessNeed("TenantUsageEntitlement", "read by downloadConsumption", AccessNeed.VIEW_SETUP
-					+ ", or the org has no usage-based entitlements", "usage-based entitlements are not downloaded (org limits still are)"));
+					+ ", or the org has no usage-based entitlements", "usage-based entitlements are not downloaded (org limits still are)"),
+			new AccessNeed(LicenseMetrics.FEATURE_OBJECT, "read by downloadLicenses", AccessNeed.VIEW_SETUP
+					+ "; the org has it from API 52.0", "feature license totals and Salesforce's assigned and active"
+							+ " counts are not read (holders are still counted from the User flags)"),
+			new AccessNeed(LicenseMetrics.PERMISSION_SET_LICENSE_OBJECT, "read by downloadLicenses",
+					AccessNeed.VIEW_SETUP + "; the org has it from API 52.0",
+					"Salesforce's active counts of permission set licenses are not read"));
 
 	private static final String PERMISSION_SET_ASSIGNMENTS = AccessNeed.VIEW_SETUP
 			+ ", Assign Permission Sets or Manage Users";

@@ -1,6 +1,7 @@
 package dev.seatkeeper.license;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Downloads the org's license definitions (user, permission set and managed package licenses, a few dozen rows in
- * any org) and the feature license catalogue into software models. One transaction of idempotent upserts, so a
+ * any org) and the feature license catalogue into software models, with Salesforce's daily license metrics where the
+ * org has them ({@link LicenseMetrics}): a feature license's total and assigned and active counts, a permission set
+ * license's active count. Every feature type the metric reports becomes a model, also one whose User flag the
+ * integration user cannot read (its holders are then not counted). One transaction of idempotent upserts, so a
  * restart simply does it again. A license that cannot be stored is skipped and recorded, with its assignments.
  */
 public class LicenseDownload extends SalesforceTasklet {
@@ -63,19 +67,25 @@ public class LicenseDownload extends SalesforceTasklet {
 
 	private final List<FeatureLicenses.Feature> features;
 
-	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run) {
-		this(client, jdbc, run, FeatureLicenses.ALL);
-	}
+	private final boolean featureMetrics;
+
+	private final boolean permissionSetLicenseMetrics;
 
 	/**
-	 * @param features the feature licenses the org has (whose User flag exists); the others are not in this org, so
-	 * no model is written for them and an entitlement naming one shows as not in the org
+	 * @param features the feature licenses whose User flag exists and is readable; a feature the metric does not
+	 * report either is not in this org, so no model is written for it and an entitlement naming it shows as not in
+	 * the org
+	 * @param featureMetrics whether the org has {@code ActiveFeatureLicenseMetric} and the user may read it
+	 * @param permissionSetLicenseMetrics likewise {@code ActivePermSetLicenseMetric}
 	 */
-	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run, List<FeatureLicenses.Feature> features) {
+	public LicenseDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run, List<FeatureLicenses.Feature> features,
+			boolean featureMetrics, boolean permissionSetLicenseMetrics) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.run = run;
 		this.features = List.copyOf(features);
+		this.featureMetrics = featureMetrics;
+		this.permissionSetLicenseMetrics = permissionSetLicenseMetrics;
 	}
 
 	@Override
@@ -84,7 +94,11 @@ public class LicenseDownload extends SalesforceTasklet {
 		userLicenses().forEach(licenses::add);
 		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicenseRecord).forEach(licenses::add);
 		this.client.query(PACKAGE_LICENSES).map(LicenseDownload::packageLicenseRecord).forEach(licenses::add);
-		this.features.forEach(feature -> licenses.add(new License(feature.model(), List.of())));
+		if (this.permissionSetLicenseMetrics) {
+			Map<String, LicenseMetrics.Metric> metrics = LicenseMetrics.permissionSetLicenses(this.client);
+			licenses.replaceAll((license) -> license.withMetric(metrics));
+		}
+		featureModels().forEach(model -> licenses.add(new License(model, List.of())));
 		licenses.forEach(license -> contribution.incrementReadCount());
 		StepExecution step = contribution.getStepExecution();
 		SkippedRecords skipped = new SkippedRecords(this.jdbc, this.run.profile(), step.getJobExecutionId(),
@@ -99,6 +113,14 @@ public class LicenseDownload extends SalesforceTasklet {
 
 	/** A license record as a software model, with what keeps it from being stored. */
 	record License(SoftwareModel model, List<Unstorable> unstorable) {
+
+		/** This license with Salesforce's daily metric, if it is a permission set license the metrics report. */
+		License withMetric(Map<String, LicenseMetrics.Metric> metrics) {
+			LicenseMetrics.Metric metric = (this.model.kind() == Kind.PERMISSION_SET_LICENSE
+					&& this.model.salesforceId() != null) ? metrics.get(this.model.salesforceId()) : null;
+			return (metric != null) ? new License(this.model.withMetric(metric), this.unstorable) : this;
+		}
+
 	}
 
 	static License userLicenseRecord(JsonNode record) {
@@ -122,6 +144,25 @@ public class LicenseDownload extends SalesforceTasklet {
 		LIMITS.text(record, "NamespacePrefix", problems::add);
 		LIMITS.text(record, "Status", problems::add);
 		return new License(packageLicense(record), List.copyOf(problems));
+	}
+
+	/** A model per feature whose flag is readable, and per other feature type the metric reports. */
+	private List<SoftwareModel> featureModels() {
+		Map<String, LicenseMetrics.Metric> metrics = new LinkedHashMap<>(
+				this.featureMetrics ? LicenseMetrics.features(this.client) : Map.of());
+		List<SoftwareModel> models = new ArrayList<>();
+		for (FeatureLicenses.Feature feature : this.features) {
+			LicenseMetrics.Metric metric = metrics.remove(feature.key());
+			models.add((metric != null) ? feature.model().withMetric(metric) : feature.model());
+		}
+		metrics.forEach((type, metric) -> {
+			FeatureLicenses.Feature feature = FeatureLicenses.ofType(type);
+			logger.warn("Profile {}: Salesforce reports {} assigned {} licenses, but the integration user cannot read"
+					+ " the User field {} (missing, or hidden by field-level security): their holders are not counted",
+					this.run.profile(), metric.assigned(), feature.label(), feature.field());
+			models.add(feature.model().withMetric(metric));
+		});
+		return models;
 	}
 
 	/**

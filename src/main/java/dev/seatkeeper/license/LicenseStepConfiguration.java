@@ -30,11 +30,17 @@ class LicenseStepConfiguration {
 	@StepScope
 	LicenseDownload licenseDownload(OrgSessions orgs, JdbcTemplate jdbc,
 			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
-			@Value("#{jobExecutionContext['" + ConnectCheck.USER_FEATURE_FIELDS + "']}") @Nullable String featureFields) {
+			@Value("#{jobExecutionContext['" + ConnectCheck.USER_FEATURE_FIELDS + "']}") @Nullable String featureFields,
+			@Value("#{jobExecutionContext['" + ConnectCheck.SKIPPED_OBJECTS + "']}") @Nullable String skipped) {
 		List<String> available = ConnectCheck.list(featureFields);
 		List<FeatureLicenses.Feature> features = (available == null) ? FeatureLicenses.ALL
 				: FeatureLicenses.ALL.stream().filter(feature -> available.contains(feature.field())).toList();
-		return new LicenseDownload(orgs.client(profile), jdbc, RunKey.of(profile, asOf), features);
+		// Not checked (null): an org without the metric objects would fail the step, so they are read only when the
+		// connect check saw them.
+		List<String> unreadable = ConnectCheck.list(skipped);
+		return new LicenseDownload(orgs.client(profile), jdbc, RunKey.of(profile, asOf), features,
+				unreadable != null && !unreadable.contains(LicenseMetrics.FEATURE_OBJECT),
+				unreadable != null && !unreadable.contains(LicenseMetrics.PERMISSION_SET_LICENSE_OBJECT));
 	}
 
 }

@@ -5,20 +5,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * A kind of right a user can hold, identified as {@code Kind:Key}: {@code UserLicense:SFDC},
  * {@code PermissionSetLicense:SalesConsoleUser}, {@code PackageLicense:sbqq}, {@code FeatureLicense:SupportUser}.
- * Totals are Salesforce's (null where Salesforce publishes none, as for feature licenses).
+ * Totals and counts are Salesforce's, null where it publishes none: a feature license's come from
+ * {@code ActiveFeatureLicenseMetric} ({@code TotalLicenseCount}, {@code AssignedUserCount}) where the org has it.
  *
  * @param monthlyLoginsEntitlement a login-based user license's allowance of logins a month
  * ({@code UserLicense.MonthlyLoginsEntitlement}); null for every license billed by users
  * @param monthlyLoginsUsed its logins this month ({@code MonthlyLoginsUsed}); null when not login-based
+ * @param activeUsers Salesforce's count of assignees who logged in within 30 days (the Active*Metric objects), where
+ * the org has them
  */
 public record SoftwareModel(String identifier, Kind kind, @Nullable String salesforceId, String label,
 		@Nullable String status, @Nullable Integer totalLicenses, @Nullable Integer usedLicenses, boolean unrecognized,
-		@Nullable Integer monthlyLoginsEntitlement, @Nullable Integer monthlyLoginsUsed) {
+		@Nullable Integer monthlyLoginsEntitlement, @Nullable Integer monthlyLoginsUsed, @Nullable Integer activeUsers) {
 
 	public SoftwareModel(String identifier, Kind kind, @Nullable String salesforceId, String label,
 			@Nullable String status, @Nullable Integer totalLicenses, @Nullable Integer usedLicenses,
 			boolean unrecognized) {
 		this(identifier, kind, salesforceId, label, status, totalLicenses, usedLicenses, unrecognized, null, null);
+	}
+
+	public SoftwareModel(String identifier, Kind kind, @Nullable String salesforceId, String label,
+			@Nullable String status, @Nullable Integer totalLicenses, @Nullable Integer usedLicenses,
+			boolean unrecognized, @Nullable Integer monthlyLoginsEntitlement, @Nullable Integer monthlyLoginsUsed) {
+		this(identifier, kind, salesforceId, label, status, totalLicenses, usedLicenses, unrecognized,
+				monthlyLoginsEntitlement, monthlyLoginsUsed, null);
+	}
+
+	/** This model with Salesforce's daily metric: its total (where given), used (assigned) and active counts. */
+	public SoftwareModel withMetric(LicenseMetrics.Metric metric) {
+		Integer total = (metric.total() != null) ? metric.total() : this.totalLicenses;
+		Integer used = (this.kind == Kind.FEATURE_LICENSE) ? metric.assigned() : this.usedLicenses;
+		return new SoftwareModel(this.identifier, this.kind, this.salesforceId, this.label, this.status, total, used,
+				this.unrecognized, this.monthlyLoginsEntitlement, this.monthlyLoginsUsed, metric.active());
 	}
 
 	public enum Kind {

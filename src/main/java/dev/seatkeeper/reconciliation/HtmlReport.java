@@ -323,7 +323,8 @@ final class HtmlReport {
 
 	private static void models(StringBuilder html, List<LicensePosition> models) {
 		html.append("<table><tr><th>model</th><th>status</th><th>owned</th><th>provisioned</th><th>assigned</th>"
-				+ "<th>active</th><th>inactive</th><th>candidates</th><th>cost per year</th></tr>");
+				+ "<th>active</th><th title=\"Salesforce's count of assignees who logged in within 30 days, as of its"
+				+ " latest daily metrics\">Salesforce active</th><th>inactive</th><th>candidates</th><th>cost per year</th></tr>");
 		for (LicensePosition model : models) {
 			Money money = model.money();
 			html.append("<tr><td title=\"").append(escape(model.model())).append("\">").append(escape(model.label()))
@@ -333,6 +334,8 @@ final class HtmlReport {
 				.append(escape(TableReport.owned(model))).append("</td><td>")
 				.append((model.seats().provisioned() != null) ? model.seats().provisioned() : "–").append("</td><td>")
 				.append(model.seats().assigned()).append("</td><td>").append(model.seats().active()).append("</td><td>")
+				.append((model.seats().salesforceActive() != null) ? model.seats().salesforceActive() : "–")
+				.append("</td><td>")
 				.append(model.seats().inactive()).append("</td><td>").append(model.seats().openCandidates())
 				.append("</td><td>")
 				.append((money != null) ? money.costAnnual().toPlainString() + " " + money.currency() : "–")

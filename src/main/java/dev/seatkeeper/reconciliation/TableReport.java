@@ -98,14 +98,16 @@ final class TableReport {
 	private static String models(List<LicensePosition> positions, int width) {
 		TextTable table = TextTable.of(Column.wrapped("model"), Column.text("status"), Column.number("owned"),
 				Column.number("provisioned"), Column.number("assigned"), Column.number("active"),
-				Column.number("inactive"), Column.number("shortfall"), Column.number("cost/year"),
+				// Salesforce's own count of assignees who logged in within 30 days (its daily license metrics).
+				Column.number("sf active"), Column.number("inactive"), Column.number("shortfall"), Column.number("cost/year"),
 				Column.number("savings/year"))
 			.indented(INDENT);
 		for (LicensePosition position : positions) {
 			Money money = position.money();
 			table.row(position.model(), position.status(), owned(position),
 					Amounts.grouped(position.seats().provisioned()), Amounts.grouped(position.seats().assigned()),
-					Amounts.grouped(position.seats().active()), Amounts.grouped(position.seats().inactive()),
+					Amounts.grouped(position.seats().active()), Amounts.grouped(position.seats().salesforceActive()),
+					Amounts.grouped(position.seats().inactive()),
 					Amounts.grouped(position.seats().shortfall()),
 					(money != null) ? Amounts.money(money.costAnnual(), money.currency()) : "-", savings(money));
 		}

@@ -30,6 +30,12 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 	 */
 	public static final String DEFAULT_API_VERSION = "66.0";
 
+	/**
+	 * How long to wait for an answer: a wide LoginHistory query in a big org may take minutes before Salesforce
+	 * answers or gives up with QUERY_TIMEOUT, so anything shorter cuts off answers that would have come.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+
 	public SalesforceConnection {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(loginUrl, "'loginUrl' must not be null");
@@ -56,7 +62,7 @@ public record SalesforceConnection(String name, URI loginUrl, String apiVersion,
 	/** A connection with the usual settings: 50 % budget, 2000-record pages, 10 s / 120 s timeouts, 15 min tokens. */
 	public static SalesforceConnection of(String name, URI loginUrl, String apiVersion, Auth auth) {
 		return new SalesforceConnection(name, loginUrl, apiVersion, auth, false, 0.5, 2000, Duration.ofSeconds(10),
-				Duration.ofSeconds(120), RetrySettings.DEFAULTS, Duration.ofMinutes(15));
+				DEFAULT_READ_TIMEOUT, RetrySettings.DEFAULTS, Duration.ofMinutes(15));
 	}
 
 	public SalesforceConnection withAllowLoopback(boolean allow) {

@@ -17,6 +17,7 @@ import dev.seatkeeper.sandbox.http.SandboxServer;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
 import dev.seatkeeper.sandbox.org.AwkwardRecords;
 import dev.seatkeeper.sandbox.org.AwkwardUsers;
+import dev.seatkeeper.sandbox.org.LicenseMetrics;
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgGenerator;
 import dev.seatkeeper.sandbox.org.OrgSpec;
@@ -75,6 +76,10 @@ public final class Sandbox implements AutoCloseable {
 			AwkwardUsers.apply(this.org);
 		}
 		this.awkwardRecords = builder.awkwardRecords ? AwkwardRecords.apply(this.org) : null;
+		if (builder.licenseMetrics) {
+			// After the run-as user is known: a feature whose flag is hidden is one the org lacks, with no metric row.
+			LicenseMetrics.collect(this.org);
+		}
 		this.clientApp = builder.clientApp;
 		this.sessions = new Sessions(this.org.orgId());
 		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
@@ -213,6 +218,7 @@ public final class Sandbox implements AutoCloseable {
 		private boolean awkwardUsers;
 
 		private boolean awkwardRecords;
+		private boolean licenseMetrics = true;
 
 		private Builder() {
 		}
@@ -390,6 +396,17 @@ public final class Sandbox implements AutoCloseable {
 		 */
 		public Builder awkwardRecords(boolean awkward) {
 			this.awkwardRecords = awkward;
+			return this;
+		}
+
+		/**
+		 * Whether the org has Salesforce's daily license metrics, {@code ActiveFeatureLicenseMetric} and
+		 * {@code ActivePermSetLicenseMetric} (default: yes, as orgs on API 52.0 and later). Without them both objects
+		 * are absent from the global describe and a query naming one is {@code INVALID_TYPE}. See
+		 * {@link LicenseMetrics} for what they count.
+		 */
+		public Builder licenseMetrics(boolean collected) {
+			this.licenseMetrics = collected;
 			return this;
 		}
 

@@ -102,6 +102,10 @@ public class SandboxCommand implements Callable<Integer> {
 			+ "holds, emoji at a length limit.")
 	boolean awkwardRecords;
 
+	@Option(names = "--no-license-metrics", description = "Play an org without ActiveFeatureLicenseMetric and "
+			+ "ActivePermSetLicenseMetric (before API 52.0): both absent from the global describe, INVALID_TYPE when queried.")
+	boolean noLicenseMetrics;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -144,7 +148,8 @@ public class SandboxCommand implements Callable<Integer> {
 			.queryPageMs(this.queryPageMs)
 			.concurrentRequestLimit(this.concurrentLimit, this.longRunningMs)
 			.awkwardUsers(this.awkwardUsers)
-			.awkwardRecords(this.awkwardRecords);
+			.awkwardRecords(this.awkwardRecords)
+			.licenseMetrics(!this.noLicenseMetrics);
 		for (String field : this.hiddenFields) {
 			int dot = field.indexOf('.');
 			if (dot <= 0 || dot == field.length() - 1) {

@@ -18,14 +18,18 @@ import dev.seatkeeper.job.RunResult;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.fault.RequestLog;
 import dev.seatkeeper.testsupport.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A big org whose wide, sorted LoginHistory queries time out ({@code 400 QUERY_TIMEOUT}): the job narrows each
  * window into halves until Salesforce answers, never repeats a query that timed out, and stores exactly the org's
  * logins. On H2 and on the MySQL-compatible server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LoginHistoryTimeoutTests {
 
 	static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
@@ -37,7 +41,8 @@ class LoginHistoryTimeoutTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
-	void timedOutWindowsAreSplitUntilSalesforceAnswersAndNothingIsMissingOrTwice(TestDatabase database) {
+	void timedOutWindowsAreSplitUntilSalesforceAnswersAndNothingIsMissingOrTwice(TestDatabase database,
+			CapturedOutput output) {
 		try (Sandbox sandbox = Sandbox.builder().users(20_000).seed(12).loginDays(30).now(NOW)
 			.queryTimeoutRows(SCAN_LIMIT_ROWS).build().start();
 				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
@@ -50,6 +55,9 @@ class LoginHistoryTimeoutTests {
 			assertThat(timedOut).as("queries answered QUERY_TIMEOUT (each one split)").hasSizeGreaterThanOrEqualTo(16);
 			assertThat(timesSent(sandbox)).as("no LoginHistory query sent twice")
 				.allSatisfy((query, times) -> assertThat(times).as(query).isEqualTo(1));
+			assertThat(output.getAll().lines().filter(line -> line.contains("LoginHistory from")
+					&& line.contains("timed out in Salesforce (QUERY_TIMEOUT); reading it in two halves, split at")))
+				.as("one log line per split").hasSize(timedOut.size());
 		}
 	}
 

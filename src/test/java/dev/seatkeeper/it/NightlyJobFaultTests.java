@@ -59,8 +59,9 @@ class NightlyJobFaultTests {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void anExpiredQueryLocatorIsReissuedFromTheLastKey(TestDatabase database) {
-		// Call 9 is the first page of users (after connect's two describes; no UserInfo): the next page finds its locator gone.
-		completesDespite(database, faults -> faults.afterCalls(9, Faults::expireQueryLocators),
+		// Call 13 is the first page of users (after connect's two describes and the four license metric queries; no
+		// UserInfo): the next page finds its locator gone.
+		completesDespite(database, faults -> faults.afterCalls(13, Faults::expireQueryLocators),
 				sandbox -> assertThat(sandbox.requests().entries()).anySatisfy(entry -> {
 					assertThat(entry.pathAndQuery()).contains("/query/");
 					assertThat(entry.status()).isEqualTo(400);
@@ -128,9 +129,9 @@ class NightlyJobFaultTests {
 		try (Sandbox sandbox = sandbox(b -> {
 		}); JobHarness app = start(database, sandbox)) {
 			var profile = TestProfiles.of("acme", sandbox).build();
-			// Call 1 is the token; 2-11 are connect (with the two describes of the access check), licenses and the
-			// three Id-paged downloads; 12 is login history.
-			sandbox.faults().afterCalls(11, Faults::malformedNextQueryPage);
+			// Call 1 is the token; 2-15 are connect (with the two describes of the access check), licenses (with two
+			// queries per license metric object) and the three Id-paged downloads; 16 is login history.
+			sandbox.faults().afterCalls(15, Faults::malformedNextQueryPage);
 
 			RunResult failed = app.run(profile, RUN_DATE);
 

@@ -81,8 +81,9 @@ class NightlyJobTests {
 
 	/**
 	 * The fewest calls the run can make: one page per 2,000 records of each query, at least one page per query
-	 * (one per login-history window), plus Organization, two /limits reads and the four small license and usage queries
-	 * (the running user comes from the token response, not UserInfo).
+	 * (one per login-history window), plus Organization, two /limits reads, the four small license and usage queries
+	 * and the two of each license metric object (its latest date, then that date's rows; the running user comes from
+	 * the token response, not UserInfo).
 	 */
 	static long pagesNeeded(JobHarness app, OrgFacts facts) {
 		int assignments = facts.assignmentsByPermissionSetLicense().values().stream().mapToInt(Integer::intValue).sum();
@@ -92,7 +93,7 @@ class NightlyJobTests {
 			.stream()
 			.mapToLong(NightlyJobTests::pages)
 			.sum();
-		return pages(facts.users()) + pages(assignments) + pages(packages) + loginPages + 1 + 2 + 4;
+		return pages(facts.users()) + pages(assignments) + pages(packages) + loginPages + 1 + 2 + 4 + 4;
 	}
 
 	static long pages(long records) {

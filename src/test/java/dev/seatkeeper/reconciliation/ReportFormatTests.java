@@ -81,6 +81,18 @@ class ReportFormatTests {
 	}
 
 	@Test
+	void theTableAndHtmlShowSalesforcesActiveCountNextToOursWhereItHasOne() {
+		String table = TableReport.of(this.report, TerminalWidth.UNLIMITED);
+		String html = HtmlReport.of(this.report);
+
+		assertThat(table).containsPattern("model\\s+status\\s+owned\\s+provisioned\\s+assigned\\s+active\\s+sf active\\s+inactive")
+			.containsPattern("PermissionSetLicense:CPQ .*\\s12\\s+12\\s+9\\s+0\\s")
+			.containsPattern("FeatureLicense:SupportUser .*\\s40\\s+38\\s+-\\s+2\\s");
+		assertThat(html).contains(">Salesforce active</th>").contains("<td>12</td><td>12</td><td>9</td><td>0</td>")
+			.contains("<td>40</td><td>38</td><td>–</td><td>2</td>");
+	}
+
+	@Test
 	void csvCarriesSalesforcesCountsInColumnsAddedAtTheEnd() {
 		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
 
@@ -149,7 +161,7 @@ class ReportFormatTests {
 		String wide = TableReport.of(report, TerminalWidth.UNLIMITED);
 		String narrow = TableReport.of(report, 140);
 
-		assertThat(wide).containsPattern("  " + model + "\\s+OVER_LICENSED\\s+2,000\\s+-\\s+1,500\\s+1,200\\s+300\\s+0"
+		assertThat(wide).containsPattern("  " + model + "\\s+OVER_LICENSED\\s+2,000\\s+-\\s+1,500\\s+1,200\\s+-\\s+300\\s+0"
 				+ "\\s+2,500,000.00 USD\\s+1,000,000.00 USD");
 		assertThat(narrow.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(140));
 		assertThat(narrow).doesNotContain(model).doesNotContain("…").contains("2,500,000.00 USD");

@@ -3,6 +3,7 @@ package dev.seatkeeper.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 
 import dev.seatkeeper.salesforce.auth.AuthorizationCodeExchange;
 import dev.seatkeeper.salesforce.auth.SalesforceTokenStore;
@@ -24,6 +25,18 @@ class SalesforceConfigurationTests {
 	void sharedSalesforceBeansAreWired() {
 		assertThat(this.context.getBean(SalesforceClientFactory.class)).isNotNull();
 		assertThat(this.context.getBean(AuthorizationCodeExchange.class)).isNotNull();
+	}
+
+	/** Big orgs' LoginHistory queries run for minutes before Salesforce answers (or says QUERY_TIMEOUT). */
+	@Test
+	void connectionsWaitAtLeastTwoMinutesForAnAnswerByDefault() {
+		SalesforceProperties properties = this.context.getBean(SalesforceProperties.class);
+		SalesforceConnection profile = SalesforceConnection.of("acme", URI.create("https://acme.my.salesforce.com"),
+				SalesforceConnection.DEFAULT_API_VERSION, SalesforceFixtures.clientCredentials());
+
+		assertThat(properties.readTimeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(120));
+		assertThat(properties.applyTo(profile).readTimeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(120));
+		assertThat(profile.readTimeout()).isGreaterThanOrEqualTo(Duration.ofSeconds(120));
 	}
 
 	@Test

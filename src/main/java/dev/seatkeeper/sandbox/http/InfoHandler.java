@@ -73,7 +73,10 @@ final class InfoHandler {
 
 	void sobjects(ApiCall call) throws IOException {
 		List<Map<String, Object>> sobjects = new ArrayList<>();
-		for (ObjectType type : OrgTypes.ALL.stream().filter((t) -> this.org.runAs().canRead(t.name())).toList()) {
+		for (ObjectType type : this.org.types()
+			.stream()
+			.filter((t) -> this.org.runAs().canRead(t.name()) && OrgTypes.servedIn(t, call.version()))
+			.toList()) {
 			sobjects.add(SObjectHandler.summary(call, type, this.org.runAs()));
 		}
 		HttpIo.json(call.exchange(), 200, Map.of("encoding", "UTF-8", "maxBatchSize", 200, "sobjects", sobjects));

@@ -76,7 +76,7 @@ final class QueryHandler {
 		}
 		QueryResult result;
 		try {
-			result = this.engine.run(soql, all, this.faults.sortedScanLimitRows());
+			result = this.engine.run(soql, all, this.faults.sortedScanLimitRows(), call.version());
 		}
 		catch (SoqlException ex) {
 			HttpIo.error(exchange, 400, ex.errorCode(), ex.getMessage());

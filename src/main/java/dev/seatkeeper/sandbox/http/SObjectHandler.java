@@ -36,7 +36,7 @@ final class SObjectHandler {
 
 	void handle(ApiCall call) throws IOException {
 		String[] parts = call.rest().split("/");
-		ObjectType type = parts.length >= 2 ? type(parts[1]) : null;
+		ObjectType type = parts.length >= 2 ? type(this.org, parts[1], call.version()) : null;
 		if (type == null || !this.org.runAs().canRead(type.name())) {
 			HttpIo.notFound(call.exchange());
 		}
@@ -139,8 +139,13 @@ final class SObjectHandler {
 						"describe", call.apiPath() + "/sobjects/" + type.name() + "/describe"));
 	}
 
-	private static @Nullable ObjectType type(String name) {
-		return OrgTypes.ALL.stream().filter((t) -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+	/** A type the org has (an org without the license metrics has no such objects) and the API version serves. */
+	private static @Nullable ObjectType type(SandboxOrg org, String name, String apiVersion) {
+		return org.types()
+			.stream()
+			.filter((t) -> t.name().equalsIgnoreCase(name) && OrgTypes.servedIn(t, apiVersion))
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -26,12 +26,22 @@ import java.util.TreeSet;
  * what {@code MonthlyLoginsUsed} must say, counted from the login history: successful logins this calendar month (UTC)
  * of the license's users, a user's logins of one day counting once
  * @param monthlyLoginsEntitled per login-based user license model: its {@code MonthlyLoginsEntitlement}
+ * @param featureHolders active users holding each feature license flag the org has, keyed
+ * {@code FeatureLicense:SupportUser}: what Seatkeeper counts as assigned
+ * @param latestMetrics Salesforce's latest daily license metric per model ({@code FeatureLicense:...} from
+ * ActiveFeatureLicenseMetric, {@code PermissionSetLicense:...} from ActivePermSetLicenseMetric), as collected; empty
+ * when the org has no metrics
  */
 public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverLoggedIn, int dormantUsers,
 		int frozenUsers, long loginEvents, long successfulLogins, long failedLogins, int deletedAssignments,
 		Map<String, Integer> activeUsersByLicense, Map<String, Integer> assignmentsByPermissionSetLicense,
 		Map<String, Integer> assignmentsByPackage, Set<String> protectedUserIds, Map<String, Integer> usedByModel,
-		Map<String, Integer> monthlyLoginsUsed, Map<String, Integer> monthlyLoginsEntitled) {
+		Map<String, Integer> monthlyLoginsUsed, Map<String, Integer> monthlyLoginsEntitled,
+		Map<String, Integer> featureHolders, Map<String, Metric> latestMetrics) {
+
+	/** One row of a license metric object: the counts as of the end of {@code metricsDate}. */
+	public record Metric(LocalDate metricsDate, int total, int assigned, int active) {
+	}
 
 	static OrgFacts of(SandboxOrg org) {
 		Counter counter = new Counter(org.now().minus(Duration.ofDays(90)));
@@ -50,7 +60,8 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 				counter.dormant, counter.frozen, history.size(), history.size() - failed, failed, counter.deleted,
 				sorted(counter.byLicense), sorted(counter.byPsl), sorted(counter.byPackage),
 				Collections.unmodifiableSet(new TreeSet<>(org.protectedUsers().keySet())), sorted(usedByModel(org)),
-				sorted(monthlyLoginsUsed(org)), sorted(monthlyLoginsEntitled(org)));
+				sorted(monthlyLoginsUsed(org)), sorted(monthlyLoginsEntitled(org)), sorted(featureHolders(org)),
+				latestMetrics(org));
 	}
 
 	/**
@@ -98,6 +109,45 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 			}
 		}
 		return entitled;
+	}
+
+	private static Map<String, Integer> featureHolders(SandboxOrg org) {
+		Map<String, Integer> holders = new TreeMap<>();
+		for (String flag : OrgTypes.USER_PERMISSIONS) {
+			if (org.runAs().sees("User", flag)) {
+				holders.put("FeatureLicense:" + flag.substring("UserPermissions".length()), 0);
+			}
+		}
+		for (Row user : org.table(OrgTypes.USER).rows()) {
+			for (String flag : OrgTypes.USER_PERMISSIONS) {
+				if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && Boolean.TRUE.equals(user.fieldValue(flag))) {
+					holders.computeIfPresent("FeatureLicense:" + flag.substring("UserPermissions".length()),
+							(key, count) -> count + 1);
+				}
+			}
+		}
+		return holders;
+	}
+
+	/** The rows of the latest metrics date, as stored: they are what Salesforce says, not recounted now. */
+	private static Map<String, Metric> latestMetrics(SandboxOrg org) {
+		Map<String, Metric> latest = new TreeMap<>();
+		if (!org.hasObject(OrgTypes.ACTIVE_FEATURE_LICENSE_METRIC.name())) {
+			return Collections.unmodifiableMap(latest);
+		}
+		for (Row row : org.table(OrgTypes.ACTIVE_FEATURE_LICENSE_METRIC).rows()) {
+			keepLatest(latest, "FeatureLicense:" + row.fieldValue("FeatureType"), row, "TotalLicenseCount");
+		}
+		for (Row row : org.table(OrgTypes.ACTIVE_PERM_SET_LICENSE_METRIC).rows()) {
+			keepLatest(latest, "PermissionSetLicense:" + row.fieldValue("DeveloperName"), row, "TotalLicenses");
+		}
+		return Collections.unmodifiableMap(latest);
+	}
+
+	private static void keepLatest(Map<String, Metric> latest, String model, Row row, String totalField) {
+		Metric metric = new Metric((LocalDate) row.fieldValue("MetricsDate"), (int) row.fieldValue(totalField),
+				(int) row.fieldValue("AssignedUserCount"), (int) row.fieldValue("ActiveUserCount"));
+		latest.merge(model, metric, (a, b) -> a.metricsDate().isAfter(b.metricsDate()) ? a : b);
 	}
 
 	/** Counted from the data, not read from the UsedLicenses fields, so a test can tell when those drift. */

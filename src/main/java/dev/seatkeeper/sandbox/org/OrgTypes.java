@@ -154,11 +154,57 @@ public final class OrgTypes {
 				"ApiVersion", "CountryIso")
 		.build();
 
+	/**
+	 * Salesforce's daily feature license metrics (API 52.0+): one row per feature type the org has and metrics date.
+	 * {@code ActiveUserCount} counts assignees who logged in within the 30 days before the metrics date.
+	 */
+	public static final ObjectType ACTIVE_FEATURE_LICENSE_METRIC = ObjectType.builder("ActiveFeatureLicenseMetric", "5Fm")
+		.strings("FeatureType")
+		.field("TotalLicenseCount", INTEGER)
+		.field("AssignedUserCount", INTEGER)
+		.field("ActiveUserCount", INTEGER)
+		.field("MetricsDate", DATE)
+		.datetimes("SystemModstamp")
+		.build();
+
+	/** The same per permission set license (API 52.0+; DeveloperName, MasterLabel and TotalLicenses came later). */
+	public static final ObjectType ACTIVE_PERM_SET_LICENSE_METRIC = ObjectType
+		.builder("ActivePermSetLicenseMetric", "5Pm")
+		.lookup("PermissionSetLicense", "PermissionSetLicense")
+		.strings("DeveloperName", "MasterLabel")
+		.field("TotalLicenses", INTEGER)
+		.field("AssignedUserCount", INTEGER)
+		.field("ActiveUserCount", INTEGER)
+		.field("MetricsDate", DATE)
+		.datetimes("SystemModstamp")
+		.build();
+
+	/** The metric objects: an org has them only once collected ({@link LicenseMetrics}), and may lack them. */
+	public static final List<ObjectType> LICENSE_METRICS = List.of(ACTIVE_FEATURE_LICENSE_METRIC,
+			ACTIVE_PERM_SET_LICENSE_METRIC);
+
 	/** Every type in the order a describe would list them. */
 	public static final List<ObjectType> ALL = List.of(ORGANIZATION, USER_LICENSE, PROFILE, USER, USER_LOGIN,
 			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PERMISSION_SET, PERMISSION_SET_GROUP,
 			PERMISSION_SET_GROUP_COMPONENT, PERMISSION_SET_ASSIGNMENT,
-			PACKAGE_LICENSE, USER_PACKAGE_LICENSE, TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY);
+			PACKAGE_LICENSE, USER_PACKAGE_LICENSE, TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY,
+			ACTIVE_FEATURE_LICENSE_METRIC, ACTIVE_PERM_SET_LICENSE_METRIC);
+
+	/** The first REST API version serving the license metric objects. */
+	public static final int LICENSE_METRICS_SINCE = 52;
+
+	/** Whether an API version ({@code 62.0}) serves the type: the license metrics only from 52.0. */
+	public static boolean servedIn(ObjectType type, String apiVersion) {
+		if (!LICENSE_METRICS.contains(type)) {
+			return true;
+		}
+		try {
+			return Double.parseDouble(apiVersion) >= LICENSE_METRICS_SINCE;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
 
 	/** A type by API name (case-insensitive). */
 	public static ObjectType byName(String name) {

@@ -34,6 +34,8 @@ public final class RunAsUser {
 			"permissionsetlicense", EnumSet.of(Permission.VIEW_SETUP),
 			"packagelicense", EnumSet.of(Permission.VIEW_SETUP),
 			"tenantusageentitlement", EnumSet.of(Permission.VIEW_SETUP),
+			"activefeaturelicensemetric", EnumSet.of(Permission.VIEW_SETUP),
+			"activepermsetlicensemetric", EnumSet.of(Permission.VIEW_SETUP),
 			"permissionsetlicenseassign", EnumSet.of(Permission.VIEW_SETUP, Permission.ASSIGN_PERMISSION_SETS),
 			"permissionsetassignment",
 			EnumSet.of(Permission.VIEW_SETUP, Permission.ASSIGN_PERMISSION_SETS, Permission.MANAGE_USERS));

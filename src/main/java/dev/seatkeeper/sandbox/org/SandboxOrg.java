@@ -3,6 +3,7 @@ package dev.seatkeeper.sandbox.org;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,12 +34,23 @@ public final class SandboxOrg implements SoqlSchema {
 	SandboxOrg(OrgSpec spec) {
 		this.spec = spec;
 		for (ObjectType type : OrgTypes.ALL) {
-			if (type != OrgTypes.LOGIN_HISTORY) {
-				RowTable table = new RowTable(type);
-				this.tables.put(type.name().toLowerCase(Locale.ROOT), table);
-				this.byPrefix.put(type.keyPrefix(), table);
+			if (type != OrgTypes.LOGIN_HISTORY && !OrgTypes.LICENSE_METRICS.contains(type)) {
+				addTable(type);
 			}
 		}
+	}
+
+	/** Makes a type the org did not have (the license metrics, once collected) exist, empty. */
+	RowTable addTable(ObjectType type) {
+		RowTable table = new RowTable(type);
+		this.tables.put(type.name().toLowerCase(Locale.ROOT), table);
+		this.byPrefix.put(type.keyPrefix(), table);
+		return table;
+	}
+
+	/** The types this org has, in describe order: every type but the license metrics until they are collected. */
+	public List<ObjectType> types() {
+		return OrgTypes.ALL.stream().filter((type) -> hasObject(type.name())).toList();
 	}
 
 	public OrgSpec spec() {
@@ -78,7 +90,11 @@ public final class SandboxOrg implements SoqlSchema {
 	}
 
 	public RowTable table(ObjectType type) {
-		return this.tables.get(type.name().toLowerCase(Locale.ROOT));
+		RowTable table = this.tables.get(type.name().toLowerCase(Locale.ROOT));
+		if (table == null) {
+			throw new IllegalStateException("The org has no " + type.name());
+		}
+		return table;
 	}
 
 	public LoginHistoryTable loginHistory() {

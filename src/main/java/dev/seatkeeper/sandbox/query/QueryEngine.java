@@ -14,6 +14,7 @@ import dev.seatkeeper.sandbox.soql.SoqlException;
 import dev.seatkeeper.sandbox.soql.SoqlQuery;
 import dev.seatkeeper.sandbox.soql.SoqlRecord;
 import dev.seatkeeper.sandbox.soql.SoqlSchema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs SOQL against the org. Bounds on Id or LoginTime narrow the scan by binary search; an ORDER BY that agrees
@@ -44,8 +45,16 @@ public final class QueryEngine {
 	 * must sort the whole range before the first page, and a wide window runs out of time.
 	 */
 	public QueryResult run(String soql, boolean includeDeleted, long sortedScanLimitRows) {
+		return run(soql, includeDeleted, sortedScanLimitRows, null);
+	}
+
+	/**
+	 * As {@link #run(String, boolean, long)} in an API version ({@code 62.0}; null: any): an object the version does
+	 * not serve yet is INVALID_TYPE, as Salesforce answers.
+	 */
+	public QueryResult run(String soql, boolean includeDeleted, long sortedScanLimitRows, @Nullable String apiVersion) {
 		// Parsed against what the run-as user sees: an object or field it may not see is not there (INVALID_TYPE, INVALID_FIELD).
-		SoqlQuery query = this.parser.apply(soql, this.org.runAs().schema(this.org));
+		SoqlQuery query = this.parser.apply(soql, servedIn(apiVersion, this.org.runAs().schema(this.org)));
 		RecordSource source = this.org.source(query.objectName());
 		if (source == null) {
 			throw SoqlException.invalidType("sObject type '" + query.objectName() + "' is not supported.");
@@ -78,6 +87,28 @@ public final class QueryEngine {
 		sorted.sort(ordering);
 		List<OrgRecord> limited = sorted.subList(0, Math.min(sorted.size(), limit));
 		return new QueryResult(source.type(), query.fields(), query.isCount(), limited.size(), limited::get);
+	}
+
+	/** The schema without the objects the API version does not serve yet. */
+	private static SoqlSchema servedIn(@Nullable String apiVersion, SoqlSchema schema) {
+		if (apiVersion == null) {
+			return schema;
+		}
+		return new SoqlSchema() {
+
+			@Override
+			public @Nullable FieldType typeOf(String objectName, String path) {
+				return hasObject(objectName) ? schema.typeOf(objectName, path) : null;
+			}
+
+			@Override
+			public boolean hasObject(String objectName) {
+				return schema.hasObject(objectName)
+						&& OrgTypes.ALL.stream().noneMatch((type) -> type.name().equalsIgnoreCase(objectName)
+								&& !OrgTypes.servedIn(type, apiVersion));
+			}
+
+		};
 	}
 
 	private static int[] scan(SoqlQuery query, RecordSource source, int from, int to, int stopAfter,

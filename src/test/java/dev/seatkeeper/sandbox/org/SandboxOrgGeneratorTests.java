@@ -190,7 +190,7 @@ class SandboxOrgGeneratorTests {
 
 	private static List<String> snapshot(SandboxOrg org) {
 		List<String> lines = new ArrayList<>();
-		for (ObjectType type : OrgTypes.ALL) {
+		for (ObjectType type : org.types()) {
 			RecordSource source = org.source(type.name());
 			for (int i = 0; i < source.size(); i += Math.max(1, source.size() / 500)) {
 				OrgRecord record = source.record(i);
