@@ -15,6 +15,7 @@ import dev.seatkeeper.reconciliation.LicensePosition.Money;
 import dev.seatkeeper.reconciliation.PortfolioReport.CrossOrgUser;
 import dev.seatkeeper.reconciliation.PortfolioReport.Holding;
 import dev.seatkeeper.reconciliation.PositionReport.TrendPoint;
+import dev.seatkeeper.table.Amounts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,7 +173,7 @@ final class HtmlReport {
 	}
 
 	private static void card(StringBuilder html, String title, BigDecimal amount, String note) {
-		html.append("<div class=\"card\">").append(escape(title)).append("<b>").append(amount.toPlainString())
+		html.append("<div class=\"card\">").append(escape(title)).append("<b>").append(Amounts.grouped(amount))
 			.append("</b><span class=\"meta\">").append(escape(note)).append("</span></div>");
 	}
 
@@ -313,10 +314,10 @@ final class HtmlReport {
 				+ "<th>after pending reclamations</th></tr>");
 		for (LicensePosition model : top) {
 			Money money = model.money();
-			html.append("<tr><td>").append(escape(model.label())).append("</td><td>").append(model.seats().savings())
-				.append("</td><td>").append(money.savingsAnnual().toPlainString()).append(' ').append(money.currency())
-				.append("</td><td>").append(money.savingsAfterReclamationAnnual().toPlainString()).append(' ')
-				.append(money.currency()).append("</td></tr>");
+			html.append("<tr><td>").append(escape(model.label())).append("</td><td>").append(Amounts.grouped(model.seats().savings()))
+				.append("</td><td>").append(Amounts.money(money.savingsAnnual(), money.currency()))
+				.append("</td><td>").append(Amounts.money(money.savingsAfterReclamationAnnual(), money.currency()))
+				.append("</td></tr>");
 		}
 		html.append("</table>");
 	}
@@ -338,7 +339,7 @@ final class HtmlReport {
 				.append("</td><td>")
 				.append(model.seats().inactive()).append("</td><td>").append(model.seats().openCandidates())
 				.append("</td><td>")
-				.append((money != null) ? money.costAnnual().toPlainString() + " " + money.currency() : "–")
+				.append((money != null) ? Amounts.money(money.costAnnual(), money.currency()) : "–")
 				.append("</td></tr>");
 		}
 		html.append("</table>");

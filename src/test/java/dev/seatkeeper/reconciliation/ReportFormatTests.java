@@ -113,6 +113,7 @@ class ReportFormatTests {
 		assertThat(html).contains("No reclamation candidates recorded");
 		assertThat(html).contains("Top savings").contains("Trend over recent runs").contains("PlatformEvents");
 		assertThat(html).contains("<h2>Login-based licenses</h2>").contains("<td>130</td><td>100</td>");
+		assertThat(html).as("amounts with thousands separators").contains("198,000").doesNotContain("198000");
 	}
 
 	@Test
