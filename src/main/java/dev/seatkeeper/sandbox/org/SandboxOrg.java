@@ -26,6 +26,8 @@ public final class SandboxOrg implements SoqlSchema {
 
 	private @Nullable LoginHistoryTable loginHistory;
 
+	private final Map<String, CrmRecordTable> crm = new LinkedHashMap<>();
+
 	private final OrgWriter writer = new OrgWriter(this);
 
 	private volatile RunAsUser runAs = RunAsUser.administrator();
@@ -33,7 +35,7 @@ public final class SandboxOrg implements SoqlSchema {
 	SandboxOrg(OrgSpec spec) {
 		this.spec = spec;
 		for (ObjectType type : OrgTypes.ALL) {
-			if (type != OrgTypes.LOGIN_HISTORY) {
+			if (type != OrgTypes.LOGIN_HISTORY && !OrgTypes.CRM.contains(type)) {
 				RowTable table = new RowTable(type);
 				this.tables.put(type.name().toLowerCase(Locale.ROOT), table);
 				this.byPrefix.put(type.keyPrefix(), table);
@@ -93,6 +95,10 @@ public final class SandboxOrg implements SoqlSchema {
 		if (OrgTypes.LOGIN_HISTORY.name().equalsIgnoreCase(typeName)) {
 			return this.loginHistory;
 		}
+		CrmRecordTable records = this.crm.get(typeName.toLowerCase(Locale.ROOT));
+		if (records != null) {
+			return records;
+		}
 		return this.tables.get(typeName.toLowerCase(Locale.ROOT));
 	}
 
@@ -125,6 +131,27 @@ public final class SandboxOrg implements SoqlSchema {
 
 	void protect(String userId, String reason) {
 		this.protectedUsers.put(userId, reason);
+	}
+
+	/** The CRM records of a type (empty until generated). */
+	public CrmRecordTable crmRecords(ObjectType type) {
+		CrmRecordTable records = this.crm.get(type.name().toLowerCase(Locale.ROOT));
+		if (records == null) {
+			throw new IllegalArgumentException(type.name() + " is not a CRM object of the sandbox");
+		}
+		return records;
+	}
+
+	void crmRecords(CrmRecordTable table) {
+		this.crm.put(table.type().name().toLowerCase(Locale.ROOT), table);
+	}
+
+	/**
+	 * Ground truth about record activity: per user and CRM object, the last create and edit since {@code since}
+	 * and the records the user last modified in the 90 days before the org's "now".
+	 */
+	public RecordActivityFacts recordActivityFacts(Instant since) {
+		return RecordActivityFacts.of(this, since);
 	}
 
 	void loginHistory(LoginHistoryTable table) {
