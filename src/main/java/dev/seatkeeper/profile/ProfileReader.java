@@ -235,11 +235,35 @@ final class ProfileReader {
 	}
 
 	private ActivitySettings activity(Section activity) {
-		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors", "lookBackMinutes");
+		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors", "lookBackMinutes", "records");
 		return new ActivitySettings(activity.integer("backfillDays", ActivitySettings.DEFAULT_BACKFILL_DAYS, 1, 366),
 				activity.integer("windowDays", ActivitySettings.DEFAULT_WINDOW_DAYS, 1, 366),
 				activity.integer("concurrentCursors", ActivitySettings.DEFAULT_CONCURRENT_CURSORS, 1, 16),
-				activity.integer("lookBackMinutes", ActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440));
+				activity.integer("lookBackMinutes", ActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440),
+				records(activity.section("records")));
+	}
+
+	/** {@code activity.records}: each license named under {@code objects} replaces its default list ([] drops it). */
+	private RecordActivitySettings records(Section records) {
+		records.allowOnly("enabled", "backfillDays", "lookBackMinutes", "objects");
+		Map<String, List<String>> objects = new java.util.LinkedHashMap<>(RecordActivitySettings.DEFAULT_OBJECTS);
+		Section named = records.section("objects");
+		for (String license : named.keys()) {
+			if (!license.matches("(UserLicense|FeatureLicense|PermissionSetLicense|PackageLicense):\\S+")) {
+				named.problem(license, "must name a license as a model identifier, e.g. UserLicense:SFDC or"
+						+ " FeatureLicense:SupportUser");
+			}
+			List<String> names = named.strings(license);
+			for (String object : names) {
+				if (!object.matches("[A-Za-z][A-Za-z0-9_]*")) {
+					named.problem(license, "'" + object + "' is not an object API name");
+				}
+			}
+			objects.put(license, names);
+		}
+		return new RecordActivitySettings(records.bool("enabled", true),
+				records.integer("backfillDays", RecordActivitySettings.DEFAULT_BACKFILL_DAYS, 1, 3650),
+				records.integer("lookBackMinutes", RecordActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440), objects);
 	}
 
 	private List<Entitlement> entitlements(Section entitlements) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Ground truth about record activity, computed from the org's CRM records: per user Id and object, the last record
  * the user created and the last one they were the last to modify since an instant, and how many records they were
- * the last to modify in the 90 days before the org's "now". What an aggregate by {@code CreatedById} and
+ * the last to modify in the 90 days before the org's "now" (or a given as-of instant). What an aggregate by {@code CreatedById} and
  * {@code LastModifiedById} can know: an edit later overwritten by someone else's is not visible, as in Salesforce.
  *
  * @param byUser user Id to object name to that user's activity on it; only users with some activity appear
@@ -36,8 +36,8 @@ public record RecordActivityFacts(Map<String, Map<String, Activity>> byUser) {
 
 	}
 
-	static RecordActivityFacts of(SandboxOrg org, Instant since) {
-		Instant recent = org.now().minus(Duration.ofDays(90));
+	static RecordActivityFacts of(SandboxOrg org, Instant since, Instant asOf) {
+		Instant recent = asOf.minus(Duration.ofDays(90));
 		Map<String, Map<String, Activity>> byUser = new TreeMap<>();
 		Activity none = new Activity(null, null, 0);
 		for (ObjectType type : OrgTypes.CRM) {

@@ -151,7 +151,12 @@ public final class SandboxOrg implements SoqlSchema {
 	 * and the records the user last modified in the 90 days before the org's "now".
 	 */
 	public RecordActivityFacts recordActivityFacts(Instant since) {
-		return RecordActivityFacts.of(this, since);
+		return RecordActivityFacts.of(this, since, now());
+	}
+
+	/** Like {@link #recordActivityFacts(Instant)}, counting the 90 days before {@code asOf} (a later night). */
+	public RecordActivityFacts recordActivityFacts(Instant since, Instant asOf) {
+		return RecordActivityFacts.of(this, since, asOf);
 	}
 
 	void loginHistory(LoginHistoryTable table) {
