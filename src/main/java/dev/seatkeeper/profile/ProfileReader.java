@@ -397,8 +397,8 @@ final class ProfileReader {
 	}
 
 	private Rule rule(Section rule) {
-		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "notifyUser", "daysBeforeAutoReclaim",
-				"action", "requireApproval", "holders");
+		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "lastUseThresholdDays", "notifyUser",
+				"daysBeforeAutoReclaim", "action", "requireApproval", "holders");
 		String name = rule.requiredString("name");
 		List<String> appliesTo = rule.strings("appliesTo");
 		if (appliesTo.isEmpty()) {
@@ -413,11 +413,15 @@ final class ProfileReader {
 		if (!rule.has("action")) {
 			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license)");
 		}
+		Integer lastUse = rule.has("lastUseThresholdDays") ? rule.integer("lastUseThresholdDays", 90, 1, 3650) : null;
+		// With only a use threshold, logins are not looked at (0); otherwise the login threshold has its default.
+		int loginDefault = (lastUse != null) ? 0 : ReclamationSettings.DEFAULT_THRESHOLD_DAYS;
 		Rule parsed = new Rule((name != null) ? name : "", appliesTo,
-				rule.integer("lastActivityThresholdDays", ReclamationSettings.DEFAULT_THRESHOLD_DAYS, 1, 3650),
+				rule.has("lastActivityThresholdDays") ? rule.integer("lastActivityThresholdDays", loginDefault, 1, 3650)
+						: loginDefault,
 				rule.bool("notifyUser", false), rule.integer("daysBeforeAutoReclaim", 0, 0, 365),
 				rule.enumValue("action", Action.class, Action.DEACTIVATE), rule.bool("requireApproval", false),
-				rule.enumValue("holders", Holders.class, Holders.ACTIVE_USERS));
+				rule.enumValue("holders", Holders.class, Holders.ACTIVE_USERS), lastUse);
 		if (parsed.holders() == Holders.INACTIVE_USERS) {
 			checkInactiveHolders(rule, parsed);
 		}
