@@ -78,7 +78,8 @@ final class ProfileReader {
 		Function<String, @Nullable String> environment = (status == Profile.Status.PUBLISHED) ? this.environment
 				: variable -> "(not checked for drafts)";
 		Section profile = new Section(root, "", problems, environment);
-		profile.allowOnly("name", "displayName", "status", "salesforce", "activity", "entitlements", "reclamation");
+		profile.allowOnly("name", "displayName", "status", "salesforce", "activity", "entitlements", "reclamation",
+				"downgrades");
 		String name = profile.requiredString("name");
 		if (name != null && !NAME.matcher(name).matches()) {
 			profile.problem("name", "must be lower-case letters, digits and '-' (got '" + name + "')");
@@ -94,10 +95,35 @@ final class ProfileReader {
 		List<Entitlement> licenses = entitlements(entitlements);
 		List<ConsumptionEntitlement> consumption = consumption(entitlements);
 		ReclamationSettings reclamation = reclamation(profile.section("reclamation"));
+		List<Downgrade> downgrades = profile.sections("downgrades").stream().map(this::downgrade).toList();
 		if (!problems.isEmpty()) {
 			return null;
 		}
-		return new Profile(name, displayName, status, file, salesforce, activity, licenses, consumption, reclamation);
+		return new Profile(name, displayName, status, file, salesforce, activity, licenses, consumption, reclamation,
+				downgrades);
+	}
+
+	/** One {@code downgrades} entry: from and to are model identifiers, requires the objects only from allows. */
+	private Downgrade downgrade(Section downgrade) {
+		downgrade.allowOnly("from", "to", "requires", "thresholdDays", "targetProfile");
+		String from = downgrade.requiredString("from");
+		String to = downgrade.requiredString("to");
+		for (String key : List.of("from", "to")) {
+			String model = "from".equals(key) ? from : to;
+			if (model != null && !MODEL_IDENTIFIER.matcher(model).matches()) {
+				downgrade.problem(key, "'" + model + "' is not a software model identifier such as UserLicense:SFDC");
+			}
+		}
+		List<String> requires = downgrade.strings("requires");
+		if (requires.isEmpty()) {
+			downgrade.problem("requires", "is required: the objects whose use needs the expensive license"
+					+ " (e.g. [Opportunity, Lead, Case])");
+		}
+		requires.stream().filter((object) -> !object.matches("[A-Za-z][A-Za-z0-9_]*"))
+			.forEach((object) -> downgrade.problem("requires", "'" + object + "' is not an object API name"));
+		return new Downgrade((from != null) ? from : "", (to != null) ? to : "", requires,
+				downgrade.integer("thresholdDays", Downgrade.DEFAULT_THRESHOLD_DAYS, 1, 3650),
+				downgrade.optionalString("targetProfile"));
 	}
 
 	private static Profile.Status statusOf(JsonNode root) {

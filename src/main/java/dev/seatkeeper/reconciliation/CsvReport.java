@@ -17,7 +17,8 @@ final class CsvReport {
 			"provisioned", "assigned", "active", "inactive", "open_candidates", "reclaimed_this_run", "shortfall",
 			"shelfware", "savings_seats", "savings_after_reclamation_seats", "term_expired", "threshold_days", "currency",
 			"unit_price_annual", "cost_monthly", "cost_annual", "inactive_cost_annual", "true_up_exposure_annual",
-			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active");
+			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active",
+			"downgrade_to", "downgrade_candidates", "downgrade_savings_annual");
 
 	private CsvReport() {
 	}
@@ -47,11 +48,24 @@ final class CsvReport {
 					money.inactiveCostAnnual().toPlainString(), money.trueUpExposureAnnual().toPlainString(),
 					money.savingsAnnual().toPlainString(), money.savingsAfterReclamationAnnual().toPlainString()));
 		}
-		while (values.size() < HEADER.size() - 3) {
+		while (values.size() < HEADER.size() - 6) {
 			values.add(null);
 		}
 		values.addAll(Arrays.asList(seats.salesforceUsed(), seats.drift(), seats.salesforceActive()));
+		values.addAll(downgrade(report, position.model()));
 		return values.stream().map(value -> Objects.toString(value, "")).toList();
+	}
+
+	/** The downgrades from this model, joined with '|' when a model has several; empty when none. */
+	private static List<@Nullable Object> downgrade(PositionReport report, String model) {
+		List<RightSize> from = report.rightSizing().stream().filter((size) -> size.from().equals(model)).toList();
+		if (from.isEmpty()) {
+			return Arrays.asList(null, null, null);
+		}
+		return List.of(from.stream().map(RightSize::to).collect(Collectors.joining("|")),
+				from.stream().map((size) -> String.valueOf(size.candidates())).collect(Collectors.joining("|")),
+				from.stream().map((size) -> (size.savingsAnnual() != null) ? size.savingsAnnual().toPlainString() : "")
+					.collect(Collectors.joining("|")));
 	}
 
 	private static String line(List<String> fields) {

@@ -14,10 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param trend the counts of earlier run dates (oldest first, this one included) for trend charts
  * @param reclamationPipeline candidates by lifecycle state; empty until reclamation stores candidates
  * @param skippedRecords records of this run date that could not be stored and were skipped ({@code skipped_record})
+ * @param rightSizing per downgrade of the profile, the holders a cheaper license would cover and the savings
  */
 public record PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
 		List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
-		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords) {
+		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords,
+		List<RightSize> rightSizing) {
+
+	public PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
+			List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
+			List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords) {
+		this(schemaVersion, profile, runDate, asOf, models, totals, consumption, trend, reclamationPipeline,
+				skippedRecords, List.of());
+	}
 
 	public PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
 			List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,

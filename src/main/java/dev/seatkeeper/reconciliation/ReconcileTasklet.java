@@ -36,8 +36,11 @@ public class ReconcileTasklet implements Tasklet {
 
 	private final LocalDate runDate;
 
+	private final RightSizing rightSizing;
+
 	ReconcileTasklet(OrgUsageReader usage, PositionStore store, ReclamationFigures reclamation, Profile profile,
-			RunKey run, LocalDate runDate) {
+			RunKey run, LocalDate runDate, RightSizing rightSizing) {
+		this.rightSizing = rightSizing;
 		this.usage = usage;
 		this.store = store;
 		this.reclamation = reclamation;
@@ -59,7 +62,11 @@ public class ReconcileTasklet implements Tasklet {
 		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())
 			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements());
 		this.store.save(this.run, this.runDate, positions, consumption);
+		int downgrades = this.rightSizing.save(name, this.runDate, this.run.asOf(), this.profile.downgrades(), positions);
 		contribution.incrementWriteCount(positions.size() + consumption.size());
+		if (!this.profile.downgrades().isEmpty()) {
+			logger.info("Profile {}: {} seats a cheaper license would cover", name, downgrades);
+		}
 		logger.info("Profile {}: position of {} models and {} consumption metrics as of {}", name, positions.size(),
 				consumption.size(), this.run.asOf());
 		return RepeatStatus.FINISHED;

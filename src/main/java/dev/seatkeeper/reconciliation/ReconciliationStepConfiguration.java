@@ -32,7 +32,7 @@ class ReconciliationStepConfiguration {
 			@Value("#{jobParameters['runDate']}") LocalDate runDate, @Value("#{jobExecutionContext['asOf']}") String asOf) {
 		RunKey run = RunKey.of(profile, asOf);
 		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
-				runProfiles.get(profile), run, runDate);
+				runProfiles.get(profile), run, runDate, new RightSizing(jdbc));
 	}
 
 	@Bean

@@ -53,6 +53,15 @@ final class TableReport {
 						position.seats().salesforceUsed(), position.seats().assigned(), position.seats().drift()));
 			}
 		}
+		if (!report.rightSizing().isEmpty()) {
+			table.append(String.format("%nRight-size (seats a cheaper license would cover)%n  %-36s %-36s %10s %16s%n",
+					"from", "to", "candidates", "savings/year"));
+			for (RightSize size : report.rightSizing()) {
+				table.append(String.format("  %-36s %-36s %10d %16s%n", cut(size.from(), 36), cut(size.to(), 36),
+						size.candidates(), (size.savingsAnnual() != null)
+								? amount(size.savingsAnnual(), String.valueOf(size.currency())) : "-"));
+			}
+		}
 		table.append(String.format("%nTotals per currency (never converted)%n"));
 		table.append(String.format("  %-8s %16s %16s %16s %16s %16s%n", "currency", "cost/month", "cost/year",
 				"inactive/year", "true-up/year", "savings/year"));
