@@ -10,7 +10,7 @@ import dev.seatkeeper.bench.JobProcess.JobRun;
  * calls the sandbox answered and the fewest pages the queries needed.
  */
 record Night(String label, JobRun run, String outcome, List<StepFigures> steps, long loginEventsRead, long apiCalls,
-		long pagesNeeded, CpuTime.Spent cpu, long bytesReceived) {
+		long pagesNeeded, CpuTime.Spent cpu, long bytesReceived, long[] recordActivityPages) {
 
 	long rowsWritten() {
 		return this.steps.stream().mapToLong(StepFigures::written).sum();

@@ -18,7 +18,7 @@ class ReportFormatTests {
 		JsonNode json = JsonMapper.builder().build().readTree(JsonReport.of(this.report));
 
 		assertThat(json.propertyNames()).containsExactly("schemaVersion", "profile", "runDate", "asOf", "models",
-				"totals", "consumption", "trend", "reclamationPipeline", "skippedRecords");
+				"totals", "consumption", "trend", "reclamationPipeline", "skippedRecords", "rightSizing");
 		assertThat(json.get("asOf").asString()).isEqualTo("2026-11-27T02:00:00Z");
 		JsonNode sales = json.get("models").get(0);
 		assertThat(sales.propertyNames()).containsExactly("model", "label", "status", "thresholdDays", "termExpired",
@@ -64,8 +64,9 @@ class ReportFormatTests {
 	void csvCarriesSalesforcesCountsInColumnsAddedAtTheEnd() {
 		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
 
-		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active");
-		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9");
+		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active,"
+				+ "downgrade_to,downgrade_candidates,downgrade_savings_annual");
+		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9,,,");
 	}
 
 	@Test
