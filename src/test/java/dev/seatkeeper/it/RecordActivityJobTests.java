@@ -159,13 +159,17 @@ class RecordActivityJobTests {
 	}
 
 	static Set<String> stored(JobHarness app) {
+		return stored(app.jdbc(), "acme");
+	}
+
+	static Set<String> stored(org.springframework.jdbc.core.JdbcTemplate jdbc, String profile) {
 		Set<String> rows = new TreeSet<>();
-		app.jdbc().query("""
+		jdbc.query("""
 				SELECT user_id, object_name, last_created_at, last_modified_at, modified_90d FROM record_activity
-				WHERE profile = 'acme'""", (row) -> {
+				WHERE profile = ?""", (row) -> {
 			rows.add(row.getString(1) + " " + row.getString(2) + " " + instant(row.getObject(3, LocalDateTime.class))
 					+ " " + instant(row.getObject(4, LocalDateTime.class)) + " " + row.getInt(5));
-		});
+		}, profile);
 		return rows;
 	}
 

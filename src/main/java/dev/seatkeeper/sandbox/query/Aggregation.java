@@ -1,7 +1,6 @@
 package dev.seatkeeper.sandbox.query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +111,12 @@ final class Aggregation {
 	}
 
 	private static int indexOfIgnoreCase(List<String> names, String name) {
-		return Arrays.asList(names.stream().map(String::toLowerCase).toArray()).indexOf(name.toLowerCase());
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).equalsIgnoreCase(name)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 }
