@@ -4,13 +4,24 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.seatkeeper.consumption.Consumption.Source;
+import dev.seatkeeper.job.BudgetStop;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.SalesforceTasklet;
+import dev.seatkeeper.salesforce.SalesforceApiException;
+import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -19,8 +30,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * Usage-based entitlements (TenantUsageEntitlement) and the org limits of {@code /limits} as consumption rows. Both
  * are small (tens of rows), so one tasklet transaction of idempotent upserts.
+ *
+ * <p>Consumption is not worth a night's position: a source Salesforce does not answer (the object became unreadable,
+ * {@code INVALID_TYPE}; a 5xx left after the client's retries) is logged, named with its reason in the step's exit
+ * description and left in the job ExecutionContext ({@link #UNREAD}), and the run goes on; {@code reconcile} then
+ * shows that source's metrics as {@code NO_DATA} with the reason. An exhausted API budget still stops the step and an
+ * authentication failure still fails the run. A restart reads both sources again and replaces the record.
  */
 public class ConsumptionDownload extends SalesforceTasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsumptionDownload.class);
+
+	/** Job context key: the sources not read this run, one {@code SOURCE=reason} a line ("" when all were read). */
+	public static final String UNREAD = "consumptionUnread";
 
 	/** Not in every org, and a setup object the integration user may not be allowed to read. */
 	static final String ENTITLEMENT_OBJECT = "TenantUsageEntitlement";
@@ -52,27 +74,96 @@ public class ConsumptionDownload extends SalesforceTasklet {
 	@Override
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		List<Consumption> rows = new ArrayList<>();
+		Map<Source, String> unread = new LinkedHashMap<>();
 		if (this.entitlements) {
-			this.client.query(ENTITLEMENTS).map(ConsumptionDownload::entitlement).forEach(rows::add);
+			read(Source.USAGE_ENTITLEMENT, () -> entitlements(this.client.query(ENTITLEMENTS).toList()), rows, unread);
+		}
+		else {
+			unread.put(Source.USAGE_ENTITLEMENT, "the integration user may not read " + ENTITLEMENT_OBJECT
+					+ " (grant View Setup and Configuration)");
 		}
 		LocalDate today = LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC);
-		this.client.limits().limits().forEach((name, limit) -> rows.add(new Consumption(name, today, today,
-				BigDecimal.valueOf(limit.max()), BigDecimal.valueOf(limit.used()), Source.ORG_LIMIT)));
+		read(Source.ORG_LIMIT, () -> {
+			List<Consumption> limits = new ArrayList<>();
+			this.client.limits().limits().forEach((name, limit) -> limits.add(new Consumption(name, today, today,
+					BigDecimal.valueOf(limit.max()), BigDecimal.valueOf(limit.used()), Source.ORG_LIMIT)));
+			return limits;
+		}, rows, unread);
 		rows.forEach(row -> contribution.incrementReadCount());
 		this.writer.write(new Chunk<>(rows));
 		contribution.incrementWriteCount(rows.size());
+		chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+			.putString(UNREAD, format(unread));
+		if (!unread.isEmpty()) {
+			contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("consumption not read: " + format(unread)));
+		}
 	}
 
-	static Consumption entitlement(JsonNode record) {
-		String key = SalesforceRecords.text(record, "ResourceGroupKey");
-		String metric = (key != null) ? key : SalesforceRecords.text(record, "MasterLabel");
+	/** Reads one source, or records why it could not be read. */
+	private void read(Source source, Supplier<List<Consumption>> reading, List<Consumption> rows,
+			Map<Source, String> unread) {
+		try {
+			rows.addAll(reading.get());
+		}
+		catch (SalesforceApiException ex) {
+			if (BudgetStop.isBudget(ex) || ex instanceof SalesforceAuthenticationException) {
+				throw ex;
+			}
+			logger.warn("Profile {}: {} not read, the run goes on without it: {}", this.run.profile(), source,
+					ex.getMessage());
+			unread.put(source, String.valueOf(ex.getMessage()));
+		}
+	}
+
+	static String format(Map<Source, String> unread) {
+		StringBuilder text = new StringBuilder();
+		unread.forEach((source, reason) -> text.append(text.isEmpty() ? "" : "\n").append(source.name()).append('=')
+			.append(reason.replace('\n', ' ')));
+		return text.toString();
+	}
+
+	/** The job context value back as source name to reason; empty when every source was read (or none recorded). */
+	public static Map<String, String> parse(@Nullable String value) {
+		Map<String, String> unread = new LinkedHashMap<>();
+		if (value != null) {
+			value.lines().filter(line -> line.contains("=")).forEach(line -> unread
+				.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+		}
+		return unread;
+	}
+
+	/**
+	 * The rows as consumption, each under a metric key of its own: several rows can share a {@code ResourceGroupKey},
+	 * so the key is the row's {@code Setting}, or, where that is missing or shared too, its label with its record Id.
+	 */
+	static List<Consumption> entitlements(List<JsonNode> records) {
+		Map<String, Integer> settings = new HashMap<>();
+		records.forEach(record -> {
+			String setting = SalesforceRecords.text(record, "Setting");
+			if (setting != null && !setting.isBlank()) {
+				settings.merge(setting, 1, Integer::sum);
+			}
+		});
+		return records.stream().map(record -> entitlement(record, metric(record, settings))).toList();
+	}
+
+	private static String metric(JsonNode record, Map<String, Integer> settings) {
+		String setting = SalesforceRecords.text(record, "Setting");
+		if (setting != null && settings.getOrDefault(setting, 0) == 1) {
+			return setting;
+		}
+		String label = SalesforceRecords.text(record, "MasterLabel");
+		return ((label != null) ? label : ENTITLEMENT_OBJECT) + " (" + SalesforceRecords.text(record, "Id") + ")";
+	}
+
+	static Consumption entitlement(JsonNode record, String metric) {
 		LocalDate start = SalesforceRecords.date(record, "StartDate");
 		return new Consumption(metric, (start != null) ? start : LocalDate.EPOCH, SalesforceRecords.date(record, "EndDate"),
 				decimal(record, "CurrentAmountAllowed"), decimal(record, "AmountUsed"), Source.USAGE_ENTITLEMENT,
 				SalesforceRecords.bool(record, "IsPersistentResource"));
 	}
 
-	private static BigDecimal decimal(JsonNode record, String field) {
+	private static @Nullable BigDecimal decimal(JsonNode record, String field) {
 		JsonNode value = SalesforceRecords.path(record, field);
 		return (value.isNumber()) ? value.decimalValue() : null;
 	}

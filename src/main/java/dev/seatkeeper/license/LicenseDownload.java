@@ -6,8 +6,10 @@ import java.util.List;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.SalesforceTasklet;
 import dev.seatkeeper.license.SoftwareModel.Kind;
+import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,6 +27,14 @@ public class LicenseDownload extends SalesforceTasklet {
 	private static final Logger logger = LoggerFactory.getLogger(LicenseDownload.class);
 
 	static final String USER_LICENSES = "SELECT Id, Name, LicenseDefinitionKey, Status, TotalLicenses, UsedLicenses FROM UserLicense ORDER BY Id";
+
+	/**
+	 * With the monthly login figures of login-based licenses. Salesforce shows these two fields only where Digital
+	 * Experiences (communities) is enabled; elsewhere selecting them is INVALID_FIELD, and the org has no login-based
+	 * license to count.
+	 */
+	static final String USER_LICENSES_WITH_LOGINS = "SELECT Id, Name, LicenseDefinitionKey, Status, TotalLicenses,"
+			+ " UsedLicenses, MonthlyLoginsEntitlement, MonthlyLoginsUsed FROM UserLicense ORDER BY Id";
 
 	static final String PERMISSION_SET_LICENSES = "SELECT Id, DeveloperName, MasterLabel, Status, TotalLicenses, UsedLicenses FROM PermissionSetLicense ORDER BY Id";
 
@@ -56,7 +66,7 @@ public class LicenseDownload extends SalesforceTasklet {
 	@Override
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
 		List<SoftwareModel> models = new ArrayList<>();
-		this.client.query(USER_LICENSES).map(LicenseDownload::userLicense).forEach(models::add);
+		userLicenses().forEach(models::add);
 		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicense).forEach(models::add);
 		this.client.query(PACKAGE_LICENSES).map(LicenseDownload::packageLicense).forEach(models::add);
 		this.features.forEach(feature -> models.add(feature.model()));
@@ -66,11 +76,31 @@ public class LicenseDownload extends SalesforceTasklet {
 		logger.info("Profile {}: {} software models", this.run.profile(), models.size());
 	}
 
+	/**
+	 * The user licenses with their monthly login figures, or without them where the org hides those fields (no Digital
+	 * Experiences): one query in every org that has them, a second only in one that has not.
+	 */
+	private List<SoftwareModel> userLicenses() {
+		try {
+			return this.client.query(USER_LICENSES_WITH_LOGINS).map(LicenseDownload::userLicense).toList();
+		}
+		catch (SalesforceApiException ex) {
+			if (!ex.is("INVALID_FIELD") || !String.valueOf(ex.getMessage()).contains("MonthlyLogins")) {
+				throw ex;
+			}
+			logger.info("Profile {}: no login-based licenses: this org does not show UserLicense.MonthlyLogins*"
+					+ " (Digital Experiences is not enabled)", this.run.profile());
+			return this.client.query(USER_LICENSES).map(LicenseDownload::userLicense).toList();
+		}
+	}
+
 	static SoftwareModel userLicense(JsonNode record) {
 		String key = SalesforceRecords.text(record, "LicenseDefinitionKey");
+		Integer entitlement = integer(record, "MonthlyLoginsEntitlement");
 		return new SoftwareModel(Kind.USER_LICENSE.identifier(key), Kind.USER_LICENSE, SalesforceRecords.text(record, "Id"),
 				SalesforceRecords.text(record, "Name"), SalesforceRecords.text(record, "Status"),
-				integer(record, "TotalLicenses"), integer(record, "UsedLicenses"), false);
+				integer(record, "TotalLicenses"), integer(record, "UsedLicenses"), false, entitlement,
+				(entitlement != null) ? integer(record, "MonthlyLoginsUsed") : null);
 	}
 
 	static SoftwareModel permissionSetLicense(JsonNode record) {
@@ -90,7 +120,7 @@ public class LicenseDownload extends SalesforceTasklet {
 				(allowed != null && allowed < 0) ? null : allowed, integer(record, "UsedLicenses"), false);
 	}
 
-	private static Integer integer(JsonNode record, String field) {
+	private static @Nullable Integer integer(JsonNode record, String field) {
 		Long value = SalesforceRecords.number(record, field);
 		return (value != null) ? Math.toIntExact(value) : null;
 	}

@@ -6,9 +6,20 @@ import org.jspecify.annotations.Nullable;
  * A kind of right a user can hold, identified as {@code Kind:Key}: {@code UserLicense:SFDC},
  * {@code PermissionSetLicense:SalesConsoleUser}, {@code PackageLicense:sbqq}, {@code FeatureLicense:SupportUser}.
  * Totals are Salesforce's (null where Salesforce publishes none, as for feature licenses).
+ *
+ * @param monthlyLoginsEntitlement a login-based user license's allowance of logins a month
+ * ({@code UserLicense.MonthlyLoginsEntitlement}); null for every license billed by users
+ * @param monthlyLoginsUsed its logins this month ({@code MonthlyLoginsUsed}); null when not login-based
  */
 public record SoftwareModel(String identifier, Kind kind, @Nullable String salesforceId, String label,
-		@Nullable String status, @Nullable Integer totalLicenses, @Nullable Integer usedLicenses, boolean unrecognized) {
+		@Nullable String status, @Nullable Integer totalLicenses, @Nullable Integer usedLicenses, boolean unrecognized,
+		@Nullable Integer monthlyLoginsEntitlement, @Nullable Integer monthlyLoginsUsed) {
+
+	public SoftwareModel(String identifier, Kind kind, @Nullable String salesforceId, String label,
+			@Nullable String status, @Nullable Integer totalLicenses, @Nullable Integer usedLicenses,
+			boolean unrecognized) {
+		this(identifier, kind, salesforceId, label, status, totalLicenses, usedLicenses, unrecognized, null, null);
+	}
 
 	public enum Kind {
 

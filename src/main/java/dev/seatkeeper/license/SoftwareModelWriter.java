@@ -15,11 +15,13 @@ public class SoftwareModelWriter implements ItemWriter<SoftwareModel> {
 
 	static final String UPSERT = """
 			INSERT INTO software_model (profile, identifier, kind, salesforce_id, label, status, total_licenses,
-			    used_licenses, unrecognized, first_seen, last_seen)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    used_licenses, unrecognized, first_seen, last_seen, monthly_logins_entitlement, monthly_logins_used)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE kind = VALUES(kind), salesforce_id = VALUES(salesforce_id), label = VALUES(label),
 			    status = VALUES(status), total_licenses = VALUES(total_licenses), used_licenses = VALUES(used_licenses),
-			    unrecognized = VALUES(unrecognized), last_seen = VALUES(last_seen)""";
+			    unrecognized = VALUES(unrecognized), last_seen = VALUES(last_seen),
+			    monthly_logins_entitlement = VALUES(monthly_logins_entitlement),
+			    monthly_logins_used = VALUES(monthly_logins_used)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -48,6 +50,8 @@ public class SoftwareModelWriter implements ItemWriter<SoftwareModel> {
 			statement.setBoolean(9, model.unrecognized());
 			statement.setObject(10, run.asOfUtc());
 			statement.setObject(11, run.asOfUtc());
+			statement.setObject(12, model.monthlyLoginsEntitlement());
+			statement.setObject(13, model.monthlyLoginsUsed());
 		});
 	}
 

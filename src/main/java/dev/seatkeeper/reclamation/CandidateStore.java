@@ -55,22 +55,36 @@ public class CandidateStore {
 	}
 
 	public List<Candidate> find(CandidateFilter filter) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM reclamation_candidate WHERE 1 = 1");
 		List<Object> args = new ArrayList<>();
+		String sql = "SELECT * FROM reclamation_candidate c WHERE " + where(filter, args) + " ORDER BY c.id";
+		return this.jdbc.query(sql, (row, index) -> candidate(row), args.toArray());
+	}
+
+	/** The candidates {@link #find} returns, each with its user's username and name as last downloaded. */
+	public List<ListedCandidate> findWithUsers(CandidateFilter filter) {
+		List<Object> args = new ArrayList<>();
+		String sql = "SELECT c.*, u.username, u.full_name FROM reclamation_candidate c LEFT JOIN sf_user u"
+				+ " ON u.profile = c.profile AND u.user_id = c.user_id WHERE " + where(filter, args) + " ORDER BY c.id";
+		return this.jdbc.query(sql,
+				(row, index) -> new ListedCandidate(candidate(row), row.getString("username"), row.getString("full_name")),
+				args.toArray());
+	}
+
+	private static String where(CandidateFilter filter, List<Object> args) {
+		StringBuilder where = new StringBuilder("1 = 1");
 		if (filter.profile() != null) {
-			sql.append(" AND profile = ?");
+			where.append(" AND c.profile = ?");
 			args.add(filter.profile());
 		}
 		if (filter.state() != null) {
-			sql.append(" AND state = ?");
+			where.append(" AND c.state = ?");
 			args.add(filter.state().name());
 		}
 		if (filter.rule() != null) {
-			sql.append(" AND rule_name = ?");
+			where.append(" AND c.rule_name = ?");
 			args.add(filter.rule());
 		}
-		sql.append(" ORDER BY id");
-		return this.jdbc.query(sql.toString(), (row, index) -> candidate(row), args.toArray());
+		return where.toString();
 	}
 
 	public @Nullable Candidate get(long id) {

@@ -1,22 +1,53 @@
 package dev.seatkeeper.reclamation;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.table.Csv;
+import dev.seatkeeper.table.TerminalWidth;
+import dev.seatkeeper.table.TextTable;
+import dev.seatkeeper.table.TextTable.Column;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code candidates list}: candidates matching the filters, oldest first, with why they are in their state: the
- * operator's decision, else the reason, else what became of the user's notice.
+ * {@code candidates list}: candidates matching the filters, oldest first, with the user's username and name and why
+ * they are in their state: the operator's decision, else the reason, else what became of the user's notice. As an
+ * aligned table that fits the terminal (the license and note wrap; {@code --wide} never wraps), or as JSON or CSV
+ * with every field.
  */
 @Command(name = "list", description = "List candidates (filter by --profile, --state, --rule).")
 public class ListCandidatesCommand extends FilteredCandidatesCommand {
 
-	private static final String FORMAT = "%-6s %-16s %-18s %-28s %-16s %-29s %-9s %-20s %-20s %s%n";
+	enum Format {
+
+		TABLE, JSON, CSV
+
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
+
+	private static final List<String> CSV_HEADER = List.of("id", "profile", "user_id", "username", "name", "license",
+			"rule", "action", "state", "state_changed_at", "last_activity_at", "note");
 
 	private final CandidateStore store;
+
+	@Option(names = "--format", defaultValue = "table", description = "table, json or csv (default ${DEFAULT-VALUE}).")
+	Format format = Format.TABLE;
+
+	@Option(names = "--wide", description = "Never wrap the table, whatever the terminal's width.")
+	boolean wide;
 
 	public ListCandidatesCommand(CandidateStore store) {
 		this.store = store;
@@ -25,30 +56,71 @@ public class ListCandidatesCommand extends FilteredCandidatesCommand {
 	@Override
 	public Integer call() {
 		PrintStream out = System.out;
-		List<Candidate> candidates = this.store.find(filter());
-		if (candidates.isEmpty()) {
+		List<ListedCandidate> candidates = this.store.findWithUsers(filter());
+		if (candidates.isEmpty() && this.format == Format.TABLE) {
 			out.println("No candidates match.");
 			return ExitCode.OK.code();
 		}
-		out.printf(FORMAT, "id", "profile", "user", "model", "rule", "action", "state", "since (UTC)",
-				"last activity (UTC)", "note");
-		for (Candidate candidate : candidates) {
-			CandidateKey key = candidate.key();
-			out.printf(FORMAT, candidate.id(), key.profile(), key.userId(), key.model(), key.rule(), candidate.action(),
-					candidate.state(), candidate.stateChangedAt(), text(candidate.lastActivityAt()), note(candidate));
-		}
+		out.print(switch (this.format) {
+			case TABLE -> table(candidates, this.wide ? TerminalWidth.UNLIMITED : TerminalWidth.detect());
+			case JSON -> JSON.writeValueAsString(candidates.stream().map(Row::of).toList()) + "\n";
+			case CSV -> csv(candidates);
+		});
+		out.flush();
 		return ExitCode.OK.code();
 	}
 
-	private static String note(Candidate candidate) {
+	static String table(List<ListedCandidate> candidates, int width) {
+		TextTable table = TextTable.of(Column.number("id"), Column.text("profile"), Column.text("username"),
+				Column.wrapped("name"), Column.wrapped("license"), Column.text("rule"), Column.text("state"),
+				Column.text("last activity (UTC)"), Column.wrapped("note"));
+		for (ListedCandidate listed : candidates) {
+			Candidate candidate = listed.candidate();
+			CandidateKey key = candidate.key();
+			table.row(candidate.id(), key.profile(), (listed.username() != null) ? listed.username() : key.userId(),
+					listed.name(), key.model(), key.rule(), candidate.state(), minutes(candidate.lastActivityAt()),
+					note(candidate));
+		}
+		return table.render(width);
+	}
+
+	private static String csv(List<ListedCandidate> candidates) {
+		StringBuilder csv = new StringBuilder(Csv.line(CSV_HEADER));
+		for (ListedCandidate listed : candidates) {
+			Row row = Row.of(listed);
+			csv.append(Csv.line(Stream.of(row.id(), row.profile(), row.userId(), row.username(), row.name(),
+					row.license(), row.rule(), row.action(), row.state(), row.stateChangedAt(), row.lastActivityAt(),
+					row.note())
+				.map(value -> (value != null) ? value.toString() : "")
+				.toList()));
+		}
+		return csv.toString();
+	}
+
+	private static @Nullable String note(Candidate candidate) {
 		if (candidate.decidedBy() != null) {
 			return "decided by " + candidate.decidedBy() + " at " + candidate.decidedAt();
 		}
-		return text((candidate.reason() != null) ? candidate.reason() : candidate.notice());
+		return (candidate.reason() != null) ? candidate.reason() : candidate.notice();
 	}
 
-	private static String text(@Nullable Object value) {
-		return (value != null) ? value.toString() : "-";
+	private static String minutes(@Nullable Instant at) {
+		return (at != null) ? MINUTES.format(at) : "never";
+	}
+
+	/** One candidate in JSON and CSV: every field, instants in ISO-8601 UTC, nulls kept. */
+	record Row(long id, String profile, String userId, @Nullable String username, @Nullable String name,
+			String license, String rule, String action, String state, Instant stateChangedAt,
+			@Nullable Instant lastActivityAt, @Nullable String note) {
+
+		static Row of(ListedCandidate listed) {
+			Candidate candidate = listed.candidate();
+			CandidateKey key = candidate.key();
+			return new Row(candidate.id(), key.profile(), key.userId(), listed.username(), listed.name(), key.model(),
+					key.rule(), candidate.action().name(), candidate.state().name(), candidate.stateChangedAt(),
+					candidate.lastActivityAt(), ListCandidatesCommand.note(candidate));
+		}
+
 	}
 
 }

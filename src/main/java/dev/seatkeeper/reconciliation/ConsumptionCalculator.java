@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Consumption positions: each reading against its allowance (the profile's entitlement when one names the metric,
  * else Salesforce's), projected linearly to the period end: used × period length ÷ time elapsed since the period
  * started (UTC days, the end date inclusive). A period without an end takes the entitlement's period (a month or a
- * year from its start); without either there is no projection. Pure and thread-safe.
+ * year from its start); without either there is no projection. A metric whose source could not be read this run is
+ * {@code NO_DATA} with the reason, never judged on an older reading. Pure and thread-safe.
  */
 public final class ConsumptionCalculator {
 
@@ -34,16 +35,32 @@ public final class ConsumptionCalculator {
 
 	public List<ConsumptionPosition> positions(List<ConsumptionReading> readings,
 			List<ConsumptionEntitlement> entitlements) {
+		return positions(readings, entitlements, Map.of());
+	}
+
+	/** @param unread the sources ({@code USAGE_ENTITLEMENT}, {@code ORG_LIMIT}) not read this run, with the reason */
+	public List<ConsumptionPosition> positions(List<ConsumptionReading> readings,
+			List<ConsumptionEntitlement> entitlements, Map<String, String> unread) {
 		Map<String, ConsumptionEntitlement> byMetric = new LinkedHashMap<>();
 		entitlements.forEach(entitlement -> byMetric.put(entitlement.metric(), entitlement));
 		List<ConsumptionPosition> positions = new ArrayList<>();
 		for (ConsumptionReading reading : readings) {
-			positions.add(position(reading, byMetric.remove(reading.metric())));
+			ConsumptionEntitlement entitlement = byMetric.remove(reading.metric());
+			String reason = unread.get(reading.source());
+			positions.add((reason == null) ? position(reading, entitlement)
+					: noData(reading.metric(), reading.source(), entitlement, reading.source() + " not read: " + reason));
 		}
-		byMetric.values()
-			.forEach(entitlement -> positions.add(new ConsumptionPosition(entitlement.metric(), null, null, null,
-					entitlement.allowed(), "PROFILE", null, null, Status.NO_DATA)));
+		String missing = unread.isEmpty() ? "Salesforce reports no reading of this metric"
+				: "not reported; " + String.join("; ", unread.entrySet().stream()
+					.map(source -> source.getKey() + " not read: " + source.getValue()).toList());
+		byMetric.values().forEach(entitlement -> positions.add(noData(entitlement.metric(), null, entitlement, missing)));
 		return positions;
+	}
+
+	private static ConsumptionPosition noData(String metric, @Nullable String source,
+			@Nullable ConsumptionEntitlement entitlement, String reason) {
+		return new ConsumptionPosition(metric, source, null, null, (entitlement != null) ? entitlement.allowed() : null,
+				(entitlement != null) ? "PROFILE" : "SALESFORCE", null, null, Status.NO_DATA, reason);
 	}
 
 	private ConsumptionPosition position(ConsumptionReading reading, @Nullable ConsumptionEntitlement entitlement) {

@@ -10,10 +10,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param allowedFrom {@code PROFILE} when an entitlement of the profile sets the allowance (it wins over Salesforce's
  * figure), {@code SALESFORCE} otherwise
+ * @param reason why a {@code NO_DATA} metric has no reading (its source could not be read this run, or Salesforce
+ * reports none); null otherwise
  */
 public record ConsumptionPosition(String metric, @Nullable String source, @Nullable LocalDate periodStart,
 		@Nullable LocalDate periodEnd, @Nullable BigDecimal allowed, String allowedFrom, @Nullable BigDecimal used,
-		@Nullable BigDecimal projected, Status status) {
+		@Nullable BigDecimal projected, Status status, @Nullable String reason) {
+
+	public ConsumptionPosition(String metric, @Nullable String source, @Nullable LocalDate periodStart,
+			@Nullable LocalDate periodEnd, @Nullable BigDecimal allowed, String allowedFrom, @Nullable BigDecimal used,
+			@Nullable BigDecimal projected, Status status) {
+		this(metric, source, periodStart, periodEnd, allowed, allowedFrom, used, projected, status, null);
+	}
 
 	public enum Status {
 
@@ -25,7 +33,10 @@ public record ConsumptionPosition(String metric, @Nullable String source, @Nulla
 		OVER,
 		/** Nothing allows this metric, so nothing can be exceeded. */
 		NO_ALLOWANCE,
-		/** The profile entitles the metric but Salesforce reported no reading of it. */
+		/**
+		 * No current reading: the profile entitles the metric but Salesforce reported none, or the metric's source
+		 * could not be read this run (the reason says which).
+		 */
 		NO_DATA
 
 	}

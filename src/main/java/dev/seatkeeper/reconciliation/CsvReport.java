@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.seatkeeper.reconciliation.LicensePosition.Logins;
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
 import dev.seatkeeper.reconciliation.LicensePosition.Seats;
+import dev.seatkeeper.table.Csv;
 import org.jspecify.annotations.Nullable;
 
 /** One row per model and profile (RFC 4180: comma separated, quoted when needed, CRLF line ends). */
@@ -18,16 +20,17 @@ final class CsvReport {
 			"shelfware", "savings_seats", "savings_after_reclamation_seats", "term_expired", "threshold_days", "currency",
 			"unit_price_annual", "cost_monthly", "cost_annual", "inactive_cost_annual", "true_up_exposure_annual",
 			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active",
-			"downgrade_to", "downgrade_candidates", "downgrade_savings_annual");
+			"monthly_logins_entitled", "monthly_logins_used", "downgrade_to", "downgrade_candidates",
+			"downgrade_savings_annual");
 
 	private CsvReport() {
 	}
 
 	static String of(List<PositionReport> reports) {
-		StringBuilder csv = new StringBuilder(line(HEADER));
+		StringBuilder csv = new StringBuilder(Csv.line(HEADER));
 		for (PositionReport report : reports) {
 			for (LicensePosition position : report.models()) {
-				csv.append(line(row(report, position)));
+				csv.append(Csv.line(row(report, position)));
 			}
 		}
 		return csv.toString();
@@ -48,10 +51,12 @@ final class CsvReport {
 					money.inactiveCostAnnual().toPlainString(), money.trueUpExposureAnnual().toPlainString(),
 					money.savingsAnnual().toPlainString(), money.savingsAfterReclamationAnnual().toPlainString()));
 		}
-		while (values.size() < HEADER.size() - 6) {
+		while (values.size() < HEADER.size() - 8) {
 			values.add(null);
 		}
 		values.addAll(Arrays.asList(seats.salesforceUsed(), seats.drift(), seats.salesforceActive()));
+		Logins logins = position.logins();
+		values.addAll(Arrays.asList((logins != null) ? logins.entitled() : null, (logins != null) ? logins.used() : null));
 		values.addAll(downgrade(report, position.model()));
 		return values.stream().map(value -> Objects.toString(value, "")).toList();
 	}
@@ -66,15 +71,6 @@ final class CsvReport {
 				from.stream().map((size) -> String.valueOf(size.candidates())).collect(Collectors.joining("|")),
 				from.stream().map((size) -> (size.savingsAnnual() != null) ? size.savingsAnnual().toPlainString() : "")
 					.collect(Collectors.joining("|")));
-	}
-
-	private static String line(List<String> fields) {
-		return fields.stream().map(CsvReport::quoted).collect(Collectors.joining(",")) + "\r\n";
-	}
-
-	private static String quoted(String field) {
-		boolean needsQuotes = field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r");
-		return needsQuotes ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
 	}
 
 }

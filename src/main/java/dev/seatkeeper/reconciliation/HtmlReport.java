@@ -97,12 +97,31 @@ final class HtmlReport {
 		topSavings(html, report.models());
 		html.append("<h2>All models</h2>");
 		models(html, report.models());
+		loginBased(html, report.models());
 		drift(html, report.models());
 		rightSize(html, report.rightSizing());
 		if (!report.consumption().isEmpty()) {
 			html.append("<h2>Consumption</h2>");
 			consumption(html, report.consumption());
 		}
+	}
+
+	/** Licenses billed by logins a month: this month's logins against the allowance; nothing when the org has none. */
+	private static void loginBased(StringBuilder html, List<LicensePosition> models) {
+		List<LicensePosition> loginBased = models.stream().filter(model -> model.logins() != null).toList();
+		if (loginBased.isEmpty()) {
+			return;
+		}
+		html.append("<h2>Login-based licenses</h2><p class=\"meta\">Billed by logins a month, not seats; this month so"
+				+ " far.</p><table><tr><th>model</th><th>logins used</th><th>logins entitled</th><th>status</th></tr>");
+		for (LicensePosition model : loginBased) {
+			LicensePosition.Logins logins = model.logins();
+			html.append("<tr><td title=\"").append(escape(model.model())).append("\">").append(escape(model.label()))
+				.append("</td><td>").append((logins.used() != null) ? logins.used() : "–").append("</td><td>")
+				.append(logins.entitled()).append("</td><td class=\"status ").append(model.status()).append("\">")
+				.append(model.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td></tr>");
+		}
+		html.append("</table>");
 	}
 
 	/**
@@ -359,7 +378,8 @@ final class HtmlReport {
 				.append((metric.periodStart() != null) ? metric.periodStart() + " – " + metric.periodEnd() : "–")
 				.append("</td><td>").append(number(metric.allowed())).append("</td><td>").append(number(metric.used()))
 				.append("</td><td>").append(number(metric.projected())).append("</td><td>")
-				.append(metric.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td></tr>");
+				.append(metric.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+				.append((metric.reason() != null) ? ": " + escape(metric.reason()) : "").append("</td></tr>");
 		}
 		html.append("</table>");
 	}

@@ -9,9 +9,32 @@ import org.jspecify.annotations.Nullable;
  *
  * @param termExpired every entitlement naming the model ended (or had not begun) on the run date, so nothing is owned
  * @param money null when no entitlement prices the model ({@link PositionStatus#UNKNOWN})
+ * @param logins a login-based license's logins this month against its allowance (its status is about those, not
+ * seats); null for every other model
  */
 public record LicensePosition(String model, String label, PositionStatus status, int thresholdDays, boolean termExpired,
-		Seats seats, @Nullable Money money) {
+		Seats seats, @Nullable Money money, @Nullable Logins logins) {
+
+	public LicensePosition(String model, String label, PositionStatus status, int thresholdDays, boolean termExpired,
+			Seats seats, @Nullable Money money) {
+		this(model, label, status, thresholdDays, termExpired, seats, money, null);
+	}
+
+	/**
+	 * A login-based license (Customer or Partner Community Login): Salesforce bills successful logins a month, not
+	 * users. {@code used} counts this calendar month so far.
+	 *
+	 * @param entitled Salesforce's allowance of logins a month ({@code UserLicense.MonthlyLoginsEntitlement})
+	 * @param used logins this month ({@code MonthlyLoginsUsed}); null when Salesforce gave none
+	 */
+	public record Logins(int entitled, @Nullable Integer used) {
+
+		/** Logins beyond the allowance this month (0 within it). */
+		public int over() {
+			return (this.used != null) ? Math.max(0, this.used - this.entitled) : 0;
+		}
+
+	}
 
 	/**
 	 * Seat counts. {@code owned} is null for a site license ({@code siteLicense}) and when nothing is known.

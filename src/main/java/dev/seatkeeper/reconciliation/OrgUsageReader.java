@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OrgUsageReader {
 
 	private static final String MODELS = """
-			SELECT identifier, label, total_licenses, used_licenses, active_users FROM software_model WHERE profile = ?
+			SELECT identifier, label, total_licenses, used_licenses, active_users, monthly_logins_entitlement,
+			    monthly_logins_used FROM software_model WHERE profile = ?
 			ORDER BY identifier""";
 
 	private static final String HOLDERS = """
@@ -75,7 +76,7 @@ class OrgUsageReader {
 			int[] assignedAndActive = counts.getOrDefault(model, new int[2]);
 			return new ModelUsage(model, row.getString(2), row.getObject(3, Integer.class), assignedAndActive[0],
 					assignedAndActive[1], threshold.days(model), count(row.getObject(4, Integer.class)),
-					count(row.getObject(5, Integer.class)));
+					count(row.getObject(5, Integer.class)), row.getObject(6, Integer.class), row.getObject(7, Integer.class));
 		}, this.run.profile());
 	}
 

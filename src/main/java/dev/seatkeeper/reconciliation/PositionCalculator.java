@@ -6,17 +6,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import dev.seatkeeper.profile.Entitlement;
+import dev.seatkeeper.reconciliation.LicensePosition.Logins;
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
 import dev.seatkeeper.reconciliation.LicensePosition.Seats;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The position arithmetic: each model of the org against the entitlement lines naming it, then each entitlement
  * naming a model the org lacks. Pure and thread-safe; the reconcile step feeds it from the tables.
  */
 public final class PositionCalculator {
+
+	private static final BigDecimal ZERO = Ownership.cents(BigDecimal.ZERO);
 
 	private final LocalDate on;
 
@@ -35,7 +40,12 @@ public final class PositionCalculator {
 		List<LicensePosition> positions = new ArrayList<>();
 		for (ModelUsage usage : models) {
 			List<Entitlement> lines = linesByModel.remove(usage.model());
-			positions.add((lines != null) ? owned(usage, new Ownership(lines, this.on)) : unknown(usage));
+			if (usage.loginBased()) {
+				positions.add(loginBased(usage, (lines != null) ? new Ownership(lines, this.on) : null));
+			}
+			else {
+				positions.add((lines != null) ? owned(usage, new Ownership(lines, this.on)) : unknown(usage));
+			}
 		}
 		linesByModel.forEach((model, lines) -> positions
 			.add(notInOrg(new ModelUsage(model, lines.get(0).label(), null, 0, 0, defaultThresholdDays), lines)));
@@ -49,6 +59,26 @@ public final class PositionCalculator {
 			.withSalesforceCounts(usage.salesforceUsed(), usage.salesforceActive());
 		return new LicensePosition(usage.model(), usage.label(), PositionStatus.UNKNOWN, usage.thresholdDays(), false,
 				seats, null);
+	}
+
+	/**
+	 * A login-based license is billed by logins a month: its status is this month's logins against Salesforce's
+	 * allowance, and its idle users cost nothing, so it has no shortfall, shelfware, savings or inactive cost in seats.
+	 * The profile's lines, where there are any, price it.
+	 */
+	private LicensePosition loginBased(ModelUsage usage, @Nullable Ownership ownership) {
+		ReclamationCounts counts = this.reclamation.apply(usage.model());
+		Integer owned = (ownership != null) ? ownership.seats() : null;
+		Seats seats = new Seats(owned, ownership != null && owned == null, usage.provisioned(), usage.assigned(),
+				usage.active(), inactive(usage), counts.openCandidates(), counts.reclaimedThisRun(), 0, 0, 0, 0)
+			.withSalesforceCounts(usage.salesforceUsed(), usage.salesforceActive());
+		Logins logins = new Logins(Objects.requireNonNull(usage.monthlyLoginsEntitled()), usage.monthlyLoginsUsed());
+		PositionStatus status = (logins.over() > 0) ? PositionStatus.UNDER_LICENSED : PositionStatus.COMPLIANT;
+		Money money = (ownership != null) ? new Money(ownership.currency(), Ownership.cents(ownership.unitPriceAnnual()),
+				Ownership.monthly(ownership.costAnnual()), Ownership.cents(ownership.costAnnual()), ZERO, ZERO, ZERO, ZERO)
+				: null;
+		return new LicensePosition(usage.model(), usage.label(), status, usage.thresholdDays(),
+				ownership != null && ownership.termExpired(), seats, money, logins);
 	}
 
 	private LicensePosition notInOrg(ModelUsage usage, List<Entitlement> lines) {

@@ -9,6 +9,8 @@ import java.util.List;
 
 import dev.seatkeeper.job.RunEpilogue;
 import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.table.Amounts;
+import dev.seatkeeper.table.TerminalWidth;
 
 /**
  * After a run's step table: the short position table (model, owned, assigned, active, status, savings) of the run
@@ -36,11 +38,11 @@ class PositionEpilogue implements RunEpilogue {
 			.filter(model -> model.money() != null || model.seats().assigned() > 0)
 			.toList();
 		out.printf("%nLicense position (%d of %d models: those owned or held)%n", shown.size(), report.models().size());
-		out.print(TableReport.summary(shown));
+		out.print(TableReport.summary(shown, TerminalWidth.detect()));
 		for (CurrencyTotal total : report.totals()) {
 			out.printf("  savings %s %s a year (%s after pending reclamations); true-up exposure %s %s a year%n",
-					total.savingsAnnual().toPlainString(), total.currency(),
-					total.savingsAfterReclamationAnnual().toPlainString(), total.trueUpExposureAnnual().toPlainString(),
+					Amounts.grouped(total.savingsAnnual()), total.currency(),
+					Amounts.grouped(total.savingsAfterReclamationAnnual()), Amounts.grouped(total.trueUpExposureAnnual()),
 					total.currency());
 		}
 		writeHtml(report, out);

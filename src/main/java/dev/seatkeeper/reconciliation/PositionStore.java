@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.reconciliation.LicensePosition.Logins;
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
 import dev.seatkeeper.reconciliation.LicensePosition.Seats;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,8 +30,9 @@ public class PositionStore {
 			    site_license, provisioned, assigned, active_users, inactive_users, open_candidates, reclaimed_this_run,
 			    shortfall, shelfware, savings_seats, savings_after_reclamation_seats, currency, unit_price_annual,
 			    cost_monthly, cost_annual, inactive_cost_annual, true_up_exposure_annual, savings_annual,
-			    savings_after_reclamation_annual, as_of, salesforce_used, drift, salesforce_active)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    savings_after_reclamation_annual, as_of, salesforce_used, drift, salesforce_active, monthly_logins_entitled,
+			    monthly_logins_used)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE label = VALUES(label), status = VALUES(status), threshold_days = VALUES(threshold_days),
 			    term_expired = VALUES(term_expired), owned = VALUES(owned), site_license = VALUES(site_license),
 			    provisioned = VALUES(provisioned), assigned = VALUES(assigned), active_users = VALUES(active_users),
@@ -42,15 +45,17 @@ public class PositionStore {
 			    true_up_exposure_annual = VALUES(true_up_exposure_annual), savings_annual = VALUES(savings_annual),
 			    savings_after_reclamation_annual = VALUES(savings_after_reclamation_annual), as_of = VALUES(as_of),
 			    salesforce_used = VALUES(salesforce_used), drift = VALUES(drift),
-			    salesforce_active = VALUES(salesforce_active)""";
+			    salesforce_active = VALUES(salesforce_active), monthly_logins_entitled = VALUES(monthly_logins_entitled),
+			    monthly_logins_used = VALUES(monthly_logins_used)""";
 
 	private static final String UPSERT_CONSUMPTION = """
 			INSERT INTO consumption_position (profile, run_date, metric, source, period_start, period_end, allowed,
-			    allowed_from, used, projected, status, as_of)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    allowed_from, used, projected, status, as_of, reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON DUPLICATE KEY UPDATE source = VALUES(source), period_start = VALUES(period_start),
 			    period_end = VALUES(period_end), allowed = VALUES(allowed), allowed_from = VALUES(allowed_from),
-			    used = VALUES(used), projected = VALUES(projected), status = VALUES(status), as_of = VALUES(as_of)""";
+			    used = VALUES(used), projected = VALUES(projected), status = VALUES(status), as_of = VALUES(as_of),
+			    reason = VALUES(reason)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -63,6 +68,7 @@ public class PositionStore {
 		this.jdbc.batchUpdate(UPSERT_LICENSE, positions, 500, (statement, position) -> {
 			Seats seats = position.seats();
 			Money money = position.money();
+			Logins logins = position.logins();
 			Object[] values = { run.profile(), runDate, position.model(), position.label(), position.status().name(),
 					position.thresholdDays(), position.termExpired(), seats.owned(), seats.siteLicense(),
 					seats.provisioned(), seats.assigned(), seats.active(), seats.inactive(), seats.openCandidates(),
@@ -72,7 +78,8 @@ public class PositionStore {
 					(money != null) ? money.costAnnual() : null, (money != null) ? money.inactiveCostAnnual() : null,
 					(money != null) ? money.trueUpExposureAnnual() : null, (money != null) ? money.savingsAnnual() : null,
 					(money != null) ? money.savingsAfterReclamationAnnual() : null, run.asOfUtc(), seats.salesforceUsed(),
-					seats.drift(), seats.salesforceActive() };
+					seats.drift(), seats.salesforceActive(), (logins != null) ? logins.entitled() : null,
+					(logins != null) ? logins.used() : null };
 			for (int i = 0; i < values.length; i++) {
 				statement.setObject(i + 1, values[i]);
 			}
@@ -81,7 +88,7 @@ public class PositionStore {
 		this.jdbc.batchUpdate(UPSERT_CONSUMPTION, consumption, 500, (statement, position) -> {
 			Object[] values = { run.profile(), runDate, position.metric(), position.source(), position.periodStart(),
 					position.periodEnd(), position.allowed(), position.allowedFrom(), position.used(),
-					position.projected(), position.status().name(), run.asOfUtc() };
+					position.projected(), position.status().name(), run.asOfUtc(), reason(position.reason()) };
 			for (int i = 0; i < values.length; i++) {
 				statement.setObject(i + 1, values[i]);
 			}
@@ -100,8 +107,14 @@ public class PositionStore {
 				(row, index) -> new ConsumptionPosition(row.getString("metric"), row.getString("source"),
 						row.getObject("period_start", LocalDate.class), row.getObject("period_end", LocalDate.class),
 						row.getBigDecimal("allowed"), row.getString("allowed_from"), row.getBigDecimal("used"),
-						row.getBigDecimal("projected"), ConsumptionPosition.Status.valueOf(row.getString("status"))),
+						row.getBigDecimal("projected"), ConsumptionPosition.Status.valueOf(row.getString("status")),
+						row.getString("reason")),
 				profile, runDate);
+	}
+
+	/** Salesforce's messages can be long; the column keeps their start. */
+	private static @Nullable String reason(@Nullable String reason) {
+		return (reason != null && reason.length() > 1000) ? reason.substring(0, 999) + "…" : reason;
 	}
 
 	/** The as-of instant the run date's positions were computed for. */
@@ -151,9 +164,12 @@ public class PositionStore {
 				amount(row, "cost_monthly"), amount(row, "cost_annual"), amount(row, "inactive_cost_annual"),
 				amount(row, "true_up_exposure_annual"), amount(row, "savings_annual"),
 				amount(row, "savings_after_reclamation_annual")) : null;
+		Integer entitled = row.getObject("monthly_logins_entitled", Integer.class);
+		Logins logins = (entitled != null) ? new Logins(entitled, row.getObject("monthly_logins_used", Integer.class))
+				: null;
 		return new LicensePosition(row.getString("model"), row.getString("label"),
 				PositionStatus.valueOf(row.getString("status")), row.getInt("threshold_days"),
-				row.getBoolean("term_expired"), seats, money);
+				row.getBoolean("term_expired"), seats, money, logins);
 	}
 
 	private static BigDecimal amount(ResultSet row, String column) throws SQLException {

@@ -3,6 +3,7 @@ package dev.seatkeeper.reconciliation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.RunKey;
@@ -36,10 +37,14 @@ public class ReconcileTasklet implements Tasklet {
 
 	private final LocalDate runDate;
 
+	private final Map<String, String> unreadConsumption;
+
 	private final RightSizing rightSizing;
 
+	/** @param unreadConsumption consumption sources {@code downloadConsumption} could not read, with the reason */
 	ReconcileTasklet(OrgUsageReader usage, PositionStore store, ReclamationFigures reclamation, Profile profile,
-			RunKey run, LocalDate runDate, RightSizing rightSizing) {
+			RunKey run, LocalDate runDate, Map<String, String> unreadConsumption, RightSizing rightSizing) {
+		this.unreadConsumption = Map.copyOf(unreadConsumption);
 		this.rightSizing = rightSizing;
 		this.usage = usage;
 		this.store = store;
@@ -60,7 +65,7 @@ public class ReconcileTasklet implements Tasklet {
 		List<LicensePosition> positions = calculator.positions(models, this.profile.entitlements(),
 				ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
 		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())
-			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements());
+			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements(), this.unreadConsumption);
 		this.store.save(this.run, this.runDate, positions, consumption);
 		int downgrades = this.rightSizing.save(name, this.runDate, this.run.asOf(), this.profile.downgrades(), positions);
 		contribution.incrementWriteCount(positions.size() + consumption.size());

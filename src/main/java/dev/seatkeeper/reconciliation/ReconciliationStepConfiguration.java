@@ -3,8 +3,10 @@ package dev.seatkeeper.reconciliation;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import dev.seatkeeper.consumption.ConsumptionDownload;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.RunProfiles;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -29,10 +31,12 @@ class ReconciliationStepConfiguration {
 	@StepScope
 	ReconcileTasklet reconcileTasklet(JdbcTemplate jdbc, PositionStore positionStore, ReclamationFigures reclamationFigures,
 			RunProfiles runProfiles, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobParameters['runDate']}") LocalDate runDate, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+			@Value("#{jobParameters['runDate']}") LocalDate runDate, @Value("#{jobExecutionContext['asOf']}") String asOf,
+			@Value("#{jobExecutionContext['" + ConsumptionDownload.UNREAD + "']}") @Nullable String unreadConsumption) {
 		RunKey run = RunKey.of(profile, asOf);
 		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
-				runProfiles.get(profile), run, runDate, new RightSizing(jdbc));
+				runProfiles.get(profile), run, runDate, ConsumptionDownload.parse(unreadConsumption),
+				new RightSizing(jdbc));
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.Profiles;
+import dev.seatkeeper.table.TerminalWidth;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -49,6 +50,9 @@ public class ReportCommand implements Callable<Integer> {
 
 	@Option(names = "--output", description = "Write to this file instead of the console.")
 	@Nullable Path output;
+
+	@Option(names = "--wide", description = "Tables: never wrap model identifiers, whatever the terminal's width.")
+	boolean wide;
 
 	@Option(names = "--profiles-dir", description = "Directory of profile files (default: $SEATKEEPER_PROFILES_DIR or jobs/profiles).")
 	@Nullable Path profilesDir;
@@ -87,7 +91,7 @@ public class ReportCommand implements Callable<Integer> {
 		}
 		PositionReport report = this.reports.profile(name, date);
 		return write(switch (this.format) {
-			case TABLE -> TableReport.of(report);
+			case TABLE -> TableReport.of(report, tableWidth());
 			case JSON -> JsonReport.of(report);
 			case CSV -> CsvReport.of(List.of(report));
 			case HTML -> HtmlReport.of(report);
@@ -102,11 +106,16 @@ public class ReportCommand implements Callable<Integer> {
 			return ExitCode.NOTHING_TO_REPORT.code();
 		}
 		return write(switch (this.format) {
-			case TABLE -> TableReport.of(portfolio);
+			case TABLE -> TableReport.of(portfolio, tableWidth());
 			case JSON -> JsonReport.of(portfolio);
 			case CSV -> CsvReport.of(portfolio.profiles());
 			case HTML -> HtmlReport.of(portfolio);
 		});
+	}
+
+	/** The terminal's width on the console; a file, like {@code --wide}, is never wrapped. */
+	private int tableWidth() {
+		return (this.wide || this.output != null) ? TerminalWidth.UNLIMITED : TerminalWidth.detect();
 	}
 
 	/** Profiles with a file, and profiles whose file is gone but whose positions remain. */

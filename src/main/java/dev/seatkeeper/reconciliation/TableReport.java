@@ -4,131 +4,162 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
+import dev.seatkeeper.table.Amounts;
+import dev.seatkeeper.table.TextTable;
+import dev.seatkeeper.table.TextTable.Column;
 import org.jspecify.annotations.Nullable;
 
-/** Plain-text tables for the console: the short one printed after a run, and the fuller {@code report} one. */
+/**
+ * Plain-text tables for the console: the short one printed after a run, and the fuller {@code report} one. Model
+ * identifiers are never cut (people copy them into entitlements): a table too wide for {@code width} wraps them;
+ * amounts and seat counts carry thousands separators.
+ */
 final class TableReport {
 
-	private static final String SHORT_ROW = "  %-36s %9s %9s %9s  %-15s %16s%n";
-
-	private static final String MODEL_ROW = "  %-36s %-15s %9s %11s %9s %9s %9s %9s %16s %16s%n";
+	private static final String INDENT = "  ";
 
 	private TableReport() {
 	}
 
 	/** Model, owned, assigned, active, status and annual savings: what an operator reads after a run. */
-	static String summary(List<LicensePosition> positions) {
-		StringBuilder table = new StringBuilder(String.format(SHORT_ROW, "model", "owned", "assigned", "active", "status",
-				"savings/year"));
+	static String summary(List<LicensePosition> positions, int width) {
+		TextTable table = TextTable.of(Column.wrapped("model"), Column.number("owned"), Column.number("assigned"),
+				Column.number("active"), Column.text("status"), Column.number("savings/year"))
+			.indented(INDENT);
 		for (LicensePosition position : positions) {
-			table.append(String.format(SHORT_ROW, cut(position.model(), 36), owned(position),
-					position.seats().assigned(), position.seats().active(), position.status(),
-					savings(position.money())));
+			table.row(position.model(), owned(position), Amounts.grouped(position.seats().assigned()),
+					Amounts.grouped(position.seats().active()), position.status(), savings(position.money()));
 		}
-		return table.toString();
+		return table.render(width);
 	}
 
-	static String of(PositionReport report) {
-		StringBuilder table = new StringBuilder(String.format("Profile %s, run date %s, as of %s%n%n", report.profile(),
+	static String of(PositionReport report, int width) {
+		StringBuilder text = new StringBuilder(String.format("Profile %s, run date %s, as of %s%n%n", report.profile(),
 				report.runDate(), report.asOf()));
 		if (report.skippedRecords() > 0) {
-			table.append(String.format("Skipped records: %d that could not be stored (see skipped_record)%n%n",
+			text.append(String.format("Skipped records: %d that could not be stored (see skipped_record)%n%n",
 					report.skippedRecords()));
 		}
-		table.append(String.format(MODEL_ROW, "model", "status", "owned", "provisioned", "assigned", "active",
-				"inactive", "shortfall", "cost/year", "savings/year"));
-		for (LicensePosition position : report.models()) {
-			Money money = position.money();
-			table.append(String.format(MODEL_ROW, cut(position.model(), 36), position.status(), owned(position),
-					dash(position.seats().provisioned()), position.seats().assigned(), position.seats().active(),
-					position.seats().inactive(), position.seats().shortfall(),
-					(money != null) ? amount(money.costAnnual(), money.currency()) : "-", savings(money)));
+		text.append(models(report.models(), width));
+		List<LicensePosition> loginBased = report.models().stream().filter(position -> position.logins() != null).toList();
+		if (!loginBased.isEmpty()) {
+			text.append(String.format("%nLogin-based licenses (billed by logins a month; this month so far)%n"));
+			TextTable table = TextTable.of(Column.wrapped("model"), Column.number("logins used"),
+					Column.number("entitled"), Column.text("status"))
+				.indented(INDENT);
+			for (LicensePosition position : loginBased) {
+				LicensePosition.Logins logins = position.logins();
+				table.row(position.model(), Amounts.grouped(logins.used()), Amounts.grouped(logins.entitled()),
+						position.status());
+			}
+			text.append(table.render(width));
 		}
 		List<LicensePosition> drifting = Drift.of(report.models());
 		if (!drifting.isEmpty()) {
-			table.append(String.format("%nDrift from Salesforce's counts (Salesforce used - assigned)%n  %-36s %15s %9s %9s%n",
-					"model", "salesforce used", "assigned", "drift"));
+			text.append(String.format("%nDrift from Salesforce's counts (Salesforce used - assigned)%n"));
+			TextTable table = TextTable.of(Column.wrapped("model"), Column.number("salesforce used"),
+					Column.number("assigned"), Column.number("drift"))
+				.indented(INDENT);
 			for (LicensePosition position : drifting) {
-				table.append(String.format("  %-36s %15s %9s %+9d%n", cut(position.model(), 36),
-						position.seats().salesforceUsed(), position.seats().assigned(), position.seats().drift()));
+				table.row(position.model(), Amounts.grouped(position.seats().salesforceUsed()),
+						Amounts.grouped(position.seats().assigned()), String.format("%+,d", position.seats().drift()));
 			}
+			text.append(table.render(width));
 		}
 		if (!report.rightSizing().isEmpty()) {
-			table.append(String.format("%nRight-size (seats a cheaper license would cover)%n  %-36s %-36s %10s %16s%n",
-					"from", "to", "candidates", "savings/year"));
+			text.append(String.format("%nRight-size (seats a cheaper license would cover)%n"));
+			TextTable table = TextTable.of(Column.wrapped("from"), Column.wrapped("to"), Column.number("candidates"),
+					Column.number("savings/year"))
+				.indented(INDENT);
 			for (RightSize size : report.rightSizing()) {
-				table.append(String.format("  %-36s %-36s %10d %16s%n", cut(size.from(), 36), cut(size.to(), 36),
-						size.candidates(), (size.savingsAnnual() != null)
-								? amount(size.savingsAnnual(), String.valueOf(size.currency())) : "-"));
+				table.row(size.from(), size.to(), Amounts.grouped(size.candidates()), (size.savingsAnnual() != null)
+						? Amounts.money(size.savingsAnnual(), String.valueOf(size.currency())) : "-");
 			}
+			text.append(table.render(width));
 		}
-		table.append(String.format("%nTotals per currency (never converted)%n"));
-		table.append(String.format("  %-8s %16s %16s %16s %16s %16s%n", "currency", "cost/month", "cost/year",
-				"inactive/year", "true-up/year", "savings/year"));
+		text.append(String.format("%nTotals per currency (never converted)%n"));
+		TextTable totals = TextTable.of(Column.text("currency"), Column.number("cost/month"), Column.number("cost/year"),
+				Column.number("inactive/year"), Column.number("true-up/year"), Column.number("savings/year"))
+			.indented(INDENT);
 		for (CurrencyTotal total : report.totals()) {
-			table.append(String.format("  %-8s %16s %16s %16s %16s %16s%n", total.currency(),
-					total.costMonthly().toPlainString(), total.costAnnual().toPlainString(),
-					total.inactiveCostAnnual().toPlainString(), total.trueUpExposureAnnual().toPlainString(),
-					total.savingsAnnual().toPlainString()));
+			totals.row(total.currency(), Amounts.grouped(total.costMonthly()), Amounts.grouped(total.costAnnual()),
+					Amounts.grouped(total.inactiveCostAnnual()), Amounts.grouped(total.trueUpExposureAnnual()),
+					Amounts.grouped(total.savingsAnnual()));
 		}
+		text.append(totals.render(width));
 		if (!report.consumption().isEmpty()) {
-			table.append(String.format("%nConsumption%n  %-36s %16s %16s %16s  %s%n", "metric", "allowed", "used",
-					"projected", "status"));
+			text.append(String.format("%nConsumption%n"));
+			TextTable table = TextTable.of(Column.wrapped("metric"), Column.number("allowed"), Column.number("used"),
+					Column.number("projected"), Column.wrapped("status"))
+				.indented(INDENT);
 			for (ConsumptionPosition metric : report.consumption()) {
-				table.append(String.format("  %-36s %16s %16s %16s  %s%n", cut(metric.metric(), 36),
-						plain(metric.allowed()), plain(metric.used()), plain(metric.projected()), metric.status()));
+				table.row(metric.metric(), plain(metric.allowed()), plain(metric.used()), plain(metric.projected()),
+						metric.status() + ((metric.reason() != null) ? ": " + metric.reason() : ""));
 			}
+			text.append(table.render(width));
 		}
-		return table.toString();
+		return text.toString();
 	}
 
-	static String of(PortfolioReport portfolio) {
-		StringBuilder table = new StringBuilder();
+	private static String models(List<LicensePosition> positions, int width) {
+		TextTable table = TextTable.of(Column.wrapped("model"), Column.text("status"), Column.number("owned"),
+				Column.number("provisioned"), Column.number("assigned"), Column.number("active"),
+				Column.number("inactive"), Column.number("shortfall"), Column.number("cost/year"),
+				Column.number("savings/year"))
+			.indented(INDENT);
+		for (LicensePosition position : positions) {
+			Money money = position.money();
+			table.row(position.model(), position.status(), owned(position),
+					Amounts.grouped(position.seats().provisioned()), Amounts.grouped(position.seats().assigned()),
+					Amounts.grouped(position.seats().active()), Amounts.grouped(position.seats().inactive()),
+					Amounts.grouped(position.seats().shortfall()),
+					(money != null) ? Amounts.money(money.costAnnual(), money.currency()) : "-", savings(money));
+		}
+		return table.render(width);
+	}
+
+	static String of(PortfolioReport portfolio, int width) {
+		StringBuilder text = new StringBuilder();
 		for (PositionReport report : portfolio.profiles()) {
-			table.append(of(report)).append(String.format("%n"));
+			text.append(of(report, width)).append(String.format("%n"));
 		}
-		table.append(String.format("Portfolio totals per currency (never converted)%n"));
+		text.append(String.format("Portfolio totals per currency (never converted)%n"));
+		TextTable totals = TextTable.of(Column.text("currency"), Column.number("cost/year"),
+				Column.number("savings/year"), Column.number("true-up/year"))
+			.indented(INDENT);
 		for (CurrencyTotal total : portfolio.totals()) {
-			table.append(String.format("  %-8s cost/year %16s   savings/year %16s   true-up/year %16s%n", total.currency(),
-					total.costAnnual().toPlainString(), total.savingsAnnual().toPlainString(),
-					total.trueUpExposureAnnual().toPlainString()));
+			totals.row(total.currency(), Amounts.grouped(total.costAnnual()), Amounts.grouped(total.savingsAnnual()),
+					Amounts.grouped(total.trueUpExposureAnnual()));
 		}
-		table.append(String.format("%nPeople with paid licenses in more than one org: %d%n",
+		text.append(totals.render(width));
+		text.append(String.format("%nPeople with paid licenses in more than one org: %d%n",
 				portfolio.usersInSeveralOrgs().size()));
-		for (PortfolioReport.CrossOrgUser user : portfolio.usersInSeveralOrgs()) {
-			for (PortfolioReport.Holding holding : user.holdings()) {
-				table.append(String.format("  %-36s %-20s %s%n", cut(user.identity(), 36), holding.profile(),
-						String.join(", ", holding.paidModels())));
+		if (!portfolio.usersInSeveralOrgs().isEmpty()) {
+			TextTable people = TextTable.of(Column.text("person"), Column.text("profile"), Column.wrapped("paid models"))
+				.indented(INDENT);
+			for (PortfolioReport.CrossOrgUser user : portfolio.usersInSeveralOrgs()) {
+				for (PortfolioReport.Holding holding : user.holdings()) {
+					people.row(user.identity(), holding.profile(), String.join(", ", holding.paidModels()));
+				}
 			}
+			text.append(people.render(width));
 		}
-		return table.toString();
+		return text.toString();
 	}
 
 	static String owned(LicensePosition position) {
 		if (position.seats().siteLicense()) {
 			return "unlimited";
 		}
-		return (position.seats().owned() != null) ? position.seats().owned().toString() : "unknown";
+		return (position.seats().owned() != null) ? Amounts.grouped(position.seats().owned()) : "unknown";
 	}
 
 	private static String savings(@Nullable Money money) {
-		return (money != null) ? amount(money.savingsAnnual(), money.currency()) : "-";
-	}
-
-	private static String amount(BigDecimal amount, String currency) {
-		return amount.toPlainString() + " " + currency;
+		return (money != null) ? Amounts.money(money.savingsAnnual(), money.currency()) : "-";
 	}
 
 	private static String plain(@Nullable BigDecimal value) {
-		return (value != null) ? value.stripTrailingZeros().toPlainString() : "-";
-	}
-
-	private static String dash(@Nullable Integer value) {
-		return (value != null) ? value.toString() : "-";
-	}
-
-	private static String cut(String text, int width) {
-		return (text.length() > width) ? text.substring(0, width - 1) + "…" : text;
+		return (value != null) ? Amounts.grouped(value.stripTrailingZeros()) : "-";
 	}
 
 }

@@ -114,6 +114,8 @@ public final class Benchmark {
 				name, this.jfr, scenario.compression());
 		CpuTime.Spent cpu = new CpuTime.Spent(seconds(run.cpu()), seconds(sandbox.cpu().minus(sandboxBefore)),
 				server.map(process -> seconds(CpuTime.of(process).minus(serverBefore))).orElse(Double.NaN), load);
+		Instant firstCall = sandbox.firstRequestAt();
+		Duration toFirstCall = (firstCall != null) ? Duration.between(run.startedAt(), firstCall) : null;
 		long apiCalls = sandbox.apiCalls();
 		long bytesReceived = sandbox.responseBytes();
 		if (run.exitCode() != 0) {
@@ -128,7 +130,7 @@ public final class Benchmark {
 		return new Night(label, run, "exit " + run.exitCode() + ", " + database.exitMessage(), steps, loginsRead, apiCalls,
 				pagesNeeded(sandbox.facts(), read(steps, "downloadSubscriptions"), database.loginPages())
 						+ recordActivityNeeded,
-				cpu, bytesReceived, aggregatePages);
+				cpu, bytesReceived, toFirstCall, aggregatePages);
 	}
 
 	private static long read(List<BenchDatabase.StepFigures> steps, String step) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,9 @@ final class JobProcess {
 		if (jfr) {
 			command.add("-XX:StartFlightRecording=settings=profile,filename=" + recording);
 		}
-		command.addAll(List.of("-cp", app.toString(), ImageLayout.LAUNCHER, "run", "--profile", BenchDatabase.PROFILE, "--run-date",
-				runDate.toString(), "--profiles-dir", profilesDir.toString()));
+		command.addAll(ImageLayout.launch(app));
+		command.addAll(List.of("run", "--profile", BenchDatabase.PROFILE, "--run-date", runDate.toString(),
+				"--profiles-dir", profilesDir.toString()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
 		Map<String, String> env = builder.environment();
 		env.put("SPRING_DATASOURCE_URL", database.jobUrl());
@@ -50,12 +52,13 @@ final class JobProcess {
 		env.put("SEATKEEPER_SALESFORCE_COMPRESSION", String.valueOf(compression));
 		long started = System.nanoTime();
 		Process process = builder.start();
+		Instant startedAt = process.toHandle().info().startInstant().orElseGet(Instant::now);
 		Duration cpu = Duration.ZERO;
 		while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
 			cpu = CpuTime.of(process.toHandle());
 		}
 		Duration wall = Duration.ofNanos(System.nanoTime() - started);
-		return new JobRun(process.exitValue(), wall, cpu, peakHeapMb(gcLog), out, jfr ? recording : null);
+		return new JobRun(process.exitValue(), startedAt, wall, cpu, peakHeapMb(gcLog), out, jfr ? recording : null);
 	}
 
 	static long peakHeapMb(Path gcLog) throws IOException {
@@ -73,8 +76,11 @@ final class JobProcess {
 		return peakKb / 1024;
 	}
 
-	/** What one job process did, seen from outside; its CPU time as last sampled, at most 200 ms before it ended. */
-	record JobRun(int exitCode, Duration wall, Duration cpu, long peakHeapMb, Path output, Path recording) {
+	/**
+	 * What one job process did, seen from outside; its CPU time as last sampled, at most 200 ms before it ended;
+	 * {@code startedAt} as the operating system recorded the process's start.
+	 */
+	record JobRun(int exitCode, Instant startedAt, Duration wall, Duration cpu, long peakHeapMb, Path output, Path recording) {
 	}
 
 }

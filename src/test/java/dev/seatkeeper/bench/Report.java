@@ -20,8 +20,8 @@ final class Report {
 		this.out.printf("%n=== %,d users, %d days of login history (%,d login events), Salesforce latency %d ms, "
 				+ "%d cursors ===%n", scenario.users(), scenario.loginDays(), loginEvents, scenario.latencyMs(),
 				scenario.cursors());
-		this.out.printf("job JVM options: %s (+ -Xlog:gc for the peak); started as the image starts it: extracted "
-				+ "layers, JarLauncher; compressed answers: %s%n", String.join(" ", scenario.jobJvmOptions()),
+		this.out.printf("job JVM options: %s (+ -Xlog:gc for the peak); started %s; compressed answers: %s%n",
+				String.join(" ", scenario.jobJvmOptions()), ImageLayout.describe(),
 				scenario.compression() ? "on" : "off (seatkeeper.salesforce.compression=false)");
 		StringBuilder header = new StringBuilder(String.format("%-34s", "step"));
 		nights.forEach(night -> header.append(String.format(" | %-32s", night.label())));
@@ -43,6 +43,8 @@ final class Report {
 		}
 		row(nights, "JVM start, Flyway, report (rest)", night -> String.format("%10s %10.1f %10s", "",
 				night.run().wall().toMillis() / 1000.0 - night.stepSeconds(), ""));
+		row(nights, "start to 1st Salesforce call", night -> String.format("%10s %10s %10s", "",
+				(night.toFirstCall() != null) ? String.format("%.1f", night.toFirstCall().toMillis() / 1000.0) : "-", ""));
 		row(nights, "TOTAL end to end (process wall)", night -> String.format("%,10d %10.1f %10s", night.rowsWritten(),
 				night.run().wall().toMillis() / 1000.0, rate(night.rowsWritten(), night.run().wall().toMillis() / 1000.0)));
 		row(nights, "login events read", night -> String.format("%,32d", night.loginEventsRead()));

@@ -85,6 +85,16 @@ final class SandboxProcess implements AutoCloseable {
 		return get("/__sandbox/traffic").path("responseBytes").asLong();
 	}
 
+	/** When the sandbox received the first request (token or API) since the log was last cleared; null if none. */
+	Instant firstRequestAt() {
+		Instant first = null;
+		for (JsonNode entry : get("/__sandbox/requests")) {
+			Instant time = Instant.parse(entry.path("time").asString());
+			first = (first == null || time.isBefore(first)) ? time : first;
+		}
+		return first;
+	}
+
 	void clearRequests() {
 		send(HttpRequest.newBuilder(uri("/__sandbox/requests")).DELETE().build());
 	}

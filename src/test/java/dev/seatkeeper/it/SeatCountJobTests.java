@@ -68,6 +68,45 @@ class SeatCountJobTests {
 		}
 	}
 
+	/**
+	 * Deactivating idle Sales Console holders frees their user licenses only: the reclaimed candidates are not counted
+	 * as Sales Console seats freed, and the next position still counts those seats, as Salesforce does, until a removal
+	 * rule takes them.
+	 */
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void aDeactivateReclamationFreesNoPermissionSetLicenseSeat(TestDatabase database) {
+		try (Sandbox sandbox = Sandbox.builder().users(500).seed(13).loginDays(120).now(NOW).build().start()) {
+			Rule deactivate = new Rule("deactivate-console", List.of("PermissionSetLicense:SalesConsoleUser"), 60, false,
+					0, Action.DEACTIVATE, false);
+			Profile enforce = TestProfiles.of("acme", sandbox).rules(deactivate).mode(Mode.ENFORCE).caps(1000, 1.0)
+				.build();
+			String console = "PermissionSetLicense:SalesConsoleUser";
+			try (JobHarness first = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				assertThat(first.run(enforce, RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+				int deactivated = first.count("SELECT COUNT(*) FROM reclamation_candidate WHERE rule_name ="
+						+ " 'deactivate-console' AND state = 'RECLAIMED'");
+				assertThat(deactivated).as("idle console holders deactivated").isPositive();
+				assertThat(first.count("SELECT reclaimed_this_run FROM license_position WHERE profile = 'acme'"
+						+ " AND run_date = ? AND model = ?", RUN_DATE, console)).as("no console seat freed").isZero();
+				int consoleSeats = SeatCounts.assigned(first.jdbc(), "acme", RUN_DATE, console);
+				int salesforceSeats = SeatCounts.assigned(first.jdbc(), "acme", RUN_DATE, "UserLicense:SFDC");
+
+				try (JobHarness second = first.restartOnSameDatabase(Clock.fixed(NOW.plus(Duration.ofDays(1)),
+						ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+					assertThat(second.run(TestProfiles.of("acme", sandbox).build(), RUN_DATE.plusDays(1)).exitCode())
+						.isEqualTo(ExitCode.OK);
+					SeatCounts.assertAssignedIsSalesforces(second.jdbc(), "acme", RUN_DATE.plusDays(1), sandbox);
+					assertThat(SeatCounts.assigned(second.jdbc(), "acme", RUN_DATE.plusDays(1), console))
+						.as("deactivated users still hold their console seats").isEqualTo(consoleSeats);
+					assertThat(SeatCounts.assigned(second.jdbc(), "acme", RUN_DATE.plusDays(1), "UserLicense:SFDC"))
+						.as("their user licenses are free").isEqualTo(salesforceSeats - deactivated);
+				}
+			}
+		}
+	}
+
 	static final Rule INACTIVE_PSLS = new Rule("inactive-psls", List.of("permission-set-license"), 1, false, 0,
 			Action.REMOVE_PERMISSION_SET_LICENSE, false, Holders.INACTIVE_USERS);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.profile.ActivitySettings;
+import dev.seatkeeper.profile.ConsumptionEntitlement;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
@@ -40,6 +41,8 @@ public final class TestProfiles {
 	private int batchSize = 2000;
 
 	private List<Entitlement> entitlements = List.of();
+
+	private List<ConsumptionEntitlement> consumption = List.of();
 
 	private List<Rule> rules = List.of();
 
@@ -99,6 +102,12 @@ public final class TestProfiles {
 		return this;
 	}
 
+	/** Allowances of consumption metrics (TenantUsageEntitlement keys or org limits). */
+	public TestProfiles consumption(ConsumptionEntitlement... allowances) {
+		this.consumption = List.of(allowances);
+		return this;
+	}
+
 	public TestProfiles mode(ReclamationSettings.Mode reclamationMode) {
 		this.mode = reclamationMode;
 		return this;
@@ -145,7 +154,7 @@ public final class TestProfiles {
 		ReclamationSettings reclamation = new ReclamationSettings(this.mode, this.rules, this.exclusions, this.maxPerRun,
 				this.maxShareOfActiveUsers, this.newUserGraceDays, this.maxPerWeek, this.allowPrivilegedUsers, true);
 		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
-				this.activity, this.entitlements, List.of(), reclamation);
+				this.activity, this.entitlements, this.consumption, reclamation);
 	}
 
 	/** The application properties a test run needs: the secret the profiles reference, and quick retries. */

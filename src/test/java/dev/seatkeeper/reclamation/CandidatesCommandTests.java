@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommand;
+import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.profile.Profiles;
 import dev.seatkeeper.profile.ProfilesProperties;
@@ -34,6 +35,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The candidates commands against a stored set: one candidate of each user, two profiles, one skipped. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -88,6 +91,66 @@ class CandidatesCommandTests {
 
 		assertThat(output.getOut().substring(start))
 			.containsPattern("NOTIFIED .* notice sent to ada@acme.example: reclaim from 2026-12-11");
+	}
+
+	@Test
+	void listShowsUsernameNameLicenseRuleStateAndLastActivityInAlignedColumns(CapturedOutput output) {
+		storeUser("acme", "005000000000001AAA", "ada@acme.example", "Ada O'Brien, Jr.");
+		int start = output.getOut().length();
+
+		assertThat(run("list", "--profile", "acme", "--wide")).isEqualTo(ExitCode.OK.code());
+
+		List<String> lines = output.getOut().substring(start).lines().toList();
+		assertThat(lines.get(0)).containsSubsequence("id", "profile", "username", "name", "license", "rule", "state",
+				"last activity (UTC)", "note");
+		String ada = lines.stream().filter(line -> line.contains("ada@acme.example")).findFirst().orElseThrow();
+		assertThat(ada).containsSubsequence("acme", "ada@acme.example", "Ada O'Brien, Jr.", "UserLicense:SFDC",
+				"idle-sales", "NEW", lastActivity("005000000000001AAA").toString().substring(0, 10));
+		assertThat(ada.indexOf("UserLicense:SFDC")).as("aligned under its header").isEqualTo(lines.get(0).indexOf("license"));
+		assertThat(ada.indexOf("NEW")).isEqualTo(lines.get(0).indexOf("state"));
+		String unnamed = lines.stream().filter(line -> line.contains("005000000000002AAA")).findFirst().orElseThrow();
+		assertThat(unnamed.indexOf("UserLicense:SFDC")).as("a user not stored shows its Id, still aligned")
+			.isEqualTo(ada.indexOf("UserLicense:SFDC"));
+	}
+
+	@Test
+	void listAsJsonAndCsvCarriesEveryField(CapturedOutput output) {
+		storeUser("acme", "005000000000001AAA", "ada@acme.example", "Ada O'Brien, Jr.");
+		int start = output.getOut().length();
+
+		assertThat(run("list", "--profile", "acme", "--format", "json")).isEqualTo(ExitCode.OK.code());
+
+		JsonNode json = JsonMapper.builder().build().readTree(output.getOut().substring(start));
+		assertThat(json).hasSize(3);
+		JsonNode ada = json.get(0);
+		assertThat(ada.propertyNames()).containsExactly("id", "profile", "userId", "username", "name", "license", "rule",
+				"action", "state", "stateChangedAt", "lastActivityAt", "note");
+		assertThat(ada.get("username").asString()).isEqualTo("ada@acme.example");
+		assertThat(ada.get("name").asString()).isEqualTo("Ada O'Brien, Jr.");
+		assertThat(ada.get("license").asString()).isEqualTo("UserLicense:SFDC");
+		assertThat(ada.get("state").asString()).isEqualTo("NEW");
+		assertThat(ada.get("lastActivityAt").asString()).isEqualTo(lastActivity("005000000000001AAA").toString());
+		assertThat(json.get(1).get("username").isNull()).as("a user not stored").isTrue();
+
+		int csvStart = output.getOut().length();
+		assertThat(run("list", "--profile", "acme", "--format", "csv")).isEqualTo(ExitCode.OK.code());
+
+		List<String> csv = output.getOut().substring(csvStart).lines().toList();
+		assertThat(csv.get(0)).isEqualTo("id,profile,user_id,username,name,license,rule,action,state,state_changed_at,"
+				+ "last_activity_at,note");
+		assertThat(csv.get(1)).startsWith(id("005000000000001AAA") + ",acme,005000000000001AAA,ada@acme.example,"
+				+ "\"Ada O'Brien, Jr.\",UserLicense:SFDC,idle-sales,DEACTIVATE,NEW,");
+		assertThat(csv).hasSize(4);
+	}
+
+	private void storeUser(String profile, String userId, String username, String name) {
+		this.jdbc.update("""
+				INSERT INTO sf_user (profile, user_id, username, full_name, is_active, first_seen, last_seen)
+				VALUES (?, ?, ?, ?, TRUE, ?, ?)""", profile, userId, username, name, RunKey.utc(AS_OF), RunKey.utc(AS_OF));
+	}
+
+	private Instant lastActivity(String userId) {
+		return this.store.get(id(userId)).lastActivityAt();
 	}
 
 	@Test
@@ -291,7 +354,7 @@ class CandidatesCommandTests {
 			}
 
 		};
-		CommandLine commandLine = new CommandLine(CandidatesCommand.class, factory);
+		CommandLine commandLine = SeatkeeperCommandLine.withExitCodes(new CommandLine(CandidatesCommand.class, factory));
 		commandLine.setErr(new PrintWriter(new StringWriter(), true));
 		return commandLine.execute(arguments);
 	}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.salesforce.SalesforceClient;
@@ -14,6 +15,7 @@ import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.OrgRecord;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
+import dev.seatkeeper.testsupport.LicenseDependents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,29 +84,47 @@ class ReclaimActionTests {
 
 	@Test
 	void removingAPermissionSetLicenseDeletesTheAssignmentOrNamesThePermissionSetsThatNeedIt() {
-		Row free = licenseAssignment(false);
-		Row blocked = licenseAssignment(true);
+		Row free = licenseAssignment(a -> LicenseDependents.note(this.sandbox, a) == null);
+		Row blocked = licenseAssignment(a -> !LicenseDependents.sets(this.sandbox, a).isEmpty()
+				&& LicenseDependents.groups(this.sandbox, a).isEmpty());
+		Row blockedByGroup = licenseAssignment(a -> LicenseDependents.sets(this.sandbox, a).isEmpty()
+				&& !LicenseDependents.groups(this.sandbox, a).isEmpty());
 		Candidate removable = Candidates.approved(Action.REMOVE_PERMISSION_SET_LICENSE,
 				(String) free.fieldValue("AssigneeId"), model(free));
 		Candidate refused = Candidates.approved(Action.REMOVE_PERMISSION_SET_LICENSE,
 				(String) blocked.fieldValue("AssigneeId"), model(blocked));
+		Candidate refusedByGroup = Candidates.approved(Action.REMOVE_PERMISSION_SET_LICENSE,
+				(String) blockedByGroup.fieldValue("AssigneeId"), model(blockedByGroup));
 		Row psl = (Row) free.related("PermissionSetLicense");
 		int usedBefore = (int) psl.fieldValue("UsedLicenses");
 		RemovePermissionSetLicense action = new RemovePermissionSetLicense(this.client);
 
-		Map<Long, ReclaimAction.Target> pending = action.pending(List.of(removable, refused));
+		Map<Long, ReclaimAction.Target> pending = action.pending(List.of(removable, refused, refusedByGroup));
 		Map<Long, String> notes = action.refusalNotes(pending.values());
-		List<SaveOutcome> outcomes = action.write(List.of(pending.get(removable.id()), pending.get(refused.id())));
+		List<SaveOutcome> outcomes = action.write(List.of(pending.get(removable.id()), pending.get(refused.id()),
+				pending.get(refusedByGroup.id())));
 
 		assertThat(pending.get(removable.id()).recordId()).isEqualTo(free.id());
-		assertThat(notes).containsOnlyKeys(refused.id());
-		assertThat(notes.get(refused.id())).isEqualTo(
-				"permission sets of the user that require this license: " + String.join(", ", dependents(blocked)));
+		assertThat(notes).containsOnlyKeys(refused.id(), refusedByGroup.id());
+		assertThat(notes.get(refused.id())).isEqualTo("permission sets of the user that require this license: "
+				+ String.join(", ", LicenseDependents.sets(this.sandbox, blocked)));
+		assertThat(notes.get(refusedByGroup.id()))
+			.isEqualTo("permission set groups of the user that require this license: Console_Team (Sales_Console_Access)");
 		assertThat(outcomes.get(0).success()).isTrue();
 		assertThat(outcomes.get(1).success()).isFalse();
 		assertThat(outcomes.get(1).result().errorList().get(0).code()).isEqualTo("DELETE_FAILED");
+		assertThat(outcomes.get(2).success()).as("a set required through a group blocks the removal too").isFalse();
 		assertThat(psl.fieldValue("UsedLicenses")).isEqualTo(usedBefore - 1);
-		assertThat(action.pending(List.of(removable, refused))).containsOnlyKeys(refused.id());
+		assertThat(action.pending(List.of(removable, refused, refusedByGroup)))
+			.containsOnlyKeys(refused.id(), refusedByGroup.id());
+	}
+
+	@Test
+	void aRefusalNoteNamesBothTheSetsAndTheGroupsThatNeedTheLicense() {
+		assertThat(RemovePermissionSetLicense.note(List.of("A", "B"), List.of("G (A)")))
+			.isEqualTo("permission sets of the user that require this license: A, B; "
+					+ "permission set groups of the user that require this license: G (A)");
+		assertThat(RemovePermissionSetLicense.note(null, null)).isNull();
 	}
 
 	@Test
@@ -153,19 +173,10 @@ class ReclaimActionTests {
 			.filter(l -> user.id().equals(l.fieldValue("UserId"))).findFirst().orElseThrow();
 	}
 
-	private Row licenseAssignment(boolean withDependents) {
+	private Row licenseAssignment(Predicate<Row> which) {
 		return this.sandbox.org().table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows().stream()
-			.filter(a -> !a.isDeleted() && !dependents(a).isEmpty() == withDependents)
+			.filter(a -> !a.isDeleted() && which.test(a))
 			.findFirst().orElseThrow();
-	}
-
-	private List<String> dependents(Row licenseAssignment) {
-		return this.sandbox.org().table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows().stream()
-			.filter(a -> a.fieldValue("AssigneeId").equals(licenseAssignment.fieldValue("AssigneeId")))
-			.filter(a -> licenseAssignment.fieldValue("PermissionSetLicenseId").equals(a.value("PermissionSet.LicenseId")))
-			.map(a -> (String) a.value("PermissionSet.Name"))
-			.sorted()
-			.toList();
 	}
 
 	private static String model(Row licenseAssignment) {

@@ -1,11 +1,13 @@
 package dev.seatkeeper.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import dev.seatkeeper.profile.ConsumptionEntitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
@@ -89,6 +91,27 @@ class ConsumptionCalculatorTests {
 			assertThat(position.status()).isEqualTo(Status.NO_DATA);
 			assertThat(position.used()).isNull();
 		});
+	}
+
+	@Test
+	void aSourceNotReadThisRunLeavesItsMetricsNoDataWithTheReasonAndTheOthersJudged() {
+		ConsumptionReading stale = reading("PlatformEventsDelivered", "1000", "999");
+		ConsumptionReading limit = new ConsumptionReading("DailyApiRequests", "ORG_LIMIT", LocalDate.of(2026, 11, 11),
+				LocalDate.of(2026, 11, 11), new BigDecimal("100"), new BigDecimal("10"));
+		Map<String, String> unread = Map.of("USAGE_ENTITLEMENT", "INVALID_TYPE (HTTP 400): sObject type not supported");
+
+		List<ConsumptionPosition> positions = this.calculator.positions(List.of(stale, limit),
+				List.of(new ConsumptionEntitlement("ApiCalls", new BigDecimal("10"), BillingPeriod.MONTHLY)), unread);
+
+		assertThat(positions).extracting(ConsumptionPosition::metric, ConsumptionPosition::status).containsExactly(
+				tuple("PlatformEventsDelivered", Status.NO_DATA), tuple("DailyApiRequests", Status.WITHIN),
+				tuple("ApiCalls", Status.NO_DATA));
+		assertThat(positions.get(0).used()).as("never the older reading").isNull();
+		assertThat(positions.get(0).reason())
+			.isEqualTo("USAGE_ENTITLEMENT not read: INVALID_TYPE (HTTP 400): sObject type not supported");
+		assertThat(positions.get(1).reason()).isNull();
+		assertThat(positions.get(2).reason())
+			.isEqualTo("not reported; USAGE_ENTITLEMENT not read: INVALID_TYPE (HTTP 400): sObject type not supported");
 	}
 
 	@Test

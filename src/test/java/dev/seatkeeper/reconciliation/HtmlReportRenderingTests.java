@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens the HTML report in headless Chromium, offline, and checks the screenshot shows the page and its charts
  * (the bar colours of owned, assigned and active). Skipped, with the reason, where Chromium is not installed; CI
- * installs it and sets {@code SEATKEEPER_REQUIRE_CHROMIUM=true}, which turns the skip into a failure. The screenshot is kept in {@code target/report-screenshot.png} to look at.
+ * installs it and sets {@code SEATKEEPER_REQUIRE_CHROMIUM=true}, which turns the skip into a failure. The screenshot is
+ * kept in {@code target/report-screenshot.png} to look at, and copied to {@code -Dreport.screenshot=FILE} when given:
+ * that is how the README's picture ({@code src/docs/report-screenshot.png}) is refreshed.
  */
 class HtmlReportRenderingTests {
 
@@ -62,6 +65,10 @@ class HtmlReportRenderingTests {
 		assertThat(pixelsOf(image, 0x486581)).as("owned bars").isGreaterThan(500);
 		assertThat(pixelsOf(image, 0xf0b429)).as("assigned bars").isGreaterThan(500);
 		assertThat(pixelsOf(image, 0x27ab83)).as("active bars").isGreaterThan(500);
+		String copy = System.getProperty("report.screenshot");
+		if (copy != null && !copy.isBlank()) {
+			Files.copy(screenshot, Path.of(copy), StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	private static long pixelsOf(BufferedImage image, int rgb) {

@@ -180,6 +180,29 @@ class PositionCalculatorTests {
 		assertThat(position.money().costMonthly()).isEqualTo(new BigDecimal("8.33"));
 	}
 
+	@Test
+	void aLoginBasedLicenseIsJudgedByTheMonthsLoginsAndHasNoSeatSavings() {
+		String login = "UserLicense:PID_Customer_Community_Login";
+		ModelUsage within = new ModelUsage(login, "Customer Community Login", 4000, 300, 40, 60, 300, null, 1000, 640);
+		ModelUsage over = new ModelUsage(login, "Customer Community Login", 4000, 300, 40, 60, 300, null, 1000, 1001);
+
+		LicensePosition priced = only(within, seats(1000).of(login).at("2", "USD").line());
+		LicensePosition overAllowance = only(over);
+
+		assertThat(priced.status()).isEqualTo(PositionStatus.COMPLIANT);
+		assertThat(priced.logins()).isEqualTo(new LicensePosition.Logins(1000, 640));
+		assertThat(priced.seats().shelfware()).as("1000 owned, 300 assigned: logins, not seats").isZero();
+		assertThat(priced.seats().savings()).isZero();
+		assertThat(priced.seats().inactive()).as("idle users are still shown").isEqualTo(260);
+		assertThat(priced.money().costAnnual()).isEqualByComparingTo("24000.00");
+		assertThat(priced.money().savingsAnnual()).isEqualByComparingTo("0");
+		assertThat(priced.money().inactiveCostAnnual()).isEqualByComparingTo("0");
+		assertThat(overAllowance.status()).as("without an entitlement line too").isEqualTo(PositionStatus.UNDER_LICENSED);
+		assertThat(overAllowance.logins().over()).isEqualTo(1);
+		assertThat(overAllowance.money()).isNull();
+		assertThat(only(usage(SALES, 10, 5)).logins()).as("billed by users").isNull();
+	}
+
 	private LicensePosition only(ModelUsage usage, Entitlement... lines) {
 		List<LicensePosition> positions = this.calculator.positions(List.of(usage), List.of(lines), 60);
 		assertThat(positions).hasSize(1);

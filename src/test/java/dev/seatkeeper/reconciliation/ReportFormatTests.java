@@ -1,9 +1,14 @@
 package dev.seatkeeper.reconciliation;
 
+import static dev.seatkeeper.reconciliation.Entitlements.seats;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.seatkeeper.table.TerminalWidth;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +27,19 @@ class ReportFormatTests {
 		assertThat(json.get("asOf").asString()).isEqualTo("2026-11-27T02:00:00Z");
 		JsonNode sales = json.get("models").get(0);
 		assertThat(sales.propertyNames()).containsExactly("model", "label", "status", "thresholdDays", "termExpired",
-				"seats", "money");
+				"seats", "money", "logins");
+		assertThat(sales.get("logins").isNull()).as("billed by users").isTrue();
+		JsonNode logins = json.get("models").get(4);
+		assertThat(logins.get("model").asString()).isEqualTo("UserLicense:PID_Customer_Community_Login");
+		assertThat(logins.get("logins").propertyNames()).containsExactly("entitled", "used");
+		assertThat(logins.get("logins").get("used").asInt()).isEqualTo(130);
+		assertThat(logins.get("status").asString()).as("130 logins of 100 a month").isEqualTo("UNDER_LICENSED");
+		assertThat(logins.get("seats").get("shelfware").asInt()).as("5000 owned, 60 assigned: no seats").isZero();
+		assertThat(logins.get("money").get("savingsAnnual").decimalValue()).isEqualByComparingTo("0");
+		JsonNode noData = json.get("consumption").get(1);
+		assertThat(noData.propertyNames()).endsWith("status", "reason");
+		assertThat(noData.get("reason").asString()).isEqualTo("Salesforce reports no reading of this metric");
+		assertThat(json.get("consumption").get(0).get("reason").isNull()).isTrue();
 		assertThat(sales.get("seats").propertyNames()).containsExactly("owned", "siteLicense", "provisioned", "assigned",
 				"active", "inactive", "openCandidates", "reclaimedThisRun", "shortfall", "shelfware", "savings",
 				"savingsAfterReclamation", "salesforceUsed", "drift", "salesforceActive");
@@ -50,11 +67,14 @@ class ReportFormatTests {
 
 	@Test
 	void theTableAndHtmlListOnlyTheModelsThatDrift() {
-		String table = TableReport.of(this.report);
+		String table = TableReport.of(this.report, TerminalWidth.UNLIMITED);
 		String html = HtmlReport.of(this.report);
 
 		assertThat(table).containsPattern("Drift from Salesforce's counts.*\\R.*\\R  PermissionSetLicense:CPQ\\s+15\\s+12\\s+\\+3");
 		assertThat(table.substring(table.indexOf("Drift from"))).doesNotContain("UserLicense:SFDC");
+		assertThat(table).containsPattern("Login-based licenses.*\\R.*\\R  UserLicense:PID_Customer_Community_Login\\s+130\\s+100"
+				+ "\\s+UNDER_LICENSED");
+		assertThat(table).contains("DataStorageMB").contains("NO_DATA: Salesforce reports no reading of this metric");
 		assertThat(html).contains("Drift from Salesforce's counts")
 			.contains("<tr><td>PermissionSetLicense:CPQ</td><td>15</td><td>12</td><td>3</td></tr>")
 			.doesNotContain("<tr><td>UserLicense:SFDC</td><td>120</td>");
@@ -65,8 +85,10 @@ class ReportFormatTests {
 		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
 
 		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active,"
-				+ "downgrade_to,downgrade_candidates,downgrade_savings_annual");
-		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9,,,");
+				+ "monthly_logins_entitled,monthly_logins_used,downgrade_to,downgrade_candidates,downgrade_savings_annual");
+		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9,,,,,");
+		assertThat(lines.get(5)).startsWith("acme,2026-11-27,UserLicense:PID_Customer_Community_Login,")
+			.endsWith(",60,0,,100,130,,,");
 	}
 
 	@Test
@@ -78,6 +100,7 @@ class ReportFormatTests {
 		assertThat(html).contains("Service Cloud &lt;EU&gt;").doesNotContain("Service Cloud <EU>");
 		assertThat(html).contains("No reclamation candidates recorded");
 		assertThat(html).contains("Top savings").contains("Trend over recent runs").contains("PlatformEvents");
+		assertThat(html).contains("<h2>Login-based licenses</h2>").contains("<td>130</td><td>100</td>");
 	}
 
 	@Test
@@ -100,17 +123,53 @@ class ReportFormatTests {
 		assertThat(html).contains("License portfolio").contains("<td>acme</td>").contains("ann@acme.com");
 		assertThat(json.propertyNames()).containsExactly("schemaVersion", "profiles", "totals", "usersInSeveralOrgs");
 		assertThat(json.get("usersInSeveralOrgs").get(0).get("holdings").get(1).get("profile").asString()).isEqualTo("us");
-		assertThat(TableReport.of(portfolio)).contains("People with paid licenses in more than one org: 1");
+		assertThat(TableReport.of(portfolio, TerminalWidth.UNLIMITED)).contains("People with paid licenses in more than one org: 1");
 	}
 
 	@Test
 	void theRunSummaryTableShowsOwnedAssignedActiveStatusAndSavings() {
-		String table = TableReport.summary(this.report.models());
+		String table = TableReport.summary(this.report.models(), TerminalWidth.UNLIMITED);
 
 		assertThat(table.lines().findFirst().orElseThrow()).contains("model", "owned", "assigned", "active", "status",
 				"savings/year");
 		assertThat(table).contains("UNDER_LICENSED").contains("unlimited").contains("unknown").contains("NOT_IN_ORG");
-		assertThat(table).containsPattern("UserLicense:SFDC\\s+100\\s+120\\s+90\\s+UNDER_LICENSED\\s+19800.00 USD");
+		assertThat(table).containsPattern("UserLicense:SFDC\\s+100\\s+120\\s+90\\s+UNDER_LICENSED\\s+19,800.00 USD");
+	}
+
+	@Test
+	void reportTablesShowWholeModelIdentifiersWrappedToTheWidthOrOnOneLineWhenWide() {
+		String model = "PermissionSetLicense:SalesCloudEinsteinPlatformLicenseForEveryone";
+		List<LicensePosition> models = new PositionCalculator(Reports.RUN_DATE, ignored -> ReclamationCounts.NONE)
+			.positions(List.of(new ModelUsage(model, "Einstein", null, 1500, 1200, 60)),
+					List.of(seats(2000).of(model).at("1250", "USD").annually().line()), 60);
+		PositionReport report = new PositionReport(PositionReport.SCHEMA_VERSION, "acme", Reports.RUN_DATE,
+				Instant.parse("2026-11-27T02:00:00Z"), models, CurrencyTotal.of(models), List.of(), List.of(),
+				new LinkedHashMap<>());
+
+		String wide = TableReport.of(report, TerminalWidth.UNLIMITED);
+		String narrow = TableReport.of(report, 140);
+
+		assertThat(wide).containsPattern("  " + model + "\\s+OVER_LICENSED\\s+2,000\\s+-\\s+1,500\\s+1,200\\s+300\\s+0"
+				+ "\\s+2,500,000.00 USD\\s+1,000,000.00 USD");
+		assertThat(narrow.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(140));
+		assertThat(narrow).doesNotContain(model).doesNotContain("…").contains("2,500,000.00 USD");
+		String modelLines = narrow.lines()
+			.dropWhile(line -> !line.startsWith("  model"))
+			.skip(1)
+			.takeWhile(line -> !line.isBlank())
+			.map(line -> line.strip().split("\\s{2,}")[0])
+			.reduce("", String::concat);
+		assertThat(modelLines).as("the wrapped lines hold the whole identifier").isEqualTo(model);
+	}
+
+	@Test
+	void theRunSummaryFollowsTheWidthItIsGiven() {
+		String model = "PermissionSetLicense:SalesCloudEinsteinPlatformLicenseForEveryone";
+		List<LicensePosition> models = new PositionCalculator(Reports.RUN_DATE, ignored -> ReclamationCounts.NONE)
+			.positions(List.of(new ModelUsage(model, "Einstein", null, 15000, 12000, 60)), List.of(), 60);
+
+		assertThat(TableReport.summary(models, 70).lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(70));
+		assertThat(TableReport.summary(models, 200)).contains(model).containsPattern("15,000\\s+12,000");
 	}
 
 }

@@ -15,7 +15,10 @@ import dev.seatkeeper.profile.ConsumptionEntitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
 import dev.seatkeeper.reconciliation.PositionReport.TrendPoint;
 
-/** A hand-made report with every status, two currencies, a week of trend and consumption, for format tests. */
+/**
+ * A hand-made report with every status, two currencies, a login-based license over its monthly allowance, a week of
+ * trend and consumption, for format tests.
+ */
 final class Reports {
 
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 27);
@@ -28,11 +31,14 @@ final class Reports {
 				List.of(new ModelUsage("UserLicense:SFDC", "Sales Cloud, \"Enterprise\"", 130, 120, 90, 60, 120, null),
 						new ModelUsage("FeatureLicense:SupportUser", "Service Cloud <EU>", null, 40, 38, 60),
 						new ModelUsage("UserLicense:AUL", "Salesforce Platform", 60, 55, 50, 60),
-						new ModelUsage("PermissionSetLicense:CPQ", "CPQ", 20, 12, 12, 60, 15, 9)),
+						new ModelUsage("PermissionSetLicense:CPQ", "CPQ", 20, 12, 12, 60, 15, 9),
+						new ModelUsage("UserLicense:PID_Customer_Community_Login", "Customer Community Login", 2000, 60,
+								20, 60, 60, null, 100, 130)),
 				List.of(seats(100).of("UserLicense:SFDC").at("165", "USD").line(),
 						seats(60).of("FeatureLicense:SupportUser").at("1100", "EUR").annually().line(),
 						siteLicense().of("PermissionSetLicense:CPQ").at("5000", "USD").annually().line(),
-						seats(10).of("PackageLicense:gone").at("7", "USD").line()),
+						seats(10).of("PackageLicense:gone").at("7", "USD").line(),
+						seats(5000).of("UserLicense:PID_Customer_Community_Login").at("2", "USD").line()),
 				60);
 		List<TrendPoint> trend = new ArrayList<>();
 		for (int day = 6; day >= 0; day--) {

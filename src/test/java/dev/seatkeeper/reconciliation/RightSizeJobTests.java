@@ -92,7 +92,7 @@ class RightSizeJobTests {
 			assertThat(CsvReport.of(List.of(report))).contains(",UserLicense:AUL," + expected.size() + ","
 					+ size.savingsAnnual().toPlainString() + "\r\n");
 			assertThat(JsonReport.of(report)).contains("\"rightSizing\"");
-			assertThat(TableReport.of(report)).contains("Right-size");
+			assertThat(TableReport.of(report, 160)).contains("Right-size");
 		}
 	}
 

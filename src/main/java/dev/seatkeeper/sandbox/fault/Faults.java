@@ -1,6 +1,7 @@
 package dev.seatkeeper.sandbox.fault;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,6 +79,9 @@ public final class Faults {
 	private volatile long longRunningRequestMs = DEFAULT_LONG_RUNNING_REQUEST_MS;
 
 	private final LongRequests longRequests = new LongRequests();
+
+	/** Lower-case object names whose queries fail, with the status (500 or 503) they fail with. */
+	private final Map<String, Integer> failingObjects = new ConcurrentHashMap<>();
 
 	public Faults(Sessions sessions, ApiUsage usage, QueryCursors cursors) {
 		this.sessions = sessions;
@@ -245,6 +249,23 @@ public final class Faults {
 		this.longRequests.end(ticket);
 	}
 
+	/**
+	 * Every query on the object fails with {@code status} (500 or 503) until reset: an outage of one feature that a
+	 * client's retries do not get past, while the rest of the org answers.
+	 */
+	public Faults failQueriesOn(String object, int status) {
+		if (status != 500 && status != 503) {
+			throw new IllegalArgumentException("status must be 500 or 503, not " + status);
+		}
+		this.failingObjects.put(object.toLowerCase(java.util.Locale.ROOT), status);
+		return this;
+	}
+
+	/** The status queries on the object fail with, or 0 when they are served. */
+	public int queryFailure(String object) {
+		return this.failingObjects.getOrDefault(object.toLowerCase(java.util.Locale.ROOT), 0);
+	}
+
 	/** Turns every fault off (the cost model and concurrent limit back to their defaults) and refills the API budget; sessions already expired stay expired. */
 	public Faults reset() {
 		this.latencyMs = 0;
@@ -262,6 +283,7 @@ public final class Faults {
 		this.queryPageTimeMs = 0;
 		this.concurrentRequestLimit = DEFAULT_CONCURRENT_REQUEST_LIMIT;
 		this.longRunningRequestMs = DEFAULT_LONG_RUNNING_REQUEST_MS;
+		this.failingObjects.clear();
 		this.usage.reset();
 		return this;
 	}

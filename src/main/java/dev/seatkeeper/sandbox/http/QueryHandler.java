@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.fault.Faults;
@@ -25,6 +27,8 @@ import tools.jackson.core.JsonGenerator;
  * {@value #FIELDS_PER_PAGE} selected fields a page (a select of 40 fields gets pages of 1,000), never below 200.
  */
 final class QueryHandler {
+
+	private static final Pattern FROM = Pattern.compile("\\bFROM\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
 
 	static final int DEFAULT_BATCH = 2000;
 
@@ -60,6 +64,15 @@ final class QueryHandler {
 		String soql = HttpIo.query(exchange).get("q");
 		if (soql == null || soql.isBlank()) {
 			HttpIo.error(exchange, 400, "MALFORMED_QUERY", "A query string has to be specified");
+			return;
+		}
+		Matcher from = FROM.matcher(soql);
+		int failure = from.find() ? this.faults.queryFailure(from.group(1)) : 0;
+		if (failure != 0) {
+			HttpIo.error(exchange, failure, (failure == 503) ? "SERVER_UNAVAILABLE" : "UNKNOWN_EXCEPTION",
+					(failure == 503) ? "Server temporarily unavailable. Please try again."
+							: "An unexpected error occurred. Please include this ErrorId if you contact support: "
+									+ "1917330442-4520 (-1274651584)");
 			return;
 		}
 		QueryResult result;

@@ -108,29 +108,41 @@ final class AssignmentGenerator {
 		return rows;
 	}
 
+	/**
+	 * Usage-based entitlements. Two rows share the {@code PlatformEvents} resource group (delivery and publishing are
+	 * allowed and counted apart, told by their {@code Setting}), as a group key may cover several rows. The published
+	 * events row comes last and draws nothing from the random, so every other generated figure stays as it was.
+	 */
 	private void entitlements() {
 		LocalDate today = LocalDate.ofInstant(this.org.now(), ZoneOffset.UTC);
-		String[][] rows = { { "Data Storage (MB)", "DataStorage", "Daily" },
-				{ "File Storage (MB)", "FileStorage", "Daily" }, { "Platform Events Delivered", "PlatformEvents", "Monthly" },
-				{ "Einstein Requests", "EinsteinRequests", "Yearly" },
-				{ "Customer Community Logins", "CommunityLogins", "Monthly" } };
+		String[][] rows = { { "Data Storage (MB)", "DataStorage", "DataStorage", "Daily" },
+				{ "File Storage (MB)", "FileStorage", "FileStorage", "Daily" },
+				{ "Platform Events Delivered", "PlatformEvents", "PlatformEventsDelivered", "Monthly" },
+				{ "Einstein Requests", "EinsteinRequests", "EinsteinRequests", "Yearly" },
+				{ "Customer Community Logins", "CommunityLogins", "CommunityLogins", "Monthly" } };
 		double[] allowed = { 1024 + this.org.spec().users() * 0.02, 2048 + this.org.spec().users() * 2.0, 50_000,
 				100_000, 10_000 };
 		for (int i = 0; i < rows.length; i++) {
-			double used = Math.floor(allowed[i] * (0.2 + 0.9 * this.random.nextDouble()));
-			this.org.newRow(OrgTypes.TENANT_USAGE_ENTITLEMENT)
-				.set("MasterLabel", rows[i][0])
-				.set("ResourceGroupKey", rows[i][1])
-				.set("Setting", rows[i][1])
-				.set("Frequency", rows[i][2])
-				.set("StartDate", today.withDayOfYear(1))
-				.set("EndDate", today.withDayOfYear(1).plusYears(1).minusDays(1))
-				.set("CurrentAmountAllowed", allowed[i])
-				.set("AmountUsed", used)
-				.set("UsageDate", today)
-				.set("IsPersistentResource", i < 2)
-				.set("HasRollover", false);
+			entitlement(rows[i], allowed[i], Math.floor(allowed[i] * (0.2 + 0.9 * this.random.nextDouble())), i < 2, today);
 		}
+		entitlement(new String[] { "Platform Events Published", "PlatformEvents", "PlatformEventsPublished", "Monthly" },
+				250_000, 87_500, false, today);
+	}
+
+	private void entitlement(String[] labelGroupSettingFrequency, double allowed, double used, boolean persistent,
+			LocalDate today) {
+		this.org.newRow(OrgTypes.TENANT_USAGE_ENTITLEMENT)
+			.set("MasterLabel", labelGroupSettingFrequency[0])
+			.set("ResourceGroupKey", labelGroupSettingFrequency[1])
+			.set("Setting", labelGroupSettingFrequency[2])
+			.set("Frequency", labelGroupSettingFrequency[3])
+			.set("StartDate", today.withDayOfYear(1))
+			.set("EndDate", today.withDayOfYear(1).plusYears(1).minusDays(1))
+			.set("CurrentAmountAllowed", allowed)
+			.set("AmountUsed", used)
+			.set("UsageDate", today)
+			.set("IsPersistentResource", persistent)
+			.set("HasRollover", false);
 	}
 
 }

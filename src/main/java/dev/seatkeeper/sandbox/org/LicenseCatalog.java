@@ -2,6 +2,8 @@ package dev.seatkeeper.sandbox.org;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The license mix of a generated org: user licenses with the profiles that use them and each profile's share of
  * users, plus permission set licenses and managed packages. Shares are chosen to look like a mid-size Sales and
@@ -9,7 +11,13 @@ import java.util.List;
  */
 final class LicenseCatalog {
 
-	record License(String key, String name, String userType) {
+	/** @param loginBased billed by logins a month (MonthlyLoginsEntitlement), not by users */
+	record License(String key, String name, String userType, boolean loginBased) {
+
+		License(String key, String name, String userType) {
+			this(key, name, userType, false);
+		}
+
 	}
 
 	record Profile(String name, int license, double share) {
@@ -25,25 +33,39 @@ final class LicenseCatalog {
 			new License("AUL", "Salesforce Platform", "Standard"),
 			new License("PID_Customer_Community", "Customer Community", "CspLitePortal"),
 			new License("PID_Partner_Community", "Partner Community", "PowerPartner"),
-			new License("CSN_User", "Chatter Free", "CsnOnly"), new License("GUEST", "Guest User License", "Guest"));
+			new License("CSN_User", "Chatter Free", "CsnOnly"), new License("GUEST", "Guest User License", "Guest"),
+			new License("PID_Customer_Community_Login", "Customer Community Login", "CspLitePortal", true));
 
 	static final int SFDC = 0;
 
 	static final int GUEST = 5;
 
-	/** Profile 0 is the administrators', 1 the integration user's, the last the site guest's. */
+	static final int CUSTOMER_COMMUNITY = 2;
+
+	static final int CUSTOMER_COMMUNITY_LOGIN = 6;
+
+	/**
+	 * Profile 0 is the administrators', 1 the integration user's, 9 the site guest's. The last, Customer Community
+	 * Login User, is drawn by no share: every third user drawn for Customer Community User gets it instead, so orgs of a
+	 * seed keep every other figure of before.
+	 */
 	static final List<Profile> PROFILES = List.of(new Profile("System Administrator", SFDC, 0.01),
 			new Profile("Integration API Only", SFDC, 0.0), new Profile("Standard User", SFDC, 0.20),
 			new Profile("Sales User", SFDC, 0.14), new Profile("Service Agent", SFDC, 0.10),
 			new Profile("Standard Platform User", 1, 0.15), new Profile("Customer Community User", 2, 0.15),
 			new Profile("Partner Community User", 3, 0.05), new Profile("Chatter Free User", 4, 0.20),
-			new Profile("Acme Site Guest User", GUEST, 0.0));
+			new Profile("Acme Site Guest User", GUEST, 0.0),
+			new Profile("Customer Community Login User", CUSTOMER_COMMUNITY_LOGIN, 0.0));
 
 	static final int ADMIN_PROFILE = 0;
 
 	static final int INTEGRATION_PROFILE = 1;
 
-	static final int GUEST_PROFILE = PROFILES.size() - 1;
+	static final int GUEST_PROFILE = 9;
+
+	static final int CUSTOMER_COMMUNITY_PROFILE = 6;
+
+	static final int CUSTOMER_COMMUNITY_LOGIN_PROFILE = 10;
 
 	static final List<PermissionSetLicense> PERMISSION_SET_LICENSES = List.of(
 			new PermissionSetLicense("SalesConsoleUser", "Sales Console User", "SalesConsoleUser", 0.35),
@@ -84,6 +106,11 @@ final class LicenseCatalog {
 
 	static final List<Package> PACKAGES = List.of(new Package("SBQQ", false, 0.20),
 			new Package("FinServ", false, 0.10), new Package("et4ae5", true, 0.0));
+
+	/** Whether the user license of this LicenseDefinitionKey is billed by logins a month. */
+	static boolean isLoginBased(@Nullable Object licenseDefinitionKey) {
+		return LICENSES.stream().anyMatch(license -> license.loginBased() && license.key().equals(licenseDefinitionKey));
+	}
 
 	private LicenseCatalog() {
 	}

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why Salesforce refuses to delete a permission set license assignment: the assignee holds permission sets that
- * require the license. Permission set assignments are only created while the org is generated, so the index by
- * assignee is built once, on first use, under the org's lock (the writer's callers hold it).
+ * require the license, directly or as members of a permission set group assigned to the user (a group assignment
+ * names the group's aggregate set, which requires no license itself; its member sets do). Permission set assignments
+ * are only created while the org is generated, so the index by assignee is built once, on first use, under the org's
+ * lock (the writer's callers hold it).
  */
 final class LicenseDependents {
 
@@ -48,10 +50,20 @@ final class LicenseDependents {
 
 	private List<Row> setsOf(String userId) {
 		if (this.setsByAssignee == null) {
+			Map<Object, List<Row>> members = new HashMap<>();
+			for (Row component : this.org.table(OrgTypes.PERMISSION_SET_GROUP_COMPONENT).rows()) {
+				members.computeIfAbsent(component.fieldValue("PermissionSetGroupId"), (id) -> new ArrayList<>())
+					.add((Row) component.related("PermissionSet"));
+			}
 			Map<String, List<Row>> index = new HashMap<>();
 			for (Row assignment : this.org.table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows()) {
-				index.computeIfAbsent((String) assignment.fieldValue("AssigneeId"), (id) -> new ArrayList<>())
-					.add((Row) assignment.related("PermissionSet"));
+				List<Row> sets = index.computeIfAbsent((String) assignment.fieldValue("AssigneeId"),
+						(id) -> new ArrayList<>());
+				sets.add((Row) assignment.related("PermissionSet"));
+				Object group = assignment.fieldValue("PermissionSetGroupId");
+				if (group != null) {
+					sets.addAll(members.getOrDefault(group, List.of()));
+				}
 			}
 			this.setsByAssignee = index;
 		}

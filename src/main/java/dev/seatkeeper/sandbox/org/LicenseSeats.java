@@ -51,6 +51,15 @@ final class LicenseSeats {
 		}
 	}
 
+	/** A successful login: a login-based license counts it in MonthlyLoginsUsed (once a user a day). */
+	void loginRecorded(Row user) {
+		Row license = licenseOf(user);
+		if (license != null && license.fieldValue("MonthlyLoginsUsed") != null) {
+			license.set("MonthlyLoginsUsed",
+					OrgFacts.monthlyLoginsUsed(this.org).get("UserLicense:" + license.fieldValue("LicenseDefinitionKey")));
+		}
+	}
+
 	/** A permission set license or package assignment went to the recycle bin: its seat is free, if it held one. */
 	void assignmentDeleted(Row assignment) {
 		OrgRecord license = assignment.related(assignment.type() == OrgTypes.USER_PACKAGE_LICENSE ? "PackageLicense"
@@ -84,6 +93,7 @@ final class LicenseSeats {
 		OrgFacts facts = OrgFacts.of(this.org);
 		for (Row license : this.org.table(OrgTypes.USER_LICENSE).rows()) {
 			license.set("UsedLicenses", facts.activeUsersByLicense().getOrDefault(license.fieldValue("LicenseDefinitionKey"), 0));
+			license.set("MonthlyLoginsUsed", facts.monthlyLoginsUsed().get("UserLicense:" + license.fieldValue("LicenseDefinitionKey")));
 		}
 		for (Row psl : this.org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
 			psl.set("UsedLicenses", facts.usedByModel().getOrDefault("PermissionSetLicense:" + psl.fieldValue("DeveloperName"), 0));

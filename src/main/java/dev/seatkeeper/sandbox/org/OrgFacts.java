@@ -2,7 +2,10 @@ package dev.seatkeeper.sandbox.org;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,11 +22,16 @@ import java.util.TreeSet;
  * ({@code UserLicense:SFDC}, {@code PermissionSetLicense:...}, {@code PackageLicense:...}): active users for user
  * licenses, live assignments for permission set and package licenses except
  * those released on deactivation held by inactive users; site licenses (no seat count) are left out
+ * @param monthlyLoginsUsed per login-based user license model ({@code UserLicense:PID_Customer_Community_Login}):
+ * what {@code MonthlyLoginsUsed} must say, counted from the login history: successful logins this calendar month (UTC)
+ * of the license's users, a user's logins of one day counting once
+ * @param monthlyLoginsEntitled per login-based user license model: its {@code MonthlyLoginsEntitlement}
  */
 public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverLoggedIn, int dormantUsers,
 		int frozenUsers, long loginEvents, long successfulLogins, long failedLogins, int deletedAssignments,
 		Map<String, Integer> activeUsersByLicense, Map<String, Integer> assignmentsByPermissionSetLicense,
-		Map<String, Integer> assignmentsByPackage, Set<String> protectedUserIds, Map<String, Integer> usedByModel) {
+		Map<String, Integer> assignmentsByPackage, Set<String> protectedUserIds, Map<String, Integer> usedByModel,
+		Map<String, Integer> monthlyLoginsUsed, Map<String, Integer> monthlyLoginsEntitled) {
 
 	static OrgFacts of(SandboxOrg org) {
 		Counter counter = new Counter(org.now().minus(Duration.ofDays(90)));
@@ -41,7 +49,55 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 		return new OrgFacts(counter.users, counter.active, counter.users - counter.active, counter.never,
 				counter.dormant, counter.frozen, history.size(), history.size() - failed, failed, counter.deleted,
 				sorted(counter.byLicense), sorted(counter.byPsl), sorted(counter.byPackage),
-				Collections.unmodifiableSet(new TreeSet<>(org.protectedUsers().keySet())), sorted(usedByModel(org)));
+				Collections.unmodifiableSet(new TreeSet<>(org.protectedUsers().keySet())), sorted(usedByModel(org)),
+				sorted(monthlyLoginsUsed(org)), sorted(monthlyLoginsEntitled(org)));
+	}
+
+	/**
+	 * Successful logins this calendar month (UTC) of each login-based license's users, one a user a day. That
+	 * Salesforce counts a user's logins of one day once is not confirmed by a Salesforce document (see the README's
+	 * conformance table).
+	 */
+	static Map<String, Integer> monthlyLoginsUsed(SandboxOrg org) {
+		Map<String, Integer> used = new TreeMap<>();
+		String[] licenseOfUser = new String[org.table(OrgTypes.USER).size()];
+		int position = 0;
+		for (Row user : org.table(OrgTypes.USER).rows()) {
+			Object key = user.value("Profile.UserLicense.LicenseDefinitionKey");
+			if (LicenseCatalog.isLoginBased(key)) {
+				licenseOfUser[position] = "UserLicense:" + key;
+				used.putIfAbsent(licenseOfUser[position], 0);
+			}
+			position++;
+		}
+		for (LicenseCatalog.License license : LicenseCatalog.LICENSES) {
+			if (license.loginBased()) {
+				used.putIfAbsent("UserLicense:" + license.key(), 0);
+			}
+		}
+		long monthStart = LocalDate.ofInstant(org.now(), ZoneOffset.UTC).withDayOfMonth(1)
+			.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+		Set<Long> userDays = new HashSet<>();
+		LoginHistoryTable history = org.loginHistory();
+		for (int i = 0; i < history.size(); i++) {
+			long second = history.epochSecond(i);
+			int user = history.user(i);
+			if (second >= monthStart && user < licenseOfUser.length && licenseOfUser[user] != null
+					&& history.success(i) && userDays.add(((long) user << 32) | (second / 86_400))) {
+				used.merge(licenseOfUser[user], 1, Integer::sum);
+			}
+		}
+		return used;
+	}
+
+	private static Map<String, Integer> monthlyLoginsEntitled(SandboxOrg org) {
+		Map<String, Integer> entitled = new TreeMap<>();
+		for (Row license : org.table(OrgTypes.USER_LICENSE).rows()) {
+			if (license.fieldValue("MonthlyLoginsEntitlement") instanceof Integer logins) {
+				entitled.put("UserLicense:" + license.fieldValue("LicenseDefinitionKey"), logins);
+			}
+		}
+		return entitled;
 	}
 
 	/** Counted from the data, not read from the UsedLicenses fields, so a test can tell when those drift. */

@@ -25,6 +25,8 @@ public final class OrgTypes {
 		.strings("Name", "MasterLabel", "LicenseDefinitionKey", "Status")
 		.field("TotalLicenses", INTEGER)
 		.field("UsedLicenses", INTEGER)
+		.field("MonthlyLoginsEntitlement", INTEGER)
+		.field("MonthlyLoginsUsed", INTEGER)
 		.datetimes("UsedLicensesLastUpdated", "CreatedDate", "LastModifiedDate")
 		.build();
 

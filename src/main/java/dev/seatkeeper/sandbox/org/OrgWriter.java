@@ -237,6 +237,9 @@ public final class OrgWriter {
 			if (success && (last == null || last.isBefore(second))) {
 				user.set("LastLoginDate", second);
 			}
+			if (success) {
+				this.seats.loginRecorded(user);
+			}
 			return history.id(index);
 		}
 	}

@@ -100,7 +100,8 @@ final class UserGenerator {
 				for (int p = 0; p < LicenseCatalog.PROFILES.size(); p++) {
 					draw -= LicenseCatalog.PROFILES.get(p).share();
 					if (draw < 0) {
-						return p;
+						return (p == LicenseCatalog.CUSTOMER_COMMUNITY_PROFILE && position % 3 == 0)
+								? LicenseCatalog.CUSTOMER_COMMUNITY_LOGIN_PROFILE : p;
 					}
 				}
 				return 2;
@@ -144,7 +145,7 @@ final class UserGenerator {
 
 	private int profileLoginType(int profile) {
 		int license = LicenseCatalog.PROFILES.get(profile).license();
-		if (license == 2 || license == 3) {
+		if (license == 2 || license == 3 || license == LicenseCatalog.CUSTOMER_COMMUNITY_LOGIN) {
 			return LoginPlanner.COMMUNITY;
 		}
 		int draw = this.random.nextInt(10);
