@@ -2,6 +2,7 @@ package dev.seatkeeper;
 
 import java.util.Arrays;
 
+import dev.seatkeeper.cli.Console;
 import dev.seatkeeper.k8s.KubernetesCommand;
 import dev.seatkeeper.sandbox.SandboxCommand;
 import org.springframework.boot.SpringApplication;
@@ -9,9 +10,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * One executable jar, several subcommands. Every subcommand but {@code sandbox} runs inside the Spring context
- * (database, Flyway, Salesforce client); the sandbox is a stand-alone simulated org and {@code k8s} renders manifests
- * from the profile files, and they need none of that.
+ * One executable jar, several subcommands. {@code --help}, {@code --version} and usage errors are answered before
+ * anything starts ({@link Console}). Every other subcommand but {@code sandbox} and {@code k8s} runs inside the Spring
+ * context (database, Flyway, Salesforce client); the sandbox is a stand-alone simulated org and {@code k8s} renders
+ * manifests from the profile files, and they need none of that.
  * The exit code of a Spring subcommand always comes from {@link SpringApplication#exit}, so a failed job never
  * exits 0; {@code sandbox} runs on its own picocli command line with the same exit codes.
  */
@@ -20,13 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SeatkeeperApplication {
 
 	public static void main(String[] args) {
-		if (args.length > 0 && SandboxCommand.NAME.equals(args[0])) {
-			System.exit(SandboxCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
-		}
-		if (args.length > 0 && KubernetesCommand.NAME.equals(args[0])) {
-			System.exit(KubernetesCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length)));
-		}
-		System.exit(SpringApplication.exit(SpringApplication.run(SeatkeeperApplication.class, args)));
+		System.exit(Console.launch(args, () -> {
+			if (args.length > 0 && SandboxCommand.NAME.equals(args[0])) {
+				return SandboxCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+			}
+			if (args.length > 0 && KubernetesCommand.NAME.equals(args[0])) {
+				return KubernetesCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+			}
+			return SpringApplication.exit(SpringApplication.run(SeatkeeperApplication.class, args));
+		}));
 	}
 
 }

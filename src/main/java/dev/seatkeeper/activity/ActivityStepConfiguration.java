@@ -9,11 +9,13 @@ import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.RunLogContext;
 import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.profile.ActivitySettings;
+import dev.seatkeeper.storage.SkippedRecords;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -106,8 +108,11 @@ class ActivityStepConfiguration {
 
 	@Bean
 	@StepScope
-	LoginEventWriter loginEventWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile) {
-		return new LoginEventWriter(jdbc, profile);
+	LoginEventWriter loginEventWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
+			@Value("#{jobExecutionContext['asOf']}") String asOf, @Value("#{stepExecution}") StepExecution step) {
+		// Named after the step operators know, not the partition: v_runs counts a run's skips whatever the step.
+		return new LoginEventWriter(jdbc, profile,
+				new SkippedRecords(jdbc, profile, step.getJobExecutionId(), "pullActivity", RunKey.of(profile, asOf).asOfUtc()));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -14,9 +15,11 @@ import dev.seatkeeper.profile.InvalidProfilesException;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ProfileConnections;
 import dev.seatkeeper.profile.Profiles;
+import dev.seatkeeper.profile.SalesforceSettings;
 import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceConnection;
 import dev.seatkeeper.salesforce.auth.AuthorizationCodeExchange;
+import dev.seatkeeper.salesforce.auth.TokenKeyException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,20 +59,45 @@ public class AuthCommand {
 			this.exchange = exchange;
 		}
 
+		/**
+		 * Everything that can be checked is checked before the authorize URL is printed: the profile, its flow and the
+		 * token key. A person should not approve access in a browser only to learn that nothing could be stored.
+		 */
 		@Override
 		public Integer call() throws IOException, InterruptedException {
 			SalesforceConnection connection;
 			try {
-				Profile selected = this.profiles.load(this.profilesDir).requireValid().require(this.profile);
+				Profile selected = this.profiles.load(this.profilesDir).requireValid().requireRunnable(this.profile);
+				String refusal = refusal(selected);
+				if (refusal != null) {
+					System.err.println(refusal);
+					return ExitCode.INVALID_CONFIGURATION.code();
+				}
+				this.exchange.requireTokenStore();
 				connection = this.connections.connection(selected);
 			}
-			catch (InvalidProfilesException ex) {
+			catch (InvalidProfilesException | TokenKeyException ex) {
 				System.err.println(ex.getMessage());
+				System.err.println("Nothing was asked of Salesforce.");
 				return ExitCode.INVALID_CONFIGURATION.code();
 			}
 			try (OAuthCallbackServer callback = OAuthCallbackServer.start(this.port)) {
 				return authorize(connection, callback);
 			}
+		}
+
+		/** Why this profile has nothing to log in for, or null when it uses the refresh-token flow. */
+		private static @Nullable String refusal(Profile profile) {
+			SalesforceSettings.AuthSettings auth = profile.salesforce().auth();
+			if (profile.salesforce().isSandbox() || auth == null) {
+				return "Profile '" + profile.name() + "' uses the embedded sandbox org, which needs no login.";
+			}
+			if (auth.flow() != SalesforceSettings.AuthFlow.REFRESH_TOKEN) {
+				String flow = auth.flow().name().toLowerCase(Locale.ROOT).replace('_', '-');
+				return "Profile '" + profile.name() + "' uses the " + flow + " flow, which needs no login: 'auth login' is"
+						+ " only for refresh-token profiles. Its runs authenticate by themselves.";
+			}
+			return null;
 		}
 
 		private int authorize(SalesforceConnection connection, OAuthCallbackServer callback) throws InterruptedException {

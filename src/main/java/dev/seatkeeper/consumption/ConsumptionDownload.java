@@ -18,18 +18,25 @@ import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import dev.seatkeeper.storage.FieldLimits;
+import dev.seatkeeper.storage.SkippedRecords;
+import dev.seatkeeper.storage.StorableRows;
+import dev.seatkeeper.storage.Unstorable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Usage-based entitlements (TenantUsageEntitlement) and the org limits of {@code /limits} as consumption rows. Both
- * are small (tens of rows), so one tasklet transaction of idempotent upserts.
+ * are small (tens of rows), so one tasklet transaction of idempotent upserts. An entitlement a row cannot hold (a
+ * broken date, a number too large, a name too long) is skipped and recorded.
  *
  * <p>Consumption is not worth a night's position: a source Salesforce does not answer (the object became unreadable,
  * {@code INVALID_TYPE}; a 5xx left after the client's retries) is logged, named with its reason in the step's exit
@@ -51,7 +58,15 @@ public class ConsumptionDownload extends SalesforceTasklet {
 			SELECT Id, MasterLabel, ResourceGroupKey, Setting, Frequency, StartDate, EndDate, CurrentAmountAllowed, \
 			AmountUsed, IsPersistentResource FROM TenantUsageEntitlement ORDER BY Id""";
 
+	/** TenantUsageEntitlement's field lengths from Salesforce's field reference. */
+	static final FieldLimits LIMITS = new FieldLimits(Map.of("Setting", 120, "MasterLabel", 255));
+
+	/** The width of {@code consumption.metric}, in characters: a longer MasterLabel cannot be a metric. */
+	static final FieldLimits METRIC = new FieldLimits(Map.of(), Map.of("Setting", 190));
+
 	private final SalesforceClient client;
+
+	private final JdbcTemplate jdbc;
 
 	private final ConsumptionWriter writer;
 
@@ -59,21 +74,22 @@ public class ConsumptionDownload extends SalesforceTasklet {
 
 	private final boolean entitlements;
 
-	public ConsumptionDownload(SalesforceClient client, ConsumptionWriter writer, RunKey run) {
-		this(client, writer, run, true);
+	public ConsumptionDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run) {
+		this(client, jdbc, run, true);
 	}
 
 	/** @param entitlements whether to read TenantUsageEntitlement (false: connect found it not readable) */
-	public ConsumptionDownload(SalesforceClient client, ConsumptionWriter writer, RunKey run, boolean entitlements) {
+	public ConsumptionDownload(SalesforceClient client, JdbcTemplate jdbc, RunKey run, boolean entitlements) {
 		this.client = client;
-		this.writer = writer;
+		this.jdbc = jdbc;
+		this.writer = new ConsumptionWriter(jdbc, run);
 		this.run = run;
 		this.entitlements = entitlements;
 	}
 
 	@Override
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
-		List<Consumption> rows = new ArrayList<>();
+		List<Reading> rows = new ArrayList<>();
 		Map<Source, String> unread = new LinkedHashMap<>();
 		if (this.entitlements) {
 			read(Source.USAGE_ENTITLEMENT, () -> entitlements(this.client.query(ENTITLEMENTS).toList()), rows, unread);
@@ -84,14 +100,21 @@ public class ConsumptionDownload extends SalesforceTasklet {
 		}
 		LocalDate today = LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC);
 		read(Source.ORG_LIMIT, () -> {
-			List<Consumption> limits = new ArrayList<>();
-			this.client.limits().limits().forEach((name, limit) -> limits.add(new Consumption(name, today, today,
-					BigDecimal.valueOf(limit.max()), BigDecimal.valueOf(limit.used()), Source.ORG_LIMIT)));
+			List<Reading> limits = new ArrayList<>();
+			this.client.limits().limits().forEach((name, limit) -> limits.add(new Reading(null, new Consumption(name,
+					today, today, BigDecimal.valueOf(limit.max()), BigDecimal.valueOf(limit.used()), Source.ORG_LIMIT),
+					List.of())));
 			return limits;
 		}, rows, unread);
 		rows.forEach(row -> contribution.incrementReadCount());
-		this.writer.write(new Chunk<>(rows));
-		contribution.incrementWriteCount(rows.size());
+		StepExecution step = contribution.getStepExecution();
+		SkippedRecords skipped = new SkippedRecords(this.jdbc, this.run.profile(), step.getJobExecutionId(),
+				step.getStepName(), this.run.asOfUtc());
+		List<Reading> stored = new StorableRows<Reading>(
+				readings -> this.writer.write(new Chunk<>(readings.stream().map(Reading::consumption).toList())),
+				Reading::salesforceId, Reading::unstorable, skipped)
+			.store(rows);
+		contribution.incrementWriteCount(stored.size());
 		chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 			.putString(UNREAD, format(unread));
 		if (!unread.isEmpty()) {
@@ -100,7 +123,7 @@ public class ConsumptionDownload extends SalesforceTasklet {
 	}
 
 	/** Reads one source, or records why it could not be read. */
-	private void read(Source source, Supplier<List<Consumption>> reading, List<Consumption> rows,
+	private void read(Source source, Supplier<List<Reading>> reading, List<Reading> rows,
 			Map<Source, String> unread) {
 		try {
 			rows.addAll(reading.get());
@@ -136,7 +159,7 @@ public class ConsumptionDownload extends SalesforceTasklet {
 	 * The rows as consumption, each under a metric key of its own: several rows can share a {@code ResourceGroupKey},
 	 * so the key is the row's {@code Setting}, or, where that is missing or shared too, its label with its record Id.
 	 */
-	static List<Consumption> entitlements(List<JsonNode> records) {
+	static List<Reading> entitlements(List<JsonNode> records) {
 		Map<String, Integer> settings = new HashMap<>();
 		records.forEach(record -> {
 			String setting = SalesforceRecords.text(record, "Setting");
@@ -144,7 +167,7 @@ public class ConsumptionDownload extends SalesforceTasklet {
 				settings.merge(setting, 1, Integer::sum);
 			}
 		});
-		return records.stream().map(record -> entitlement(record, metric(record, settings))).toList();
+		return records.stream().map(record -> reading(record, metric(record, settings))).toList();
 	}
 
 	private static String metric(JsonNode record, Map<String, Integer> settings) {
@@ -156,16 +179,25 @@ public class ConsumptionDownload extends SalesforceTasklet {
 		return ((label != null) ? label : ENTITLEMENT_OBJECT) + " (" + SalesforceRecords.text(record, "Id") + ")";
 	}
 
-	static Consumption entitlement(JsonNode record, String metric) {
-		LocalDate start = SalesforceRecords.date(record, "StartDate");
-		return new Consumption(metric, (start != null) ? start : LocalDate.EPOCH, SalesforceRecords.date(record, "EndDate"),
-				decimal(record, "CurrentAmountAllowed"), decimal(record, "AmountUsed"), Source.USAGE_ENTITLEMENT,
-				SalesforceRecords.bool(record, "IsPersistentResource"));
+	/** One consumption row with the record it came from, and what keeps it from being stored. */
+	record Reading(@Nullable String salesforceId, Consumption consumption, List<Unstorable> unstorable) {
 	}
 
-	private static @Nullable BigDecimal decimal(JsonNode record, String field) {
-		JsonNode value = SalesforceRecords.path(record, field);
-		return (value.isNumber()) ? value.decimalValue() : null;
+	/** An entitlement whose values a consumption row cannot hold is marked to be skipped, not failing the step. */
+	static Reading reading(JsonNode record, String metric) {
+		List<Unstorable> problems = new ArrayList<>();
+		LIMITS.text(record, "Setting", problems::add);
+		LIMITS.text(record, "MasterLabel", problems::add);
+		if (problems.isEmpty()) {
+			METRIC.length(metric, "Setting", problems::add);
+		}
+		LocalDate start = FieldLimits.date(record, "StartDate", problems::add);
+		Consumption consumption = new Consumption(metric, (start != null) ? start : LocalDate.EPOCH,
+				FieldLimits.date(record, "EndDate", problems::add),
+				FieldLimits.decimal(record, "CurrentAmountAllowed", 20, 4, problems::add),
+				FieldLimits.decimal(record, "AmountUsed", 20, 4, problems::add), Source.USAGE_ENTITLEMENT,
+				SalesforceRecords.bool(record, "IsPersistentResource"));
+		return new Reading(SalesforceRecords.text(record, "Id"), consumption, List.copyOf(problems));
 	}
 
 }

@@ -35,7 +35,7 @@ class ConsumptionStepConfiguration {
 		RunKey run = RunKey.of(profile, asOf);
 		List<String> unreadable = ConnectCheck.list(skipped);
 		boolean entitlements = unreadable == null || !unreadable.contains(ConsumptionDownload.ENTITLEMENT_OBJECT);
-		return new ConsumptionDownload(orgs.client(profile), new ConsumptionWriter(jdbc, run), run, entitlements);
+		return new ConsumptionDownload(orgs.client(profile), jdbc, run, entitlements);
 	}
 
 }

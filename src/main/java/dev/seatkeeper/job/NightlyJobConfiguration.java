@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -29,7 +30,7 @@ class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, AsOfListener asOfListener, ActiveExecutions activeExecutions,
-			ProfileStateListener profileStateListener,
+			ProfileStateListener profileStateListener, JdbcClient jdbcClient,
 			Step connect, Step downloadLicenses, Step downloadSubscriptions, Step downloadPermissionSetAssignments,
 			Step downloadPackageAssignments, Step endRemovedSubscriptions, Step pullActivity, Step summarizeActivity,
 			Step recordActivity,
@@ -37,7 +38,7 @@ class NightlyJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
 			.listener(activeExecutions)
 			.listener(profileStateListener)
-			.listener(new RunMessageListener())
+			.listener(new RunMessageListener(jdbcClient))
 			.start(connect)
 			.next(downloadLicenses)
 			.next(downloadSubscriptions)

@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.Optional;
 
 import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.cli.Failure;
 import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.salesforce.SalesforceApiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,25 +173,25 @@ public class NightlyJobRunner {
 	}
 
 	private static RunResult result(String name, LocalDate runDate, JobExecution execution) {
-		ExitCode exitCode = switch (execution.getStatus()) {
-			case COMPLETED -> ExitCode.OK;
-			case STOPPED, STOPPING -> ExitCode.STOPPED;
-			default -> missingAccess(execution) ? ExitCode.INVALID_CONFIGURATION : ExitCode.FAILED;
-		};
-		return new RunResult(name, runDate, exitCode, execution.getStatus().name(), execution.getId(),
+		return new RunResult(name, runDate, exitCode(execution), execution.getStatus().name(), execution.getId(),
 				duration(execution.getStartTime(), execution.getEndTime()), message(execution));
 	}
 
-	/** Whether the run failed because the integration user lacks a permission: relaunching will not help. */
-	private static boolean missingAccess(JobExecution execution) {
-		return execution.getAllFailureExceptions().stream().anyMatch((failure) -> {
-			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-				if (cause instanceof MissingAccessException) {
-					return true;
-				}
-			}
-			return false;
-		});
+	/** The process exit code an ended execution gives (README, "Exit codes"), also kept in {@code v_runs}. */
+	static ExitCode exitCode(JobExecution execution) {
+		return switch (execution.getStatus()) {
+			case COMPLETED -> ExitCode.OK;
+			case STOPPED, STOPPING -> ExitCode.STOPPED;
+			default -> needsConfiguration(execution) ? ExitCode.INVALID_CONFIGURATION : ExitCode.FAILED;
+		};
+	}
+
+	/**
+	 * Whether the run failed on something only a person can fix (the integration user lacks a permission, Salesforce
+	 * refused the client or grant, the token key is wrong): relaunching will not help.
+	 */
+	private static boolean needsConfiguration(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().anyMatch(Failure::needsConfiguration);
 	}
 
 	/** What an operator needs first: why a step did not complete, in the words of the error that caused it. */
@@ -212,13 +214,20 @@ public class NightlyJobRunner {
 			.orElse(execution.getExitStatus().getExitCode());
 	}
 
-	/** The innermost message: "Unable to process chunk" says less than the Salesforce error under it. */
+	/**
+	 * The innermost message: "Unable to process chunk" says less than the Salesforce error under it. A Salesforce
+	 * error's own message is already written for operators (host and cause of a failed connection): the I/O error it
+	 * wraps says less, so the search stops there.
+	 */
 	private static String rootMessage(Throwable failure) {
 		Throwable cause = failure;
 		String message = failure.toString();
 		while (cause != null) {
 			if (cause.getMessage() != null) {
 				message = cause.getMessage();
+			}
+			if (cause instanceof SalesforceApiException) {
+				break;
 			}
 			cause = (cause.getCause() != cause) ? cause.getCause() : null;
 		}

@@ -78,7 +78,7 @@ public class RunCommand implements Callable<Integer> {
 		List<Profile> selected;
 		try {
 			catalog.requireValid();
-			selected = this.selection.all ? catalog.published() : List.of(catalog.require(this.selection.profile));
+			selected = this.selection.all ? catalog.published() : List.of(catalog.requireRunnable(this.selection.profile));
 		}
 		catch (InvalidProfilesException ex) {
 			System.err.println(ex.getMessage());

@@ -29,7 +29,7 @@ public class StatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		List<Map<String, Object>> runs = this.jdbc.sql("""
-				SELECT execution_id, profile, run_date, status, started_at, duration_seconds,
+				SELECT execution_id, profile, run_date, status, exit_code, started_at, duration_seconds,
 				       read_count, write_count, skip_count + skipped_records AS skipped, exit_message
 				FROM v_runs WHERE (:profile IS NULL OR profile = :profile)
 				ORDER BY execution_id DESC LIMIT :limit""")
@@ -41,12 +41,13 @@ public class StatusCommand implements Callable<Integer> {
 			System.out.println("No runs yet.");
 			return ExitCode.OK.code();
 		}
-		String format = "%-9s %-20s %-10s %-10s %-19s %8s %10s %10s %7s  %s%n";
-		System.out.printf(format, "execution", "profile", "run date", "status", "started (UTC)", "seconds", "read",
+		String format = "%-9s %-20s %-10s %-10s %4s %-19s %8s %10s %10s %7s  %s%n";
+		System.out.printf(format, "execution", "profile", "run date", "status", "exit", "started (UTC)", "seconds", "read",
 				"written", "skipped", "message");
 		for (Map<String, Object> run : runs) {
 			System.out.printf(format, run.get("execution_id"), run.get("profile"), run.get("run_date"), run.get("status"),
-					text(run.get("started_at"), 19).replace('T', ' '), text(run.get("duration_seconds"), 8), run.get("read_count"),
+					text(run.get("exit_code"), 4), text(run.get("started_at"), 19).replace('T', ' '),
+					text(run.get("duration_seconds"), 8), run.get("read_count"),
 					run.get("write_count"), run.get("skipped"), text(run.get("exit_message"), 400));
 		}
 		return ExitCode.OK.code();

@@ -2,6 +2,7 @@ package dev.seatkeeper.license;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.SalesforceTasklet;
@@ -9,18 +10,23 @@ import dev.seatkeeper.license.SoftwareModel.Kind;
 import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import dev.seatkeeper.storage.FieldLimits;
+import dev.seatkeeper.storage.SkippedRecords;
+import dev.seatkeeper.storage.StorableRows;
+import dev.seatkeeper.storage.Unstorable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Downloads the org's license definitions (user, permission set and managed package licenses, a few dozen rows in
  * any org) and the feature license catalogue into software models. One transaction of idempotent upserts, so a
- * restart simply does it again.
+ * restart simply does it again. A license that cannot be stored is skipped and recorded, with its assignments.
  */
 public class LicenseDownload extends SalesforceTasklet {
 
@@ -39,6 +45,15 @@ public class LicenseDownload extends SalesforceTasklet {
 	static final String PERMISSION_SET_LICENSES = "SELECT Id, DeveloperName, MasterLabel, Status, TotalLicenses, UsedLicenses FROM PermissionSetLicense ORDER BY Id";
 
 	static final String PACKAGE_LICENSES = "SELECT Id, NamespacePrefix, Status, AllowedLicenses, UsedLicenses FROM PackageLicense ORDER BY Id";
+
+	/**
+	 * The lengths of the fields a model's identifier is made of (DeveloperName 80, NamespacePrefix 15; the license
+	 * key as the user download checks it), so the identifier fits its column on H2 and MySQL alike; labels and
+	 * statuses up to their columns' widths.
+	 */
+	static final FieldLimits LIMITS = new FieldLimits(
+			Map.of("LicenseDefinitionKey", 64, "DeveloperName", 80, "NamespacePrefix", 15),
+			Map.of("Name", 255, "MasterLabel", 255, "Status", 32));
 
 	private final SalesforceClient client;
 
@@ -65,24 +80,57 @@ public class LicenseDownload extends SalesforceTasklet {
 
 	@Override
 	protected void run(StepContribution contribution, ChunkContext chunkContext) {
-		List<SoftwareModel> models = new ArrayList<>();
-		userLicenses().forEach(models::add);
-		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicense).forEach(models::add);
-		this.client.query(PACKAGE_LICENSES).map(LicenseDownload::packageLicense).forEach(models::add);
-		this.features.forEach(feature -> models.add(feature.model()));
-		models.forEach(model -> contribution.incrementReadCount());
-		SoftwareModelWriter.upsert(this.jdbc, this.run, models);
-		contribution.incrementWriteCount(models.size());
-		logger.info("Profile {}: {} software models", this.run.profile(), models.size());
+		List<License> licenses = new ArrayList<>();
+		userLicenses().forEach(licenses::add);
+		this.client.query(PERMISSION_SET_LICENSES).map(LicenseDownload::permissionSetLicenseRecord).forEach(licenses::add);
+		this.client.query(PACKAGE_LICENSES).map(LicenseDownload::packageLicenseRecord).forEach(licenses::add);
+		this.features.forEach(feature -> licenses.add(new License(feature.model(), List.of())));
+		licenses.forEach(license -> contribution.incrementReadCount());
+		StepExecution step = contribution.getStepExecution();
+		SkippedRecords skipped = new SkippedRecords(this.jdbc, this.run.profile(), step.getJobExecutionId(),
+				step.getStepName(), this.run.asOfUtc());
+		List<License> stored = new StorableRows<License>(
+				rows -> SoftwareModelWriter.upsert(this.jdbc, this.run, rows.stream().map(License::model).toList()),
+				license -> license.model().salesforceId(), License::unstorable, skipped)
+			.store(licenses);
+		contribution.incrementWriteCount(stored.size());
+		logger.info("Profile {}: {} software models", this.run.profile(), stored.size());
+	}
+
+	/** A license record as a software model, with what keeps it from being stored. */
+	record License(SoftwareModel model, List<Unstorable> unstorable) {
+	}
+
+	static License userLicenseRecord(JsonNode record) {
+		List<Unstorable> problems = new ArrayList<>();
+		LIMITS.text(record, "LicenseDefinitionKey", problems::add);
+		LIMITS.text(record, "Name", problems::add);
+		LIMITS.text(record, "Status", problems::add);
+		return new License(userLicense(record), List.copyOf(problems));
+	}
+
+	static License permissionSetLicenseRecord(JsonNode record) {
+		List<Unstorable> problems = new ArrayList<>();
+		LIMITS.text(record, "DeveloperName", problems::add);
+		LIMITS.text(record, "MasterLabel", problems::add);
+		LIMITS.text(record, "Status", problems::add);
+		return new License(permissionSetLicense(record), List.copyOf(problems));
+	}
+
+	static License packageLicenseRecord(JsonNode record) {
+		List<Unstorable> problems = new ArrayList<>();
+		LIMITS.text(record, "NamespacePrefix", problems::add);
+		LIMITS.text(record, "Status", problems::add);
+		return new License(packageLicense(record), List.copyOf(problems));
 	}
 
 	/**
 	 * The user licenses with their monthly login figures, or without them where the org hides those fields (no Digital
 	 * Experiences): one query in every org that has them, a second only in one that has not.
 	 */
-	private List<SoftwareModel> userLicenses() {
+	private List<License> userLicenses() {
 		try {
-			return this.client.query(USER_LICENSES_WITH_LOGINS).map(LicenseDownload::userLicense).toList();
+			return this.client.query(USER_LICENSES_WITH_LOGINS).map(LicenseDownload::userLicenseRecord).toList();
 		}
 		catch (SalesforceApiException ex) {
 			if (!ex.is("INVALID_FIELD") || !String.valueOf(ex.getMessage()).contains("MonthlyLogins")) {
@@ -90,7 +138,7 @@ public class LicenseDownload extends SalesforceTasklet {
 			}
 			logger.info("Profile {}: no login-based licenses: this org does not show UserLicense.MonthlyLogins*"
 					+ " (Digital Experiences is not enabled)", this.run.profile());
-			return this.client.query(USER_LICENSES).map(LicenseDownload::userLicense).toList();
+			return this.client.query(USER_LICENSES).map(LicenseDownload::userLicenseRecord).toList();
 		}
 	}
 

@@ -58,8 +58,22 @@ final class ProfileReader {
 		this.environment = environment;
 	}
 
-	/** The profile, or null with the problems recorded. */
+	/** The profile, or null with the problems recorded; a draft's environment references are not checked. */
 	@Nullable Profile read(Path file, String text, Problems problems) {
+		return read(file, text, problems, false);
+	}
+
+	/**
+	 * The problems a draft would have once published (its unset {@code ${ENV}} references), so {@code profiles validate}
+	 * and {@code run --profile} can say so before anything is run.
+	 */
+	List<String> problemsIfPublished(Path file, String text) {
+		Problems problems = new Problems(file);
+		read(file, text, problems, true);
+		return problems.messages();
+	}
+
+	private @Nullable Profile read(Path file, String text, Problems problems, boolean asPublished) {
 		JsonNode root;
 		try {
 			root = yaml.readTree(text);
@@ -75,7 +89,7 @@ final class ProfileReader {
 		DuplicateKeys.report(text, problems);
 		Profile.Status status = statusOf(root);
 		// A draft is never run by `run --all`; its secrets need only be set once it is published or run by name.
-		Function<String, @Nullable String> environment = (status == Profile.Status.PUBLISHED) ? this.environment
+		Function<String, @Nullable String> environment = (status == Profile.Status.PUBLISHED || asPublished) ? this.environment
 				: variable -> "(not checked for drafts)";
 		Section profile = new Section(root, "", problems, environment);
 		profile.allowOnly("name", "displayName", "status", "salesforce", "activity", "entitlements", "reclamation",

@@ -1,6 +1,7 @@
 package dev.seatkeeper.profile;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.seatkeeper.cli.ExitCode;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 		subcommands = { ProfilesCommand.Validate.class })
 public class ProfilesCommand {
 
-	@Command(name = "validate", description = "Validate every profile; exit 2 when any is invalid.")
+	@Command(name = "validate", description = { "Validate every profile; exit 2 when any is invalid.",
+			"Drafts are also checked as if published: what would then be invalid (an unset $${ENV}) is listed, without failing." })
 	static class Validate implements Callable<Integer> {
 
 		private final Profiles profiles;
@@ -28,13 +30,19 @@ public class ProfilesCommand {
 		@Override
 		public Integer call() {
 			ProfileCatalog catalog = this.profiles.load(this.directory);
+			int draftProblems = 0;
 			for (Profile profile : catalog.profiles()) {
-				System.out.printf("ok       %-24s %-10s %s%n", profile.name(), Section.kebab(profile.status()), profile.source());
+				List<String> ifPublished = catalog.problemsIfPublished(profile.name());
+				System.out.printf("%-8s %-24s %-10s %s%n", ifPublished.isEmpty() ? "ok" : "draft", profile.name(),
+						Section.kebab(profile.status()), profile.source());
+				ifPublished.forEach(problem -> System.out.println("         " + ProfileCatalog.asDraftProblem(problem)));
+				draftProblems += ifPublished.size();
 			}
 			for (String problem : catalog.problems()) {
 				System.out.println("invalid  " + problem);
 			}
-			System.out.printf("%d valid, %d problems%n", catalog.profiles().size(), catalog.problems().size());
+			System.out.printf("%d valid, %d problems%s%n", catalog.profiles().size(), catalog.problems().size(),
+					(draftProblems > 0) ? ", " + draftProblems + " more once drafts are published" : "");
 			return (catalog.isValid() ? ExitCode.OK : ExitCode.INVALID_CONFIGURATION).code();
 		}
 

@@ -54,6 +54,11 @@ final class HtmlReport {
 			html.append("<p class=\"meta\">Skipped records: ").append(report.skippedRecords())
 				.append(" that could not be stored (see skipped_record)</p>");
 		}
+		if (!report.warnings().isEmpty()) {
+			html.append("<h2>Warnings</h2><ul class=\"warnings\">");
+			report.warnings().forEach(warning -> html.append("<li>").append(escape(warning)).append("</li>"));
+			html.append("</ul>");
+		}
 		totals(html, report.totals());
 		section(html, report);
 		return close(html);

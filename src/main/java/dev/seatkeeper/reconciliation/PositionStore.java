@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code license_position} and {@code consumption_position} tables. Saving a run's positions upserts every row
+ * The {@code license_position}, {@code consumption_position} and {@code position_warning} tables. Saving a run's positions upserts every row
  * and removes the rows of models or metrics the run no longer has, so a restarted reconcile step leaves exactly one
  * consistent position. Thread-safe (stateless over a JdbcTemplate).
  */
@@ -65,6 +65,17 @@ public class PositionStore {
 
 	/** Call inside one transaction: the rows of the run date are replaced as a whole. */
 	public void save(RunKey run, LocalDate runDate, List<LicensePosition> positions, List<ConsumptionPosition> consumption) {
+		save(run, runDate, positions, consumption, List.of());
+	}
+
+	/** As {@link #save(RunKey, LocalDate, List, List)}, with the run's warnings for the reports. */
+	public void save(RunKey run, LocalDate runDate, List<LicensePosition> positions, List<ConsumptionPosition> consumption,
+			List<String> warnings) {
+		this.jdbc.update("DELETE FROM position_warning WHERE profile = ? AND run_date = ?", run.profile(), runDate);
+		for (int i = 0; i < warnings.size(); i++) {
+			this.jdbc.update("INSERT INTO position_warning (profile, run_date, ordinal, message) VALUES (?, ?, ?, ?)",
+					run.profile(), runDate, i, warnings.get(i));
+		}
 		this.jdbc.batchUpdate(UPSERT_LICENSE, positions, 500, (statement, position) -> {
 			Seats seats = position.seats();
 			Money money = position.money();
@@ -110,6 +121,12 @@ public class PositionStore {
 						row.getBigDecimal("projected"), ConsumptionPosition.Status.valueOf(row.getString("status")),
 						row.getString("reason")),
 				profile, runDate);
+	}
+
+	/** The warnings the run date's reconcile step gave, in its order. */
+	public List<String> warnings(String profile, LocalDate runDate) {
+		return this.jdbc.queryForList("SELECT message FROM position_warning WHERE profile = ? AND run_date = ? "
+				+ "ORDER BY ordinal", String.class, profile, runDate);
 	}
 
 	/** Salesforce's messages can be long; the column keeps their start. */

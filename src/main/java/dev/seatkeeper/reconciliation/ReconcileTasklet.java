@@ -18,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code reconcile} step: the run's license and consumption positions, computed from what the earlier steps
- * stored and the profile's entitlements, as of the run's fixed instant, saved in the step's one transaction. A restart
+ * stored and the profile's entitlements, as of the run's fixed instant, saved in the step's one transaction with the
+ * run's warnings (rule targets the org does not have), which the log and every report show. A restart
  * computes the same figures and rewrites the same rows.
  */
 public class ReconcileTasklet implements Tasklet {
@@ -60,13 +61,14 @@ public class ReconcileTasklet implements Tasklet {
 		PositionCalculator calculator = new PositionCalculator(LocalDate.ofInstant(this.run.asOf(), ZoneOffset.UTC),
 				model -> this.reclamation.counts(name, this.runDate, model));
 		List<ModelUsage> models = this.usage.models(new ActivityThreshold(this.profile.reclamation()));
-		UnknownRuleTargets.of(this.profile.reclamation(), models.stream().map(ModelUsage::model).collect(Collectors.toSet()))
-			.forEach(warning -> logger.warn("Profile {}: {}", name, warning));
+		List<String> warnings = UnknownRuleTargets.of(this.profile.reclamation(),
+				models.stream().map(ModelUsage::model).collect(Collectors.toSet()));
+		warnings.forEach(warning -> logger.warn("Profile {}: {}", name, warning));
 		List<LicensePosition> positions = calculator.positions(models, this.profile.entitlements(),
 				ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
 		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())
 			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements(), this.unreadConsumption);
-		this.store.save(this.run, this.runDate, positions, consumption);
+		this.store.save(this.run, this.runDate, positions, consumption, warnings);
 		int downgrades = this.rightSizing.save(name, this.runDate, this.run.asOf(), this.profile.downgrades(), positions);
 		contribution.incrementWriteCount(positions.size() + consumption.size());
 		if (!this.profile.downgrades().isEmpty()) {

@@ -40,6 +40,11 @@ final class TableReport {
 			text.append(String.format("Skipped records: %d that could not be stored (see skipped_record)%n%n",
 					report.skippedRecords()));
 		}
+		if (!report.warnings().isEmpty()) {
+			text.append(String.format("Warnings%n"));
+			report.warnings().forEach(warning -> text.append(String.format("  %s%n", warning)));
+			text.append(String.format("%n"));
+		}
 		text.append(models(report.models(), width));
 		List<LicensePosition> loginBased = report.models().stream().filter(position -> position.logins() != null).toList();
 		if (!loginBased.isEmpty()) {

@@ -73,8 +73,9 @@ public class SalesforceApiException extends RuntimeException {
 
 	/** No usable answer: connection refused, read timeout, reset. Retryable. */
 	public static SalesforceApiException ioFailure(String what, Throwable cause) {
-		return new SalesforceApiException("IO_ERROR", 0, true, what + " failed: " + cause.getClass().getSimpleName(),
-				cause);
+		String why = NetworkFailure.cause(cause);
+		return new SalesforceApiException("IO_ERROR", 0, true,
+				what + " failed: " + ((why != null) ? why : cause.getClass().getSimpleName()), cause);
 	}
 
 	/** No answer within the read timeout; retryable only when {@code retryable} (the transport sends a query twice at most). */

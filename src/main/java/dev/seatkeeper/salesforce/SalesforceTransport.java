@@ -183,10 +183,12 @@ final class SalesforceTransport {
 			if (isReadTimeout(ex)) {
 				// The org may still be working on it: the same request is sent twice at most (a query that keeps
 				// timing out is narrowed by its caller instead of repeated).
-				throw SalesforceApiException.readTimeout(request.method() + " " + request.pathOnly(), ex,
+				throw SalesforceApiException.readTimeout(request.method() + " " + uri.getScheme() + "://" + uri.getAuthority()
+						+ request.pathOnly(), ex,
 						request.readTimeouts().incrementAndGet() < 2);
 			}
-			throw SalesforceApiException.ioFailure(request.method() + " " + request.pathOnly(), ex);
+			throw SalesforceApiException.ioFailure(request.method() + " " + uri.getScheme() + "://" + uri.getAuthority()
+					+ request.pathOnly(), ex);
 		}
 	}
 

@@ -15,6 +15,7 @@ import dev.seatkeeper.sandbox.fault.Faults;
 import dev.seatkeeper.sandbox.fault.RequestLog;
 import dev.seatkeeper.sandbox.http.SandboxServer;
 import dev.seatkeeper.sandbox.limits.ApiUsage;
+import dev.seatkeeper.sandbox.org.AwkwardRecords;
 import dev.seatkeeper.sandbox.org.AwkwardUsers;
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgGenerator;
@@ -62,6 +63,8 @@ public final class Sandbox implements AutoCloseable {
 
 	private final SandboxServer server;
 
+	private final AwkwardRecords.@Nullable Ids awkwardRecords;
+
 	private Sandbox(Builder builder) {
 		this.org = builder.org != null ? builder.org
 				: OrgGenerator.generate(new OrgSpec(builder.users, builder.seed, builder.loginDays, builder.now));
@@ -71,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
 		if (builder.awkwardUsers) {
 			AwkwardUsers.apply(this.org);
 		}
+		this.awkwardRecords = builder.awkwardRecords ? AwkwardRecords.apply(this.org) : null;
 		this.clientApp = builder.clientApp;
 		this.sessions = new Sessions(this.org.orgId());
 		this.usage = new ApiUsage(builder.apiLimit > 0 ? builder.apiLimit : defaultApiLimit(this.org));
@@ -83,6 +87,11 @@ public final class Sandbox implements AutoCloseable {
 		QueryEngine engine = new QueryEngine(this.org, builder.parser);
 		this.server = new SandboxServer(new SandboxServer.Parts(this.org, tokens, this.sessions, this.usage, this.faults,
 				this.requests, engine, this.cursors), builder.port, builder.threads);
+	}
+
+	/** What {@link Builder#awkwardRecords} added, or null when it was not asked for. */
+	public AwkwardRecords.@Nullable Ids awkwardRecords() {
+		return this.awkwardRecords;
 	}
 
 	public static Builder builder() {
@@ -202,6 +211,8 @@ public final class Sandbox implements AutoCloseable {
 		private long longRunningRequestMs = Faults.DEFAULT_LONG_RUNNING_REQUEST_MS;
 
 		private boolean awkwardUsers;
+
+		private boolean awkwardRecords;
 
 		private Builder() {
 		}
@@ -376,6 +387,15 @@ public final class Sandbox implements AutoCloseable {
 		/** Three users whose data breaks careless storage ({@link AwkwardUsers}): a 300-character username, Zoë 李 Müller, an emoji. */
 		public Builder awkwardUsers(boolean awkward) {
 			this.awkwardUsers = awkward;
+			return this;
+		}
+
+		/**
+		 * Logins, licenses, assignments, usage entitlements and profile names that break careless storage
+		 * ({@link AwkwardRecords}).
+		 */
+		public Builder awkwardRecords(boolean awkward) {
+			this.awkwardRecords = awkward;
 			return this;
 		}
 

@@ -97,6 +97,11 @@ public class SandboxCommand implements Callable<Integer> {
 			+ "username, the name Zoë 李 Müller and a name with an emoji.")
 	boolean awkwardUsers;
 
+	@Option(names = "--awkward-records", description = "Logins, licenses, assignments, usage entitlements and profile "
+			+ "names that break careless storage: too long for Salesforce's fields, a broken date, a number no column "
+			+ "holds, emoji at a length limit.")
+	boolean awkwardRecords;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	/** The sandbox command line with the project's exit codes. */
@@ -138,7 +143,8 @@ public class SandboxCommand implements Callable<Integer> {
 			.queryTimeoutRows(this.queryTimeoutRows)
 			.queryPageMs(this.queryPageMs)
 			.concurrentRequestLimit(this.concurrentLimit, this.longRunningMs)
-			.awkwardUsers(this.awkwardUsers);
+			.awkwardUsers(this.awkwardUsers)
+			.awkwardRecords(this.awkwardRecords);
 		for (String field : this.hiddenFields) {
 			int dot = field.indexOf('.');
 			if (dot <= 0 || dot == field.length() - 1) {

@@ -28,6 +28,10 @@ public final class SkippedRecords {
 
 	private static final int REASON_LENGTH = 1000;
 
+	private static final int ID_LENGTH = 18;
+
+	private static final int FIELD_LENGTH = 100;
+
 	private final JdbcTemplate jdbc;
 
 	private final String profile;
@@ -49,10 +53,12 @@ public final class SkippedRecords {
 	}
 
 	public void record(@Nullable String salesforceId, @Nullable String field, String reason) {
-		String shortReason = (reason.length() > REASON_LENGTH) ? reason.substring(0, REASON_LENGTH - 1) + "…" : reason;
+		String shortReason = shorten(reason, REASON_LENGTH);
+		// The record's own values may be what broke it: an Id or field name too long for its column is cut, not fatal.
 		this.jdbc.update("INSERT INTO skipped_record (profile, job_execution_id, step_name, salesforce_id, field, reason, "
-				+ "skipped_at) VALUES (?, ?, ?, ?, ?, ?, ?)", this.profile, this.jobExecutionId, this.step, salesforceId,
-				field, shortReason, this.at);
+				+ "skipped_at) VALUES (?, ?, ?, ?, ?, ?, ?)", this.profile, this.jobExecutionId, this.step,
+				(salesforceId != null) ? shorten(salesforceId, ID_LENGTH) : null,
+				(field != null) ? shorten(field, FIELD_LENGTH) : null, shortReason, this.at);
 		this.count++;
 		logger.warn("Profile {}: {} skipped record {}: {}; the run goes on (see skipped_record)", this.profile, this.step,
 				salesforceId, shortReason);
@@ -81,6 +87,18 @@ public final class SkippedRecords {
 			}
 		}
 		return false;
+	}
+
+	/** At most {@code length} UTF-16 units, which both H2 and MySQL accept in a column of that many characters. */
+	private static String shorten(String text, int length) {
+		if (text.length() <= length) {
+			return text;
+		}
+		int end = length - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
 	}
 
 	private static String rootMessage(Throwable failure) {

@@ -3,6 +3,7 @@ package dev.seatkeeper.subscription;
 import java.time.Instant;
 import java.util.List;
 
+import dev.seatkeeper.storage.Unstorable;
 import org.jspecify.annotations.Nullable;
 
 /**

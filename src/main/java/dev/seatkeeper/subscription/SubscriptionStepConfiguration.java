@@ -113,8 +113,10 @@ class SubscriptionStepConfiguration {
 	@Bean
 	@StepScope
 	AssignmentWriter assignmentWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new AssignmentWriter(jdbc, RunKey.of(profile, asOf));
+			@Value("#{jobExecutionContext['asOf']}") String asOf, @Value("#{stepExecution}") StepExecution step) {
+		RunKey run = RunKey.of(profile, asOf);
+		return new AssignmentWriter(jdbc, run,
+				new SkippedRecords(jdbc, profile, step.getJobExecutionId(), step.getStepName(), run.asOfUtc()));
 	}
 
 	@Bean

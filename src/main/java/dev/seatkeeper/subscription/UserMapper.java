@@ -6,6 +6,8 @@ import java.util.List;
 import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.license.SoftwareModel.Kind;
 import dev.seatkeeper.salesforce.SalesforceRecords;
+import dev.seatkeeper.storage.FieldLimits;
+import dev.seatkeeper.storage.Unstorable;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -64,17 +66,18 @@ final class UserMapper {
 			}
 		}
 		// A field that cannot be stored marks the user to be skipped, rather than failing the page and every night.
+		FieldLimits limits = UserFieldLimits.USER;
 		List<Unstorable> problems = new ArrayList<>();
-		String username = UserFieldLimits.text(record, "Username", problems::add);
-		UserFieldLimits.require(username, "Username", problems);
-		UserFieldLimits.text(record, "Profile.UserLicense.LicenseDefinitionKey", problems::add);
-		return new SalesforceUser(SalesforceRecords.text(record, "Id"), (username != null) ? username : "",
-				UserFieldLimits.text(record, "Email", problems::add), UserFieldLimits.text(record, "Name", problems::add),
-				UserFieldLimits.text(record, "UserType", problems::add),
-				UserFieldLimits.text(record, "Profile.Name", problems::add), licenseKey, active,
-				UserFieldLimits.time(record, "LastLoginDate", problems::add),
-				UserFieldLimits.time(record, "CreatedDate", problems::add),
-				UserFieldLimits.time(record, "SystemModstamp", problems::add), List.copyOf(held), List.copyOf(problems));
+		String id = limits.text(record, "Id", problems::add);
+		String username = limits.text(record, "Username", problems::add);
+		FieldLimits.require(username, "Username", problems::add);
+		limits.length(licenseKey, "Profile.UserLicense.LicenseDefinitionKey", problems::add);
+		return new SalesforceUser((id != null) ? id : "", (username != null) ? username : "",
+				limits.text(record, "Email", problems::add), limits.text(record, "Name", problems::add),
+				limits.text(record, "UserType", problems::add), limits.text(record, "Profile.Name", problems::add),
+				licenseKey, active, FieldLimits.time(record, "LastLoginDate", problems::add),
+				FieldLimits.time(record, "CreatedDate", problems::add),
+				FieldLimits.time(record, "SystemModstamp", problems::add), List.copyOf(held), List.copyOf(problems));
 	}
 
 }

@@ -7,10 +7,10 @@ import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.storage.MultiRowInsert;
 import dev.seatkeeper.storage.Placeholders;
 import dev.seatkeeper.storage.SkippedRecords;
+import dev.seatkeeper.storage.StorableRows;
 import dev.seatkeeper.subscription.SubscriptionWriter.Subscription;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,7 +29,7 @@ public class UserWriter implements ItemWriter<SalesforceUser> {
 
 	private final RunKey run;
 
-	private final SkippedRecords skipped;
+	private final StorableRows<SalesforceUser> rows;
 
 	public UserWriter(JdbcTemplate jdbc, RunKey run, SkippedRecords skipped) {
 		this.upsert = new MultiRowInsert<>(jdbc, """
@@ -59,62 +59,18 @@ public class UserWriter implements ItemWriter<SalesforceUser> {
 		this.subscriptions = new SubscriptionWriter(jdbc, run);
 		this.jdbc = jdbc;
 		this.run = run;
-		this.skipped = skipped;
+		this.rows = new StorableRows<>(this.upsert::execute, SalesforceUser::id, SalesforceUser::unstorable, skipped);
 	}
 
 	@Override
 	public void write(Chunk<? extends SalesforceUser> chunk) {
-		List<SalesforceUser> users = store(chunk.getItems());
+		List<SalesforceUser> users = this.rows.store(chunk.getItems());
 		List<Subscription> held = new ArrayList<>();
 		for (SalesforceUser user : users) {
 			user.heldModels().forEach(model -> held.add(new Subscription(user.id(), model, null)));
 		}
 		this.subscriptions.write(held);
 		endNoLongerHeld(users.stream().map(SalesforceUser::id).toList());
-	}
-
-	/**
-	 * Upserts the users that can be stored and records the others as skipped: first those whose fields break
-	 * Salesforce's limits, then, should the database still refuse the page, each user it refuses on its own (MySQL and
-	 * H2 undo only the failed statement, so the chunk's transaction goes on). Answers the users stored.
-	 */
-	private List<SalesforceUser> store(List<? extends SalesforceUser> users) {
-		List<SalesforceUser> storable = new ArrayList<>();
-		for (SalesforceUser user : users) {
-			if (user.isStorable()) {
-				storable.add(user);
-			}
-			else {
-				user.unstorable().forEach(problem -> this.skipped.record(user.id(), problem.field(), problem.reason()));
-			}
-		}
-		try {
-			this.upsert.execute(storable);
-			return storable;
-		}
-		catch (DataAccessException ex) {
-			if (!SkippedRecords.isRefusedValue(ex)) {
-				throw ex;
-			}
-			return storeOneByOne(storable);
-		}
-	}
-
-	private List<SalesforceUser> storeOneByOne(List<SalesforceUser> users) {
-		List<SalesforceUser> stored = new ArrayList<>();
-		for (SalesforceUser user : users) {
-			try {
-				this.upsert.execute(List.of(user));
-				stored.add(user);
-			}
-			catch (DataAccessException ex) {
-				if (!SkippedRecords.isRefusedValue(ex)) {
-					throw ex;
-				}
-				this.skipped.record(user.id(), ex);
-			}
-		}
-		return stored;
 	}
 
 	/** Subscriptions without an assignment come from the user's record: those this run did not write are gone. */

@@ -112,8 +112,9 @@ class NightlyJobFaultTests {
 
 				RunResult result = app.run(TestProfiles.of("acme", sandbox).flow(AuthFlow.REFRESH_TOKEN).build(), RUN_DATE);
 
-				assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+				assertThat(result.exitCode()).as("no relaunch fixes a revoked grant").isEqualTo(ExitCode.INVALID_CONFIGURATION);
 				assertThat(result.message()).contains("invalid_grant");
+				assertThat(app.count("SELECT exit_code FROM v_runs WHERE profile = 'acme'")).isEqualTo(2);
 				assertThat(requests(sandbox, "/services/oauth2/token")).as("no retry storm").isEqualTo(1);
 				assertThat(NightlyJobTests.apiCalls(sandbox)).isZero();
 				assertThat(app.count("SELECT COUNT(*) FROM sf_user")).isZero();

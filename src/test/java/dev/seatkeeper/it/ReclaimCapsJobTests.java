@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.job.NightlyJobRunner;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
@@ -25,14 +26,19 @@ import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.testsupport.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import picocli.CommandLine;
 
 /**
  * The caps over time, whatever the path: run dates launched back to back, an operator's approval of everything, an
  * override on the command line; and administrators, who are never reclaimed by default. Enforce mode against the
  * sandbox, on H2 and the server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReclaimCapsJobTests {
 
 	/** The first simulated night: half past midnight, so the run date of yesterday and of today are both allowed. */
@@ -47,7 +53,8 @@ class ReclaimCapsJobTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
-	void oneProfileLaunchedForThreeRunDatesWithinADayReclaimsAtMostTheShareOfActiveUsersInTotal(TestDatabase database) {
+	void oneProfileLaunchedForThreeRunDatesWithinADayReclaimsAtMostTheShareOfActiveUsersInTotal(TestDatabase database,
+			CapturedOutput output) {
 		try (Sandbox sandbox = Sandbox.builder().users(400).seed(11).loginDays(120).now(FIRST).build().start()) {
 			Profile profile = TestProfiles.of("acme", sandbox).rules(NO_WAIT).mode(Mode.ENFORCE).caps(100, 0.05).build();
 			int activeBefore = sandbox.facts().activeUsers();
@@ -57,8 +64,10 @@ class ReclaimCapsJobTests {
 				assertThat(first.run(profile, TODAY.minusDays(1)).exitCode()).isEqualTo(ExitCode.OK);
 				int afterFirst = writes(first);
 				assertThat(afterFirst).as("the first run takes the day's allowance").isPositive().isLessThanOrEqualTo(cap);
+				assertThat(output).contains("Profile acme: caps allow " + afterFirst + " (0 used in the last 24 h)");
 				assertThat(first.run(profile, TODAY).exitCode()).isEqualTo(ExitCode.OK);
 				assertThat(writes(first)).as("the second run date, same night: nothing left").isEqualTo(afterFirst);
+				assertThat(output).contains("Profile acme: caps allow 0 (" + afterFirst + " used in the last 24 h)");
 
 				Instant almostADayLater = FIRST.plus(Duration.ofHours(23)).plus(Duration.ofMinutes(50));
 				try (JobHarness third = first.restartOnSameDatabase(Clock.fixed(almostADayLater, ZoneOffset.UTC),
@@ -83,7 +92,8 @@ class ReclaimCapsJobTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
-	void approvingEverythingThenRunningWritesOnlyTheCapsAllowanceOldestApprovalsFirst(TestDatabase database) {
+	void approvingEverythingThenRunningWritesOnlyTheCapsAllowanceOldestApprovalsFirst(TestDatabase database,
+			CapturedOutput output) {
 		try (Sandbox sandbox = Sandbox.builder().users(400).seed(11).loginDays(120).now(FIRST).build().start();
 				JobHarness app = JobHarness.start(database, Clock.fixed(FIRST, ZoneOffset.UTC),
 						TestProfiles.properties(sandbox))) {
@@ -93,8 +103,9 @@ class ReclaimCapsJobTests {
 			List<Candidate> found = store.find(new CandidateFilter("acme", CandidateState.NEW, null));
 			List<Candidate> early = found.subList(found.size() - 3, found.size());
 			early.forEach(c -> store.decide(c, CandidateState.APPROVED, "grace", FIRST.minus(Duration.ofHours(2))));
-			store.find(new CandidateFilter("acme", CandidateState.NEW, null))
-				.forEach(c -> store.decide(c, CandidateState.APPROVED, "grace", FIRST.minus(Duration.ofHours(1))));
+			assertThat(SeatkeeperCommandLine.create(app.bean(CommandLine.IFactory.class))
+				.execute("candidates", "approve", "--profile", "acme", "--all", "--yes", "--operator", "grace")).isZero();
+			assertThat(output).contains((found.size() - 3) + " candidate(s) approved by grace");
 			int approved = found.size();
 			int cap = app.count("SELECT COUNT(*) FROM sf_user WHERE profile = 'acme' AND is_active = TRUE AND removed_at IS NULL") / 20;
 			assertThat(approved).as("more approved than the caps allow").isGreaterThan(cap + 3);
@@ -157,6 +168,56 @@ class ReclaimCapsJobTests {
 			assertThat(writes(app)).isGreaterThan(2);
 			assertThat(app.count("SELECT COUNT(*) FROM reclamation_candidate WHERE state = 'APPROVED'")).as("none left waiting")
 				.isZero();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void overridingTheCapsWithoutNamingTheOperatorRunsNothing(TestDatabase database, CapturedOutput output) {
+		try (Sandbox sandbox = Sandbox.builder().users(60).seed(11).loginDays(20).now(FIRST).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(FIRST, ZoneOffset.UTC),
+						TestProfiles.properties(sandbox))) {
+			int exit = SeatkeeperCommandLine.create(app.bean(CommandLine.IFactory.class))
+				.execute("run", "--profile", "acme", "--override-caps");
+
+			assertThat(exit).isEqualTo(ExitCode.USAGE.code()).isEqualTo(64);
+			assertThat(output.getErr()).contains("--override-caps needs --operator NAME: whoever lifts the caps is "
+					+ "recorded in the audit. Nothing was run.");
+			assertThat(app.count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isZero();
+			assertThat(sandbox.requests().entries()).as("no call to Salesforce").isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void theWeeklyCapBoundsTheWritesOfSevenDaysWhateverTheDailyAllowance(TestDatabase database, CapturedOutput output) {
+		try (Sandbox sandbox = Sandbox.builder().users(400).seed(11).loginDays(120).now(FIRST).build().start()) {
+			Profile profile = TestProfiles.of("acme", sandbox).rules(NO_WAIT).mode(Mode.ENFORCE).caps(6, 1.0).maxPerWeek(10)
+				.build();
+			try (JobHarness first = JobHarness.start(database, Clock.fixed(FIRST, ZoneOffset.UTC),
+					TestProfiles.properties(sandbox))) {
+				assertThat(first.run(profile, TODAY).exitCode()).isEqualTo(ExitCode.OK);
+				assertThat(writes(first)).as("the daily limit").isEqualTo(6);
+				assertThat(output).contains("Profile acme: caps allow 6 (0 used in the last 24 h)");
+
+				assertThat(night(first, sandbox, profile, 1, Duration.ofMinutes(5))).as("a day later: 10 a week less 6")
+					.isEqualTo(10);
+				assertThat(output).contains("Profile acme: caps allow 4 (0 used in the last 24 h)");
+				assertThat(night(first, sandbox, profile, 2, Duration.ofMinutes(10))).as("the week's 10 are spent")
+					.isEqualTo(10);
+				assertThat(output).contains("Profile acme: caps allow 0 (0 used in the last 24 h)");
+				assertThat(night(first, sandbox, profile, 7, Duration.ofHours(1)))
+					.as("a week after the first night its 6 writes leave the window: a full day's 6 again").isEqualTo(16);
+			}
+		}
+	}
+
+	/** Runs the profile on the night {@code days} after the first (plus {@code late}); answers the writes so far. */
+	private static int night(JobHarness first, Sandbox sandbox, Profile profile, int days, Duration late) {
+		Instant at = FIRST.plus(Duration.ofDays(days)).plus(late);
+		try (JobHarness app = first.restartOnSameDatabase(Clock.fixed(at, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+			assertThat(app.run(profile, TODAY.plusDays(days)).exitCode()).isEqualTo(ExitCode.OK);
+			return writes(app);
 		}
 	}
 

@@ -40,10 +40,13 @@ import dev.seatkeeper.sandbox.org.OrgRecord;
 import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.sandbox.org.Row;
 import dev.seatkeeper.testsupport.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.repository.JobRepository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -144,6 +147,40 @@ class ReconciliationJobTests {
 					"SELECT COUNT(*) FROM license_position WHERE profile = 'acme' AND run_date = ?", RUN_DATE));
 			assertThat(app.count("SELECT COUNT(*) FROM v_latest_license_position WHERE profile = 'acme'"))
 				.isEqualTo(app.count("SELECT COUNT(*) FROM software_model WHERE profile = 'acme'") + 1);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRuleNamingAModelTheOrgDoesNotHaveIsAWarningInTheRunLogAndEveryReport(TestDatabase database,
+			CapturedOutput output) throws IOException {
+		String warning = "rule 'misspelt' applies to PackageLicense:sbqqq, which this org does not have; the rule "
+				+ "matches nothing for it (check the spelling)";
+		try (Sandbox sandbox = Sandbox.builder().users(120).seed(3).loginDays(20).now(NOW).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+			Rule misspelt = new Rule("misspelt", List.of("PackageLicense:sbqqq", "user-license"), 90, false, 0,
+					Action.DEACTIVATE, true);
+			assertThat(app.run(TestProfiles.of("acme", sandbox).rules(misspelt).build(), RUN_DATE).exitCode())
+				.isEqualTo(ExitCode.OK);
+			assertThat(output).contains("Profile acme: " + warning);
+
+			JsonNode json = report(app, "--profile", "acme", "--format", "json");
+			assertThat(json.get("warnings").valueStream().map(JsonNode::asString).toList()).containsExactly(warning);
+			Path table = this.directory.resolve("acme.txt");
+			Path html = this.directory.resolve("acme.html");
+			assertThat(execute(app, "report", "--profile", "acme", "--format", "table", "--output", table.toString(),
+					"--profiles-dir", this.directory.toString())).isZero();
+			assertThat(execute(app, "report", "--profile", "acme", "--format", "html", "--output", html.toString(),
+					"--profiles-dir", this.directory.toString())).isZero();
+			assertThat(Files.readString(table)).contains("Warnings", "  " + warning);
+			assertThat(Files.readString(html)).contains("<h2>Warnings</h2>",
+					"<li>rule &#39;misspelt&#39; applies to PackageLicense:sbqqq");
+
+			assertThat(app.run(TestProfiles.of("acme", sandbox).build(), RUN_DATE.minusDays(1)).exitCode())
+				.isEqualTo(ExitCode.OK);
+			assertThat(report(app, "--profile", "acme", "--run-date", RUN_DATE.minusDays(1).toString(), "--format", "json")
+				.get("warnings").isEmpty()).as("the warning belongs to its run date; a run without the rule has none").isTrue();
 		}
 	}
 

@@ -14,7 +14,9 @@ import java.util.Map;
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.job.RunResult;
 import dev.seatkeeper.sandbox.Sandbox;
+import dev.seatkeeper.sandbox.org.AwkwardRecords;
 import dev.seatkeeper.sandbox.org.AwkwardUsers;
+import dev.seatkeeper.sandbox.org.OrgTypes;
 import dev.seatkeeper.testsupport.TestDatabase;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.reconciliation.PositionReport;
@@ -68,6 +70,66 @@ class SkippedRecordJobTests {
 			assertThat(app.jdbc().queryForList("SELECT DISTINCT CHARACTER_SET_NAME FROM information_schema.COLUMNS "
 					+ "WHERE TABLE_SCHEMA = DATABASE() AND CHARACTER_SET_NAME IS NOT NULL AND TABLE_NAME NOT LIKE 'flyway%'",
 					String.class)).containsExactly("utf8mb4");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void recordsOfEveryDownloadThatCannotBeStoredAreSkippedAndTheNightGoesOn(TestDatabase database, CapturedOutput output) {
+		try (Sandbox sandbox = Sandbox.builder().users(60).seed(3).loginDays(5).now(NOW).awkwardRecords(true).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
+			AwkwardRecords.Ids awkward = sandbox.awkwardRecords();
+			RunResult result = app.run(TestProfiles.of("acme", sandbox).build(), RUN_DATE);
+
+			assertThat(result.exitCode()).as(result.message()).isEqualTo(ExitCode.OK);
+			assertThat(app.jdbc().query("SELECT step_name, salesforce_id, field, reason FROM skipped_record "
+					+ "WHERE profile = 'acme' AND job_execution_id = ?", (row, i) -> row.getString(1) + " " + row.getString(2)
+							+ " " + row.getString(3) + ": " + row.getString(4), result.executionId()))
+				.containsExactlyInAnyOrder(
+						"downloadLicenses " + awkward.permissionSetLicense() + " DeveloperName: DeveloperName is 120 "
+								+ "characters long; Salesforce allows 80",
+						"downloadLicenses " + awkward.packageLicense() + " NamespacePrefix: NamespacePrefix is 20 "
+								+ "characters long; Salesforce allows 15",
+						"downloadSubscriptions " + awkward.userWithProfileOverLimit() + " Profile.Name: Profile.Name is 256 "
+								+ "characters long; Salesforce allows 255",
+						"downloadPermissionSetAssignments " + awkward.permissionSetLicenseAssignments().get(0)
+								+ " PermissionSetLicense.DeveloperName: PermissionSetLicense.DeveloperName is 120 characters "
+								+ "long; Salesforce allows 80",
+						"downloadPermissionSetAssignments " + awkward.permissionSetLicenseAssignments().get(1)
+								+ " PermissionSetLicense.DeveloperName: PermissionSetLicense.DeveloperName is 120 characters "
+								+ "long; Salesforce allows 80",
+						"downloadPackageAssignments " + awkward.packageAssignment() + " PackageLicense.NamespacePrefix: "
+								+ "PackageLicense.NamespacePrefix is 20 characters long; Salesforce allows 15",
+						"pullActivity " + awkward.login() + " Application: Application is 300 characters long; "
+								+ "Salesforce allows 64",
+						"downloadConsumption " + awkward.brokenDateEntitlement() + " StartDate: StartDate is not a "
+								+ "Salesforce date (Text '2026-02-30' could not be parsed: Invalid date 'FEBRUARY 30')",
+						"downloadConsumption " + awkward.hugeAmountEntitlement() + " AmountUsed: AmountUsed is "
+								+ "1.0E+25, more than the 16 digits before the point a database column holds",
+						"downloadConsumption " + awkward.longKeyEntitlement() + " Setting: Setting is "
+								+ "150 characters long; Salesforce allows 120");
+			assertThat(output).contains("pullActivity skipped record " + awkward.login()
+					+ ": Application is 300 characters long; Salesforce allows 64; the run goes on");
+
+			assertThat(app.count("SELECT COUNT(*) FROM login_event WHERE profile = 'acme' AND event_id = ?", awkward.login()))
+				.isZero();
+			assertThat(app.count("SELECT COUNT(*) FROM login_event WHERE profile = 'acme'"))
+				.as("every other login stored").isEqualTo(sandbox.org().loginHistory().size() - 1);
+			assertThat(app.count("SELECT COUNT(*) FROM software_model WHERE profile = 'acme' AND (identifier LIKE '%Awkward_p%'"
+					+ " OR identifier LIKE '%awkwardnamespace%')")).as("neither the licenses nor their assignments").isZero();
+			assertThat(app.jdbc().queryForList("SELECT metric FROM consumption WHERE profile = 'acme' AND metric LIKE 'Awkward%'",
+					String.class)).isEmpty();
+			assertThat(app.count("SELECT COUNT(*) FROM consumption WHERE profile = 'acme' AND source = 'USAGE_ENTITLEMENT'"))
+				.as("the org's other entitlements").isEqualTo(sandbox.org().table(OrgTypes.TENANT_USAGE_ENTITLEMENT).size() - 3);
+			assertThat(app.jdbc().queryForObject("SELECT profile_name FROM sf_user WHERE profile = 'acme' AND user_id = ?",
+					String.class, awkward.userWithProfileAtLimit()))
+				.as("255 characters with emoji, 306 UTF-16 units: stored unchanged on H2 and MySQL alike")
+				.isEqualTo(AwkwardRecords.EMOJI_PROFILE_AT_LIMIT);
+
+			assertThat(app.count("SELECT skipped_records FROM v_runs WHERE execution_id = ?", result.executionId())).isEqualTo(10);
+			assertThat(SeatkeeperCommandLine.create(app.bean(CommandLine.IFactory.class)).execute("status")).isZero();
+			assertThat(output).containsPattern("acme\\s+2026-11-27 COMPLETED .* 10  ");
+			assertThat(app.bean(ReportAssembler.class).profile("acme", RUN_DATE).skippedRecords()).isEqualTo(10);
 		}
 	}
 

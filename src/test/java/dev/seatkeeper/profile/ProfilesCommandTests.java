@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import picocli.CommandLine;
 
@@ -26,11 +27,45 @@ class ProfilesCommandTests {
 	@Autowired
 	CommandLine.IFactory factory;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void validateAcceptsTheShippedProfiles(CapturedOutput output) {
 		int exit = SeatkeeperCommandLine.create(this.factory).execute("profiles", "validate", "--profiles-dir", "jobs/profiles");
 		assertThat(exit).isEqualTo(ExitCode.OK.code());
-		assertThat(output).contains("ok       demo").contains("ok       example-acme").contains("2 valid, 0 problems");
+		assertThat(output).contains("ok       demo")
+			.contains("draft    example-acme")
+			.contains("draft: would be invalid when published: jobs/profiles/example-acme.yaml: salesforce.auth.clientSecret:"
+					+ " environment variable SF_ACME_CLIENT_SECRET is not set")
+			.contains("2 valid, 0 problems, ");
+	}
+
+	@Test
+	void aDraftIsCheckedAsIfPublishedAndRunByNameOnlyWhenItWouldBeValid(@TempDir Path directory, CapturedOutput output)
+			throws IOException {
+		Files.writeString(directory.resolve("trial.yaml"), """
+				name: trial
+				status: draft
+				salesforce:
+				  loginUrl: https://trial.my.salesforce.com
+				  auth: {flow: client-credentials, clientId: abc, clientSecret: "${SF_TRIAL_SECRET_NEVER_SET}"}
+				""");
+		Integer executionsBefore = this.jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class);
+
+		int validate = SeatkeeperCommandLine.create(this.factory)
+			.execute("profiles", "validate", "--profiles-dir", directory.toString());
+		int run = SeatkeeperCommandLine.create(this.factory)
+			.execute("run", "--profile", "trial", "--profiles-dir", directory.toString());
+
+		assertThat(validate).as("a draft is not in service: validation still passes").isEqualTo(ExitCode.OK.code());
+		assertThat(run).isEqualTo(ExitCode.INVALID_CONFIGURATION.code());
+		String problem = "draft: would be invalid when published: " + directory.resolve("trial.yaml")
+				+ ": salesforce.auth.clientSecret: environment variable SF_TRIAL_SECRET_NEVER_SET is not set";
+		assertThat(output.getOut()).contains("draft    trial").contains(problem).contains("1 valid, 0 problems, 1 more once drafts are published");
+		assertThat(output.getErr()).contains(problem).contains("Nothing was run.");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class))
+			.as("no execution recorded").isEqualTo(executionsBefore);
 	}
 
 	@Test

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
@@ -39,8 +42,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The candidates commands against a stored set: one candidate of each user, two profiles, one skipped. */
+@ParameterizedClass
+@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 @ExtendWith(OutputCaptureExtension.class)
 class CandidatesCommandTests {
+
+	@Parameter
+	TestDatabase database;
 
 	static final Instant DECIDED = AS_OF.plusSeconds(3600);
 
@@ -54,7 +62,7 @@ class CandidatesCommandTests {
 
 	@BeforeEach
 	void storeCandidates() {
-		this.jdbc = new JdbcTemplate(TestDatabase.H2.fresh());
+		this.jdbc = new JdbcTemplate(this.database.fresh());
 		this.store = new CandidateStore(this.jdbc);
 		CandidateRecorder recorder = new CandidateRecorder(this.store);
 		ReclamationRules rules = ReclamationRules.of(CandidateRecorderTests.SETTINGS, CandidateRecorderTests.INTEGRATION);

@@ -23,7 +23,7 @@ class ReportFormatTests {
 		JsonNode json = JsonMapper.builder().build().readTree(JsonReport.of(this.report));
 
 		assertThat(json.propertyNames()).containsExactly("schemaVersion", "profile", "runDate", "asOf", "models",
-				"totals", "consumption", "trend", "reclamationPipeline", "skippedRecords", "rightSizing");
+				"totals", "consumption", "trend", "reclamationPipeline", "skippedRecords", "warnings", "rightSizing");
 		assertThat(json.get("asOf").asString()).isEqualTo("2026-11-27T02:00:00Z");
 		JsonNode sales = json.get("models").get(0);
 		assertThat(sales.propertyNames()).containsExactly("model", "label", "status", "thresholdDays", "termExpired",

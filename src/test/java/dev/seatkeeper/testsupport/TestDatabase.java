@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.seatkeeper.job.SpringBatchSchemaMigration;
+import dev.seatkeeper.storage.PositionWarningsMigration;
 import dev.seatkeeper.storage.SkippedRecordsMigration;
+import dev.seatkeeper.storage.Utf16ColumnsMigration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Assumptions;
@@ -52,7 +54,8 @@ public enum TestDatabase {
 
 	/** The migrations written in Java, which the application registers as beans; tests that drive Flyway need them. */
 	public static JavaMigration[] javaMigrations() {
-		return new JavaMigration[] { new SpringBatchSchemaMigration(), new SkippedRecordsMigration() };
+		return new JavaMigration[] { new SpringBatchSchemaMigration(), new SkippedRecordsMigration(),
+				new Utf16ColumnsMigration(), new PositionWarningsMigration() };
 	}
 
 	private void migrate(DataSource dataSource) {

@@ -61,6 +61,14 @@ public final class AuthorizationCodeExchange {
 		}
 	}
 
+	/**
+	 * Fails before anyone opens a browser when the tokens could not be stored afterwards.
+	 * @throws TokenKeyException when the token encryption key is missing or malformed
+	 */
+	public void requireTokenStore() {
+		this.store.requireKey();
+	}
+
 	/** The {@code /services/oauth2/authorize} URL to send the user to, with PKCE when a challenge is given. */
 	public URI authorizationUrl(SalesforceConnection connection, URI redirectUri, String state,
 			@Nullable String codeChallengeS256) {

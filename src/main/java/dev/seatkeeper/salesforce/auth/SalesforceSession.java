@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
 
+import dev.seatkeeper.salesforce.NetworkFailure;
 import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
 import dev.seatkeeper.salesforce.SalesforceConnection;
@@ -47,6 +48,8 @@ public final class SalesforceSession {
 
 	private final String profile;
 
+	private final URI tokenUri;
+
 	private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
 
 	private final TokenRepository store;
@@ -58,6 +61,7 @@ public final class SalesforceSession {
 	public SalesforceSession(SalesforceConnection connection, TokenRepository store,
 			ClientHttpRequestFactory requestFactory, Clock clock) {
 		this.profile = connection.name();
+		this.tokenUri = connection.tokenUri();
 		this.store = store;
 		this.instanceUrlPolicy = new InstanceUrlPolicy(connection.name(), connection.allowLoopback());
 		RestClient tokenRestClient = TokenEndpoint.restClient(requestFactory, connection.tokenLifetime());
@@ -131,10 +135,14 @@ public final class SalesforceSession {
 
 	private SalesforceApiException translate(OAuth2AuthorizationException ex) {
 		String code = ex.getError().getErrorCode();
+		String network = NetworkFailure.cause(ex);
+		if (network != null) {
+			return new SalesforceApiException("TOKEN_ENDPOINT_UNAVAILABLE", 0, true, "Cannot reach the Salesforce token"
+					+ " endpoint " + this.tokenUri + " of profile '" + this.profile + "': " + network, ex);
+		}
 		if (RETRYABLE_OAUTH_ERRORS.contains(code) || isTransient(ex)) {
-			return new SalesforceApiException("TOKEN_ENDPOINT_UNAVAILABLE", 0, true,
-					"The Salesforce token endpoint of profile '" + this.profile + "' is unavailable (" + code + ")",
-					null);
+			return new SalesforceApiException("TOKEN_ENDPOINT_UNAVAILABLE", 0, true, "The Salesforce token endpoint "
+					+ this.tokenUri + " of profile '" + this.profile + "' is unavailable (" + code + ")", null);
 		}
 		if (INVALID_TOKEN_RESPONSE.equals(code)) {
 			// Spring's description may quote the response body, which can hold a token: never pass it on.

@@ -68,6 +68,14 @@ public class SalesforceTokenStore implements TokenRepository {
 		this.clock = clock;
 	}
 
+	/**
+	 * Fails before a token is asked for when none could be stored: no or a malformed encryption key.
+	 * @throws TokenKeyException saying what to set
+	 */
+	public void requireKey() {
+		this.cipher.requireKey();
+	}
+
 	/** The stored authorization of a profile, decrypted, if any. */
 	@Override
 	public Optional<StoredAuthorization> load(String profile) {

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@code base64(iv || ciphertext || tag)}. The key comes from {@code seatkeeper.security.token-encryption-key}
  * (environment {@code SEATKEEPER_TOKEN_ENCRYPTION_KEY}), 32 random bytes in base64: {@code openssl rand -base64 32}.
  *
- * <p>Without a key the cipher still exists, so that commands which never store a token work, but any attempt to
- * encrypt or decrypt fails with a message saying how to configure one. Thread-safe.
+ * <p>Without a key, or with a malformed one, the cipher still exists, so that commands and profiles which never store
+ * a token (client credentials, JWT, {@code status}) work; any attempt to encrypt or decrypt then fails with a
+ * {@link TokenKeyException} saying how to configure one. Thread-safe.
  */
 public final class TokenCipher {
 
@@ -31,32 +32,44 @@ public final class TokenCipher {
 
 	private final @Nullable SecretKeySpec key;
 
+	/** Why there is no key, said when a token must be encrypted or decrypted. */
+	private final String keyProblem;
+
 	private final SecureRandom random = new SecureRandom();
 
-	private TokenCipher(@Nullable SecretKeySpec key) {
+	private TokenCipher(@Nullable SecretKeySpec key, String keyProblem) {
 		this.key = key;
+		this.keyProblem = keyProblem;
 	}
 
 	/**
-	 * A cipher for a base64 key of 32 bytes, or a key-less cipher that refuses to work when the text is empty.
-	 * @throws IllegalArgumentException when a key is given but is not 32 bytes of base64
+	 * A cipher for a base64 key of 32 bytes; an empty or malformed key gives a cipher that refuses to work, saying why.
 	 */
 	public static TokenCipher fromBase64Key(@Nullable String base64Key) {
 		if (base64Key == null || base64Key.isBlank()) {
-			return new TokenCipher(null);
+			return new TokenCipher(null, MISSING_KEY);
 		}
 		byte[] bytes;
 		try {
 			bytes = Base64.getDecoder().decode(base64Key.trim());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("seatkeeper.security.token-encryption-key is not valid base64");
+			return new TokenCipher(null, "The token encryption key (SEATKEEPER_TOKEN_ENCRYPTION_KEY) is not valid base64:"
+					+ " set it to 32 random bytes in base64, e.g. the output of 'openssl rand -base64 32'");
 		}
 		if (bytes.length != 32) {
-			throw new IllegalArgumentException("seatkeeper.security.token-encryption-key must decode to 32 bytes"
-					+ " (AES-256), got " + bytes.length + "; generate one with 'openssl rand -base64 32'");
+			return new TokenCipher(null, "The token encryption key (SEATKEEPER_TOKEN_ENCRYPTION_KEY) must decode to 32"
+					+ " bytes (AES-256), got " + bytes.length + ": generate one with 'openssl rand -base64 32'");
 		}
-		return new TokenCipher(new SecretKeySpec(bytes, "AES"));
+		return new TokenCipher(new SecretKeySpec(bytes, "AES"), "");
+	}
+
+	/**
+	 * Fails now, before anything is asked of anyone, when no token could be stored or read ({@code auth login}).
+	 * @throws TokenKeyException when the key is missing or malformed
+	 */
+	public void requireKey() {
+		key();
 	}
 
 	public String encrypt(String plaintext) {
@@ -64,7 +77,7 @@ public final class TokenCipher {
 		this.random.nextBytes(iv);
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, requireKey(), new GCMParameterSpec(TAG_BITS, iv));
+			cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, iv));
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			byte[] stored = new byte[IV_BYTES + sealed.length];
 			System.arraycopy(iv, 0, stored, 0, IV_BYTES);
@@ -81,18 +94,18 @@ public final class TokenCipher {
 		try {
 			byte[] bytes = Base64.getDecoder().decode(stored);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, requireKey(), new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
+			cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
 			return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new IllegalStateException("Could not decrypt a stored token (was the encryption key changed?):"
+			throw new TokenKeyException("Could not decrypt a stored token (was the encryption key changed?):"
 					+ " run 'seatkeeper auth login' again or restore the previous key");
 		}
 	}
 
-	private SecretKeySpec requireKey() {
+	private SecretKeySpec key() {
 		if (this.key == null) {
-			throw new IllegalStateException(MISSING_KEY);
+			throw new TokenKeyException(this.keyProblem);
 		}
 		return this.key;
 	}

@@ -27,7 +27,10 @@ public final class LoginHistoryTable implements RecordSource {
 			List.of("Browser", "Firefox 133", "Mac OSX"), List.of("Browser", "Safari 18", "Mac OSX"),
 			List.of("Salesforce for iOS", "Unknown", "iOS/Mac"), List.of("Salesforce for Android", "Unknown", "Android 14"),
 			List.of("Seatkeeper", "Java (Salesforce.com)", "Unknown"), List.of("N/A", "Unknown", "Unknown"),
-			List.of("Browser", "Edge 131", "Windows 11"));
+			List.of("Browser", "Edge 131", "Windows 11"), List.of(AwkwardRecords.LONG_APPLICATION, "Unknown", "Unknown"));
+
+	/** The client whose Application is longer than Salesforce's 64 characters ({@link AwkwardRecords}); never generated. */
+	static final int AWKWARD_CLIENT = 8;
 
 	private static final List<String> COUNTRIES = List.of("US", "GB", "DE", "PL", "CN", "IE", "FR", "IN");
 

@@ -1,7 +1,7 @@
 package dev.seatkeeper.salesforce.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.Base64;
@@ -45,10 +45,15 @@ class TokenCipherTests {
 	}
 
 	@Test
-	void wrongKeyLengthIsRejected() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TokenCipher.fromBase64Key(Base64.getEncoder().encodeToString(new byte[16])))
-			.withMessageContaining("32 bytes");
+	void aMalformedKeyFailsOnlyWhenATokenMustBeStoredOrRead() {
+		TokenCipher shortKey = TokenCipher.fromBase64Key(Base64.getEncoder().encodeToString(new byte[16]));
+		TokenCipher notBase64 = TokenCipher.fromBase64Key("not base64!");
+
+		assertThatExceptionOfType(TokenKeyException.class).isThrownBy(() -> shortKey.encrypt("token"))
+			.withMessageContaining("must decode to 32 bytes (AES-256), got 16");
+		assertThatExceptionOfType(TokenKeyException.class).isThrownBy(shortKey::requireKey);
+		assertThatExceptionOfType(TokenKeyException.class).isThrownBy(() -> notBase64.decrypt("AAAA"))
+			.withMessageContaining("is not valid base64");
 	}
 
 }
