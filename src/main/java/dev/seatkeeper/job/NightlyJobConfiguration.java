@@ -20,7 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The nightly job, one instance per profile and run date. Steps run in data-flow order; each lives in the package
  * of its feature. {@code applyReclamationRules} records candidates after {@code downloadConsumption},
  * {@code notifyUsers} e-mails the users of rules that notify, and {@code reclaim} acts on the approved ones, before the
- * final {@code reconcile} step.
+ * final {@code reconcile} step. {@code recordActivity} learns who creates and edits which records after
+ * {@code pullActivity} has learnt who logs in.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlyJobConfiguration {
@@ -32,6 +33,7 @@ class NightlyJobConfiguration {
 			ProfileStateListener profileStateListener, JdbcClient jdbcClient,
 			Step connect, Step downloadLicenses, Step downloadSubscriptions, Step downloadPermissionSetAssignments,
 			Step downloadPackageAssignments, Step endRemovedSubscriptions, Step pullActivity, Step summarizeActivity,
+			Step recordActivity,
 			Step downloadConsumption, Step applyReclamationRules, Step notifyUsers, Step reclaim, Step reconcile) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(asOfListener)
 			.listener(activeExecutions)
@@ -45,6 +47,7 @@ class NightlyJobConfiguration {
 			.next(endRemovedSubscriptions)
 			.next(pullActivity)
 			.next(summarizeActivity)
+			.next(recordActivity)
 			.next(downloadConsumption)
 			.next(applyReclamationRules)
 			.next(notifyUsers)

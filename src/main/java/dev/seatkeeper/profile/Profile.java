@@ -9,7 +9,15 @@ import java.util.List;
  */
 public record Profile(String name, String displayName, Status status, Path source, SalesforceSettings salesforce,
 		ActivitySettings activity, List<Entitlement> entitlements, List<ConsumptionEntitlement> consumptionEntitlements,
-		ReclamationSettings reclamation) {
+		ReclamationSettings reclamation, List<Downgrade> downgrades) {
+
+	/** A profile that names no downgrades. */
+	public Profile(String name, String displayName, Status status, Path source, SalesforceSettings salesforce,
+			ActivitySettings activity, List<Entitlement> entitlements,
+			List<ConsumptionEntitlement> consumptionEntitlements, ReclamationSettings reclamation) {
+		this(name, displayName, status, source, salesforce, activity, entitlements, consumptionEntitlements,
+				reclamation, List.of());
+	}
 
 	public enum Status {
 

@@ -92,7 +92,8 @@ final class ProfileReader {
 		Function<String, @Nullable String> environment = (status == Profile.Status.PUBLISHED || asPublished) ? this.environment
 				: variable -> "(not checked for drafts)";
 		Section profile = new Section(root, "", problems, environment);
-		profile.allowOnly("name", "displayName", "status", "salesforce", "activity", "entitlements", "reclamation");
+		profile.allowOnly("name", "displayName", "status", "salesforce", "activity", "entitlements", "reclamation",
+				"downgrades");
 		String name = profile.requiredString("name");
 		if (name != null && !NAME.matcher(name).matches()) {
 			profile.problem("name", "must be lower-case letters, digits and '-' (got '" + name + "')");
@@ -108,10 +109,35 @@ final class ProfileReader {
 		List<Entitlement> licenses = entitlements(entitlements);
 		List<ConsumptionEntitlement> consumption = consumption(entitlements);
 		ReclamationSettings reclamation = reclamation(profile.section("reclamation"));
+		List<Downgrade> downgrades = profile.sections("downgrades").stream().map(this::downgrade).toList();
 		if (!problems.isEmpty()) {
 			return null;
 		}
-		return new Profile(name, displayName, status, file, salesforce, activity, licenses, consumption, reclamation);
+		return new Profile(name, displayName, status, file, salesforce, activity, licenses, consumption, reclamation,
+				downgrades);
+	}
+
+	/** One {@code downgrades} entry: from and to are model identifiers, requires the objects only from allows. */
+	private Downgrade downgrade(Section downgrade) {
+		downgrade.allowOnly("from", "to", "requires", "thresholdDays", "targetProfile");
+		String from = downgrade.requiredString("from");
+		String to = downgrade.requiredString("to");
+		for (String key : List.of("from", "to")) {
+			String model = "from".equals(key) ? from : to;
+			if (model != null && !MODEL_IDENTIFIER.matcher(model).matches()) {
+				downgrade.problem(key, "'" + model + "' is not a software model identifier such as UserLicense:SFDC");
+			}
+		}
+		List<String> requires = downgrade.strings("requires");
+		if (requires.isEmpty()) {
+			downgrade.problem("requires", "is required: the objects whose use needs the expensive license"
+					+ " (e.g. [Opportunity, Lead, Case])");
+		}
+		requires.stream().filter((object) -> !object.matches("[A-Za-z][A-Za-z0-9_]*"))
+			.forEach((object) -> downgrade.problem("requires", "'" + object + "' is not an object API name"));
+		return new Downgrade((from != null) ? from : "", (to != null) ? to : "", requires,
+				downgrade.integer("thresholdDays", Downgrade.DEFAULT_THRESHOLD_DAYS, 1, 3650),
+				downgrade.optionalString("targetProfile"));
 	}
 
 	private static Profile.Status statusOf(JsonNode root) {
@@ -249,11 +275,35 @@ final class ProfileReader {
 	}
 
 	private ActivitySettings activity(Section activity) {
-		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors", "lookBackMinutes");
+		activity.allowOnly("backfillDays", "windowDays", "concurrentCursors", "lookBackMinutes", "records");
 		return new ActivitySettings(activity.integer("backfillDays", ActivitySettings.DEFAULT_BACKFILL_DAYS, 1, 366),
 				activity.integer("windowDays", ActivitySettings.DEFAULT_WINDOW_DAYS, 1, 366),
 				activity.integer("concurrentCursors", ActivitySettings.DEFAULT_CONCURRENT_CURSORS, 1, 16),
-				activity.integer("lookBackMinutes", ActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440));
+				activity.integer("lookBackMinutes", ActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440),
+				records(activity.section("records")));
+	}
+
+	/** {@code activity.records}: each license named under {@code objects} replaces its default list ([] drops it). */
+	private RecordActivitySettings records(Section records) {
+		records.allowOnly("enabled", "backfillDays", "lookBackMinutes", "objects");
+		Map<String, List<String>> objects = new java.util.LinkedHashMap<>(RecordActivitySettings.DEFAULT_OBJECTS);
+		Section named = records.section("objects");
+		for (String license : named.keys()) {
+			if (!license.matches("(UserLicense|FeatureLicense|PermissionSetLicense|PackageLicense):\\S+")) {
+				named.problem(license, "must name a license as a model identifier, e.g. UserLicense:SFDC or"
+						+ " FeatureLicense:SupportUser");
+			}
+			List<String> names = named.strings(license);
+			for (String object : names) {
+				if (!object.matches("[A-Za-z][A-Za-z0-9_]*")) {
+					named.problem(license, "'" + object + "' is not an object API name");
+				}
+			}
+			objects.put(license, names);
+		}
+		return new RecordActivitySettings(records.bool("enabled", true),
+				records.integer("backfillDays", RecordActivitySettings.DEFAULT_BACKFILL_DAYS, 1, 3650),
+				records.integer("lookBackMinutes", RecordActivitySettings.DEFAULT_LOOK_BACK_MINUTES, 0, 1440), objects);
 	}
 
 	private List<Entitlement> entitlements(Section entitlements) {
@@ -387,8 +437,8 @@ final class ProfileReader {
 	}
 
 	private Rule rule(Section rule) {
-		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "notifyUser", "daysBeforeAutoReclaim",
-				"action", "requireApproval", "holders");
+		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "lastUseThresholdDays", "notifyUser",
+				"daysBeforeAutoReclaim", "action", "requireApproval", "holders");
 		String name = rule.requiredString("name");
 		List<String> appliesTo = rule.strings("appliesTo");
 		if (appliesTo.isEmpty()) {
@@ -403,11 +453,15 @@ final class ProfileReader {
 		if (!rule.has("action")) {
 			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license)");
 		}
+		Integer lastUse = rule.has("lastUseThresholdDays") ? rule.integer("lastUseThresholdDays", 90, 1, 3650) : null;
+		// With only a use threshold, logins are not looked at (0); otherwise the login threshold has its default.
+		int loginDefault = (lastUse != null) ? 0 : ReclamationSettings.DEFAULT_THRESHOLD_DAYS;
 		Rule parsed = new Rule((name != null) ? name : "", appliesTo,
-				rule.integer("lastActivityThresholdDays", ReclamationSettings.DEFAULT_THRESHOLD_DAYS, 1, 3650),
+				rule.has("lastActivityThresholdDays") ? rule.integer("lastActivityThresholdDays", loginDefault, 1, 3650)
+						: loginDefault,
 				rule.bool("notifyUser", false), rule.integer("daysBeforeAutoReclaim", 0, 0, 365),
 				rule.enumValue("action", Action.class, Action.DEACTIVATE), rule.bool("requireApproval", false),
-				rule.enumValue("holders", Holders.class, Holders.ACTIVE_USERS));
+				rule.enumValue("holders", Holders.class, Holders.ACTIVE_USERS), lastUse);
 		if (parsed.holders() == Holders.INACTIVE_USERS) {
 			checkInactiveHolders(rule, parsed);
 		}

@@ -51,9 +51,26 @@ public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclus
 
 	}
 
-	/** One rule: which models it covers, after how many idle days, whose holdings, and what it does. */
+	/**
+	 * One rule: which models it covers, after how many idle days, whose holdings, and what it does. Idle means no login
+	 * for {@code lastActivityThresholdDays} (0: logins are not looked at) and, when {@code lastUseThresholdDays} is set,
+	 * no record created or edited on the objects of the holding's license ({@code activity.records.objects}) for that
+	 * many days: a rule with only {@code lastUseThresholdDays} judges by use alone, one with both requires both.
+	 */
 	public record Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
-			int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders) {
+			int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders,
+			@Nullable Integer lastUseThresholdDays) {
+
+		public Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
+				int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders) {
+			this(name, appliesTo, lastActivityThresholdDays, notifyUser, daysBeforeAutoReclaim, action, requireApproval,
+					holders, null);
+		}
+
+		/** Whether logins decide (alone or with use). */
+		public boolean judgesLogins() {
+			return this.lastActivityThresholdDays > 0;
+		}
 
 		public Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
 				int daysBeforeAutoReclaim, Action action, boolean requireApproval) {

@@ -49,6 +49,11 @@ final class Section {
 		return value != null && !value.isNull();
 	}
 
+	/** The keys of a mapping, in file order; none when absent. */
+	List<String> keys() {
+		return this.node.isObject() ? List.copyOf(this.node.propertyNames()) : List.of();
+	}
+
 	/** Reports keys this section does not know, with the keys it does. */
 	void allowOnly(String... keys) {
 		if (!this.node.isObject()) {

@@ -51,7 +51,7 @@ public class CandidateRecorder {
 				Transition transition = this.lifecycle.next(state(current), decision, activityChanged);
 				if (transition != null) {
 					writes.add(new Evaluation(key, decision.rule().action(), transition, holding.lastActivity(),
-							(current != null) ? current.stateChangedAt() : null));
+							(current != null) ? current.stateChangedAt() : null, decision.evidence()));
 					tally.count(transition);
 				}
 			}

@@ -32,7 +32,7 @@ public class CandidateStore {
 
 	private static final String UPSERT_HEAD = """
 			INSERT INTO reclamation_candidate (profile, user_id, model, rule_name, action, state, reason,
-			    last_activity_at, detected_at, evaluated_at, state_changed_at)""";
+			    last_activity_at, detected_at, evaluated_at, state_changed_at, evidence)""";
 
 	private static final String AUDIT_HEAD = """
 			INSERT INTO reclamation_audit (candidate_id, profile, from_state, to_state, mode, actor, occurred_at, detail)""";
@@ -40,7 +40,7 @@ public class CandidateStore {
 	private static final String UPSERT_TAIL = """
 			ON DUPLICATE KEY UPDATE action = VALUES(action), state = VALUES(state), reason = VALUES(reason),
 			    last_activity_at = VALUES(last_activity_at), evaluated_at = VALUES(evaluated_at),
-			    state_changed_at = VALUES(state_changed_at)""";
+			    state_changed_at = VALUES(state_changed_at), evidence = COALESCE(VALUES(evidence), evidence)""";
 
 	private final JdbcTemplate jdbc;
 
@@ -96,7 +96,18 @@ public class CandidateStore {
 
 	/** One candidate as a run evaluated it; {@code previousChange} is when its state last changed, if it exists. */
 	public record Evaluation(CandidateKey key, Action action, Transition transition, @Nullable Instant lastActivity,
-			@Nullable Instant previousChange) {
+			@Nullable Instant previousChange, @Nullable String evidence) {
+
+		public Evaluation(CandidateKey key, Action action, Transition transition, @Nullable Instant lastActivity,
+				@Nullable Instant previousChange) {
+			this(key, action, transition, lastActivity, previousChange, null);
+		}
+
+	}
+
+	/** Evidence fits its column: a rule over many objects makes a long sentence. */
+	private static @Nullable String evidence(@Nullable String evidence) {
+		return (evidence != null && evidence.length() > 1000) ? evidence.substring(0, 997) + "..." : evidence;
 	}
 
 	/**
@@ -108,7 +119,7 @@ public class CandidateStore {
 			return;
 		}
 		LocalDateTime at = RunKey.utc(asOf);
-		new MultiRowInsert<Evaluation>(this.jdbc, UPSERT_HEAD, UPSERT_TAIL, 11, (evaluation, row) -> {
+		new MultiRowInsert<Evaluation>(this.jdbc, UPSERT_HEAD, UPSERT_TAIL, 12, (evaluation, row) -> {
 			Transition transition = evaluation.transition();
 			Instant changedAt = (transition.changesState() || evaluation.previousChange() == null) ? asOf
 					: evaluation.previousChange();
@@ -122,7 +133,8 @@ public class CandidateStore {
 				.time(RunKey.utc(evaluation.lastActivity()))
 				.time(at)
 				.time(at)
-				.time(RunKey.utc(changedAt));
+				.time(RunKey.utc(changedAt))
+				.text(evidence(evaluation.evidence()));
 		}).execute(evaluations);
 		List<Evaluation> changed = evaluations.stream().filter(e -> e.transition().changesState()).toList();
 		if (changed.isEmpty()) {

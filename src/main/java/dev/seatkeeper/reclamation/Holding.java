@@ -11,7 +11,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Holding(String userId, String username, @Nullable String email, @Nullable String userType,
 		@Nullable String profileName, @Nullable Instant createdAt, @Nullable Instant lastLoginAt,
-		@Nullable Instant lastHistoryLoginAt, String model, boolean activeUser) {
+		@Nullable Instant lastHistoryLoginAt, String model, boolean activeUser, RecordUse use) {
+
+	/** A holding without record activity read. */
+	public Holding(String userId, String username, @Nullable String email, @Nullable String userType,
+			@Nullable String profileName, @Nullable Instant createdAt, @Nullable Instant lastLoginAt,
+			@Nullable Instant lastHistoryLoginAt, String model, boolean activeUser) {
+		this(userId, username, email, userType, profileName, createdAt, lastLoginAt, lastHistoryLoginAt, model,
+				activeUser, RecordUse.NOT_READ);
+	}
 
 	/** An active user's holding. */
 	public Holding(String userId, String username, @Nullable String email, @Nullable String userType,
@@ -29,6 +37,12 @@ public record Holding(String userId, String username, @Nullable String email, @N
 			return this.lastLoginAt;
 		}
 		return this.lastHistoryLoginAt;
+	}
+
+	/** This holding with the user's record activity on the objects of its license. */
+	public Holding withUse(RecordUse recordUse) {
+		return new Holding(this.userId, this.username, this.email, this.userType, this.profileName, this.createdAt,
+				this.lastLoginAt, this.lastHistoryLoginAt, this.model, this.activeUser, recordUse);
 	}
 
 	/** Where idleness is measured from: the last activity, else (never logged in) the creation of the user. */

@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -52,10 +57,23 @@ public class HoldingReader {
 	/** Users a page: their holdings (a few each) are what one page holds in memory. */
 	static final int PAGE = 5_000;
 
+	/** The record activity of the page's users: what rules on use judge by. */
+	private static final String RECORD_ACTIVITY = """
+			SELECT user_id, object_name, last_created_at, last_modified_at FROM record_activity
+			WHERE profile = ? AND user_id >= ? AND user_id <= ?""";
+
 	private final JdbcTemplate jdbc;
 
+	/** Per license (model identifier), the objects whose use it is for ({@code activity.records.objects}). */
+	private final Map<String, List<String>> objectsByLicense;
+
 	public HoldingReader(JdbcTemplate jdbc) {
+		this(jdbc, Map.of());
+	}
+
+	public HoldingReader(JdbcTemplate jdbc, Map<String, List<String>> objectsByLicense) {
 		this.jdbc = jdbc;
+		this.objectsByLicense = Map.copyOf(objectsByLicense);
 	}
 
 	/**
@@ -69,6 +87,7 @@ public class HoldingReader {
 	/** As {@link #holdings(String)}, with deactivated users' holdings too when {@code withInactiveUsers}. */
 	public Iterable<Holding> holdings(String profile, boolean withInactiveUsers) {
 		String users = withInactiveUsers ? ALL_USERS : USERS;
+		Map<String, List<String>> readObjects = readObjects(profile);
 		return () -> new Iterator<>() {
 
 			private Iterator<Holding> page = Collections.emptyIterator();
@@ -83,8 +102,10 @@ public class HoldingReader {
 					List<String> page = jdbc.queryForList(users, String.class, profile, this.lastUser, PAGE);
 					this.exhausted = page.size() < PAGE;
 					if (!page.isEmpty()) {
-						this.page = jdbc.query(HOLDINGS, (row, index) -> holding(row), profile, !withInactiveUsers,
-								page.get(0), page.get(page.size() - 1)).iterator();
+						List<Holding> holdings = jdbc.query(HOLDINGS, (row, index) -> holding(row), profile,
+								!withInactiveUsers, page.get(0), page.get(page.size() - 1));
+						this.page = withUse(holdings, readObjects, profile, page.get(0), page.get(page.size() - 1))
+							.iterator();
 						this.lastUser = page.get(page.size() - 1);
 					}
 				}
@@ -100,6 +121,51 @@ public class HoldingReader {
 			}
 
 		};
+	}
+
+	/**
+	 * Per license, its objects that {@code recordActivity} has read for this profile (a watermark says so): use on an
+	 * object never read is unknown, not absent.
+	 */
+	private Map<String, List<String>> readObjects(String profile) {
+		if (this.objectsByLicense.isEmpty()) {
+			return Map.of();
+		}
+		Set<String> read = new HashSet<>(this.jdbc.queryForList(
+				"SELECT object_name FROM record_activity_watermark WHERE profile = ?", String.class, profile));
+		Map<String, List<String>> objects = new HashMap<>();
+		this.objectsByLicense.forEach((license, names) -> objects.put(license,
+				names.stream().filter(read::contains).sorted().toList()));
+		return objects;
+	}
+
+	private List<Holding> withUse(List<Holding> holdings, Map<String, List<String>> readObjects, String profile,
+			String firstUser, String lastUser) {
+		if (readObjects.values().stream().allMatch(List::isEmpty)) {
+			return holdings;
+		}
+		Map<String, Map<String, Instant>> byUser = new HashMap<>();
+		this.jdbc.query(RECORD_ACTIVITY, (row) -> {
+			Instant created = instant(row, "last_created_at");
+			Instant modified = instant(row, "last_modified_at");
+			Instant last = (created == null || (modified != null && modified.isAfter(created))) ? modified : created;
+			if (last != null) {
+				byUser.computeIfAbsent(row.getString("user_id"), (id) -> new HashMap<>())
+					.put(row.getString("object_name"), last);
+			}
+		}, profile, firstUser, lastUser);
+		List<Holding> withUse = new ArrayList<>(holdings.size());
+		for (Holding holding : holdings) {
+			List<String> objects = readObjects.getOrDefault(holding.model(), List.of());
+			if (objects.isEmpty()) {
+				withUse.add(holding);
+				continue;
+			}
+			Map<String, Instant> touched = new HashMap<>(byUser.getOrDefault(holding.userId(), Map.of()));
+			touched.keySet().retainAll(objects);
+			withUse.add(holding.withUse(new RecordUse(objects, touched)));
+		}
+		return withUse;
 	}
 
 	/** Active users still in the org: what {@code maxShareOfActiveUsers} is a share of. */

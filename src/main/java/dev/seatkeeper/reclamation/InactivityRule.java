@@ -2,6 +2,8 @@ package dev.seatkeeper.reclamation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import dev.seatkeeper.license.SoftwareModel;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code user-license}), and a holding is idle when the user has been inactive for more than the threshold. A user
  * whose activity lies exactly the threshold before the as-of instant is still active, the same edge as the
  * reconciliation's activity count. A user who never logged in is idle from the creation date; without one either,
- * nothing shows use, so the user is idle.
+ * nothing shows use, so the user is idle. A rule with {@code lastUseThresholdDays} also (or, without a login threshold,
+ * only) requires no record created or edited on the license's objects for that many days.
  */
 public final class InactivityRule {
 
@@ -38,8 +41,47 @@ public final class InactivityRule {
 	}
 
 	public boolean isIdle(Holding holding, Instant asOf) {
-		Instant since = holding.idleSince();
-		return since == null || since.isBefore(asOf.minus(Duration.ofDays(this.rule.lastActivityThresholdDays())));
+		return evidence(holding, asOf) != null;
+	}
+
+	/**
+	 * Why the holding is idle under this rule (the evidence that decided, for the candidate), or {@code null} when
+	 * the user logged in or used the license's objects recently enough. Use is judged only when record activity of
+	 * the license's objects was read: silence is not taken for idleness.
+	 */
+	public @Nullable String evidence(Holding holding, Instant asOf) {
+		List<String> evidence = new ArrayList<>();
+		if (this.rule.judgesLogins()) {
+			Instant since = holding.idleSince();
+			if (!before(since, asOf, this.rule.lastActivityThresholdDays())) {
+				return null;
+			}
+			evidence.add(((holding.lastActivity() != null) ? "no login since " + day(holding.lastActivity())
+					: "never logged in") + " (threshold " + this.rule.lastActivityThresholdDays() + " days)");
+		}
+		Integer useDays = this.rule.lastUseThresholdDays();
+		if (useDays != null) {
+			RecordUse use = holding.use();
+			Instant last = use.last();
+			if (!use.isRead() || !before((last != null) ? last : holding.createdAt(), asOf, useDays)) {
+				return null;
+			}
+			evidence.add("no record created or edited on " + String.join(", ", use.objects()) + " since "
+					+ ((last != null) ? day(last) : "the backfill began") + " (threshold " + useDays + " days)");
+			if (!this.rule.judgesLogins()) {
+				evidence.add((holding.lastActivity() != null) ? "last login " + day(holding.lastActivity())
+						: "never logged in");
+			}
+		}
+		return String.join("; ", evidence);
+	}
+
+	private static boolean before(@Nullable Instant since, Instant asOf, int days) {
+		return since == null || since.isBefore(asOf.minus(Duration.ofDays(days)));
+	}
+
+	private static String day(Instant instant) {
+		return instant.toString().substring(0, 10);
 	}
 
 	public boolean matches(Holding holding, Instant asOf) {

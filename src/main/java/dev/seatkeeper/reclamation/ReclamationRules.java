@@ -51,12 +51,13 @@ public final class ReclamationRules {
 	}
 
 	private Decision decide(InactivityRule rule, Holding holding, Instant asOf) {
-		if (!rule.isIdle(holding, asOf)) {
+		String evidence = rule.evidence(holding, asOf);
+		if (evidence == null) {
 			return new Decision(holding, rule.rule(), Decision.Outcome.ACTIVE, null);
 		}
 		String excluded = this.exclusions.reason(holding, asOf);
-		return (excluded != null) ? new Decision(holding, rule.rule(), Decision.Outcome.SKIPPED, excluded)
-				: new Decision(holding, rule.rule(), Decision.Outcome.CANDIDATE, null);
+		return (excluded != null) ? new Decision(holding, rule.rule(), Decision.Outcome.SKIPPED, excluded, evidence)
+				: new Decision(holding, rule.rule(), Decision.Outcome.CANDIDATE, null, evidence);
 	}
 
 }

@@ -42,7 +42,10 @@ class ReclamationStepConfiguration {
 			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId,
 			@Value("#{jobParameters['" + OVERRIDE_CAPS_BY + "']}") @Nullable String overrideCapsBy, CapLedger capLedger) {
 		Profile run = runProfiles.get(profile);
-		return new ApplyRulesTasklet(new HoldingReader(jdbc), candidateStore, run, integrationUserId, Instant.parse(asOf),
+		return new ApplyRulesTasklet(
+				new HoldingReader(jdbc, run.activity().records().enabled() ? run.activity().records().objectsByLicense()
+						: java.util.Map.of()),
+				candidateStore, run, integrationUserId, Instant.parse(asOf),
 				() -> PermissionSetHolders.lookUp(() -> orgs.client(profile),
 						run.reclamation().exclusions().permissionSets(),
 						run.reclamation().exclusions().permissionSetGroups()),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import dev.seatkeeper.reconciliation.LicensePosition.Logins;
 import dev.seatkeeper.reconciliation.LicensePosition.Money;
@@ -19,7 +20,8 @@ final class CsvReport {
 			"shelfware", "savings_seats", "savings_after_reclamation_seats", "term_expired", "threshold_days", "currency",
 			"unit_price_annual", "cost_monthly", "cost_annual", "inactive_cost_annual", "true_up_exposure_annual",
 			"savings_annual", "savings_after_reclamation_annual", "salesforce_used", "drift", "salesforce_active",
-			"monthly_logins_entitled", "monthly_logins_used");
+			"monthly_logins_entitled", "monthly_logins_used", "downgrade_to", "downgrade_candidates",
+			"downgrade_savings_annual");
 
 	private CsvReport() {
 	}
@@ -49,13 +51,26 @@ final class CsvReport {
 					money.inactiveCostAnnual().toPlainString(), money.trueUpExposureAnnual().toPlainString(),
 					money.savingsAnnual().toPlainString(), money.savingsAfterReclamationAnnual().toPlainString()));
 		}
-		while (values.size() < HEADER.size() - 5) {
+		while (values.size() < HEADER.size() - 8) {
 			values.add(null);
 		}
 		values.addAll(Arrays.asList(seats.salesforceUsed(), seats.drift(), seats.salesforceActive()));
 		Logins logins = position.logins();
 		values.addAll(Arrays.asList((logins != null) ? logins.entitled() : null, (logins != null) ? logins.used() : null));
+		values.addAll(downgrade(report, position.model()));
 		return values.stream().map(value -> Objects.toString(value, "")).toList();
+	}
+
+	/** The downgrades from this model, joined with '|' when a model has several; empty when none. */
+	private static List<@Nullable Object> downgrade(PositionReport report, String model) {
+		List<RightSize> from = report.rightSizing().stream().filter((size) -> size.from().equals(model)).toList();
+		if (from.isEmpty()) {
+			return Arrays.asList(null, null, null);
+		}
+		return List.of(from.stream().map(RightSize::to).collect(Collectors.joining("|")),
+				from.stream().map((size) -> String.valueOf(size.candidates())).collect(Collectors.joining("|")),
+				from.stream().map((size) -> (size.savingsAnnual() != null) ? size.savingsAnnual().toPlainString() : "")
+					.collect(Collectors.joining("|")));
 	}
 
 }

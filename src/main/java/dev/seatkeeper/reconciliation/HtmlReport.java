@@ -105,6 +105,7 @@ final class HtmlReport {
 		models(html, report.models());
 		loginBased(html, report.models());
 		drift(html, report.models());
+		rightSize(html, report.rightSizing());
 		if (!report.consumption().isEmpty()) {
 			html.append("<h2>Consumption</h2>");
 			consumption(html, report.consumption());
@@ -127,6 +128,39 @@ final class HtmlReport {
 				.append(model.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td></tr>");
 		}
 		html.append("</table>");
+	}
+
+	/**
+	 * The right-size section: per downgrade, its candidates and savings, and per user the evidence (last login, last
+	 * record created or edited per object). Nothing when the profile names no downgrade with candidates.
+	 */
+	private static void rightSize(StringBuilder html, List<RightSize> sizes) {
+		if (sizes.isEmpty()) {
+			return;
+		}
+		html.append("<section id=\"right-size\"><h2>Right-size: seats a cheaper license would cover</h2>");
+		for (RightSize size : sizes) {
+			html.append("<h3>").append(escape(size.from())).append(" &rarr; ").append(escape(size.to()))
+				.append(": ").append(size.candidates()).append(" users");
+			if (size.savingsAnnual() != null) {
+				html.append(", saving ").append(size.savingsAnnual().toPlainString()).append(' ')
+					.append(escape(String.valueOf(size.currency()))).append(" a year");
+			}
+			html.append("</h3><table><tr><th>user</th><th>last login</th><th>last record activity per object</th>"
+					+ "<th>savings/year</th></tr>");
+			for (RightSize.User user : size.users()) {
+				StringBuilder activity = new StringBuilder();
+				user.lastRecordActivity().forEach((object, time) -> activity.append((activity.length() > 0) ? ", " : "")
+					.append(escape(object)).append(' ').append(time.toString(), 0, 10));
+				html.append("<tr><td>").append(escape(user.username())).append("</td><td>")
+					.append((user.lastLoginAt() != null) ? user.lastLoginAt().toString().substring(0, 10) : "never")
+					.append("</td><td>").append((activity.length() > 0) ? activity : "none")
+					.append("</td><td>").append((user.savingsAnnual() != null) ? user.savingsAnnual().toPlainString() : "-")
+					.append("</td></tr>");
+			}
+			html.append("</table>");
+		}
+		html.append("</section>");
 	}
 
 	/** Models whose assigned count differs from Salesforce's own used count; nothing when they all agree. */

@@ -15,10 +15,19 @@ import org.jspecify.annotations.Nullable;
  * @param reclamationPipeline candidates by lifecycle state; empty until reclamation stores candidates
  * @param skippedRecords records of this run date that could not be stored and were skipped ({@code skipped_record})
  * @param warnings what the run warned of, one sentence each (a rule naming a model the org does not have)
+ * @param rightSizing per downgrade of the profile, the holders a cheaper license would cover and the savings
  */
 public record PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
 		List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
-		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords, List<String> warnings) {
+		List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords, List<String> warnings,
+		List<RightSize> rightSizing) {
+
+	public PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
+			List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,
+			List<TrendPoint> trend, Map<String, Integer> reclamationPipeline, int skippedRecords, List<String> warnings) {
+		this(schemaVersion, profile, runDate, asOf, models, totals, consumption, trend, reclamationPipeline,
+				skippedRecords, warnings, List.of());
+	}
 
 	public PositionReport(int schemaVersion, String profile, LocalDate runDate, @Nullable Instant asOf,
 			List<LicensePosition> models, List<CurrencyTotal> totals, List<ConsumptionPosition> consumption,

@@ -40,10 +40,13 @@ public class ReconcileTasklet implements Tasklet {
 
 	private final Map<String, String> unreadConsumption;
 
+	private final RightSizing rightSizing;
+
 	/** @param unreadConsumption consumption sources {@code downloadConsumption} could not read, with the reason */
 	ReconcileTasklet(OrgUsageReader usage, PositionStore store, ReclamationFigures reclamation, Profile profile,
-			RunKey run, LocalDate runDate, Map<String, String> unreadConsumption) {
+			RunKey run, LocalDate runDate, Map<String, String> unreadConsumption, RightSizing rightSizing) {
 		this.unreadConsumption = Map.copyOf(unreadConsumption);
+		this.rightSizing = rightSizing;
 		this.usage = usage;
 		this.store = store;
 		this.reclamation = reclamation;
@@ -66,7 +69,11 @@ public class ReconcileTasklet implements Tasklet {
 		List<ConsumptionPosition> consumption = new ConsumptionCalculator(this.run.asOf())
 			.positions(this.usage.latestReadings(), this.profile.consumptionEntitlements(), this.unreadConsumption);
 		this.store.save(this.run, this.runDate, positions, consumption, warnings);
+		int downgrades = this.rightSizing.save(name, this.runDate, this.run.asOf(), this.profile.downgrades(), positions);
 		contribution.incrementWriteCount(positions.size() + consumption.size());
+		if (!this.profile.downgrades().isEmpty()) {
+			logger.info("Profile {}: {} seats a cheaper license would cover", name, downgrades);
+		}
 		logger.info("Profile {}: position of {} models and {} consumption metrics as of {}", name, positions.size(),
 				consumption.size(), this.run.asOf());
 		return RepeatStatus.FINISHED;

@@ -35,7 +35,8 @@ class ReconciliationStepConfiguration {
 			@Value("#{jobExecutionContext['" + ConsumptionDownload.UNREAD + "']}") @Nullable String unreadConsumption) {
 		RunKey run = RunKey.of(profile, asOf);
 		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
-				runProfiles.get(profile), run, runDate, ConsumptionDownload.parse(unreadConsumption));
+				runProfiles.get(profile), run, runDate, ConsumptionDownload.parse(unreadConsumption),
+				new RightSizing(jdbc));
 	}
 
 	@Bean

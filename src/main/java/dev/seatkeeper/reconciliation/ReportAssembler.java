@@ -54,7 +54,8 @@ public class ReportAssembler {
 		return new PositionReport(PositionReport.SCHEMA_VERSION, profile, runDate,
 				this.store.asOf(profile, runDate).orElse(null), models, CurrencyTotal.of(models),
 				this.store.consumption(profile, runDate), trend(profile, runDate), this.reclamation.pipeline(profile),
-				skippedRecords(profile, runDate), this.store.warnings(profile, runDate));
+				skippedRecords(profile, runDate), this.store.warnings(profile, runDate),
+				new RightSizing(this.jdbc).load(profile, runDate));
 	}
 
 	/** Records the runs of this date skipped, restarts included (their committed chunks stay written). */

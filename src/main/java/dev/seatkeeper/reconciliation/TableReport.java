@@ -71,6 +71,17 @@ final class TableReport {
 			}
 			text.append(table.render(width));
 		}
+		if (!report.rightSizing().isEmpty()) {
+			text.append(String.format("%nRight-size (seats a cheaper license would cover)%n"));
+			TextTable table = TextTable.of(Column.wrapped("from"), Column.wrapped("to"), Column.number("candidates"),
+					Column.number("savings/year"))
+				.indented(INDENT);
+			for (RightSize size : report.rightSizing()) {
+				table.row(size.from(), size.to(), Amounts.grouped(size.candidates()), (size.savingsAnnual() != null)
+						? Amounts.money(size.savingsAnnual(), String.valueOf(size.currency())) : "-");
+			}
+			text.append(table.render(width));
+		}
 		text.append(String.format("%nTotals per currency (never converted)%n"));
 		TextTable totals = TextTable.of(Column.text("currency"), Column.number("cost/month"), Column.number("cost/year"),
 				Column.number("inactive/year"), Column.number("true-up/year"), Column.number("savings/year"))

@@ -352,6 +352,12 @@ public final class Sandbox implements AutoCloseable {
 			return this;
 		}
 
+		/** Makes an object unreadable (absent from describe, {@code INVALID_TYPE} in a query), as no Read on it does. */
+		public Builder hideObject(String object) {
+			this.runAs = ((this.runAs != null) ? this.runAs : RunAsUser.administrator()).hideObject(object);
+			return this;
+		}
+
 		/** The SOQL parser; the default is {@link SoqlParser#parse}. */
 		public Builder queryParser(BiFunction<String, SoqlSchema, SoqlQuery> soqlParser) {
 			this.parser = soqlParser;

@@ -61,6 +61,19 @@ final class BenchDatabase {
 		}
 	}
 
+	/** recordActivity's aggregate pages asked and needed, from its exit description; {0, 0} without the step. */
+	long[] recordActivityPages() throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("""
+						SELECT EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'recordActivity'
+						  AND JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)""")) {
+			java.util.regex.Matcher figures = java.util.regex.Pattern.compile("(\\d+) pages asked, (\\d+) needed")
+				.matcher(row.next() ? String.valueOf(row.getString(1)) : "");
+			return figures.find() ? new long[] { Long.parseLong(figures.group(1)), Long.parseLong(figures.group(2)) }
+					: new long[] { 0, 0 };
+		}
+	}
+
 	/** The steps of the latest job execution, partitions left out, in the order they ran. */
 	List<StepFigures> steps() throws SQLException {
 		List<StepFigures> steps = new ArrayList<>();

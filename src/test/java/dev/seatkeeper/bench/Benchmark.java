@@ -123,9 +123,14 @@ public final class Benchmark {
 		}
 		var steps = database.steps();
 		long loginsRead = read(steps, "pullActivity");
+		long[] aggregatePages = database.recordActivityPages();
+		// recordActivity: the aggregate pages its queries needed, plus the global describe that tells readable objects.
+		long recordActivityNeeded = (steps.stream().anyMatch(step -> step.name().equals("recordActivity")))
+				? aggregatePages[1] + 1 : 0;
 		return new Night(label, run, "exit " + run.exitCode() + ", " + database.exitMessage(), steps, loginsRead, apiCalls,
-				pagesNeeded(sandbox.facts(), read(steps, "downloadSubscriptions"), database.loginPages()), cpu, bytesReceived,
-				toFirstCall);
+				pagesNeeded(sandbox.facts(), read(steps, "downloadSubscriptions"), database.loginPages())
+						+ recordActivityNeeded,
+				cpu, bytesReceived, toFirstCall, aggregatePages);
 	}
 
 	private static long read(List<BenchDatabase.StepFigures> steps, String step) {
@@ -208,6 +213,9 @@ public final class Benchmark {
 				  backfillDays: %d
 				  windowDays: 30
 				  concurrentCursors: %d
+				  records:
+				    objects:
+				      UserLicense:AUL: [Account, Contact, Project__c]
 				entitlements:
 				  licenses:
 				    - model: UserLicense:SFDC

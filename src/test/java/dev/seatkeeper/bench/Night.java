@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * the first request the sandbox received (its token request), both on this machine's clock.
  */
 record Night(String label, JobRun run, String outcome, List<StepFigures> steps, long loginEventsRead, long apiCalls,
-		long pagesNeeded, CpuTime.Spent cpu, long bytesReceived, @Nullable Duration toFirstCall) {
+		long pagesNeeded, CpuTime.Spent cpu, long bytesReceived, @Nullable Duration toFirstCall,
+		long[] recordActivityPages) {
 
 	long rowsWritten() {
 		return this.steps.stream().mapToLong(StepFigures::written).sum();

@@ -50,6 +50,9 @@ final class Report {
 		row(nights, "login events read", night -> String.format("%,32d", night.loginEventsRead()));
 		row(nights, "API calls made / pages needed", night -> String.format("%32s", String.format("%,d / %,d (%+d)",
 				night.apiCalls(), night.pagesNeeded(), night.apiCalls() - night.pagesNeeded())));
+		row(nights, "recordActivity pages / needed", night -> String.format("%32s", String.format("%,d / %,d (%+d)",
+				night.recordActivityPages()[0], night.recordActivityPages()[1],
+				night.recordActivityPages()[0] - night.recordActivityPages()[1])));
 		row(nights, "bytes received from Salesforce", night -> String.format("%32s", String.format("%,d (%.1f MB)",
 				night.bytesReceived(), night.bytesReceived() / 1e6)));
 		row(nights, "CPU s: job / sandbox / db server", night -> String.format("%32s", String.format("%.1f / %.1f / %.1f",

@@ -10,6 +10,7 @@ import dev.seatkeeper.profile.ConsumptionEntitlement;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
+import dev.seatkeeper.profile.RecordActivitySettings;
 import dev.seatkeeper.profile.ReclamationSettings.Exclusions;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.profile.SalesforceSettings;
@@ -74,7 +75,15 @@ public final class TestProfiles {
 	}
 
 	public TestProfiles activity(int backfillDays, int windowDays, int concurrentCursors) {
-		this.activity = new ActivitySettings(backfillDays, windowDays, concurrentCursors);
+		this.activity = new ActivitySettings(backfillDays, windowDays, concurrentCursors,
+				this.activity.lookBackMinutes(), this.activity.records());
+		return this;
+	}
+
+	/** Record activity as {@code activity.records} sets it (off unless asked for). */
+	public TestProfiles records(RecordActivitySettings records) {
+		this.activity = new ActivitySettings(this.activity.backfillDays(), this.activity.windowDays(),
+				this.activity.concurrentCursors(), this.activity.lookBackMinutes(), records);
 		return this;
 	}
 

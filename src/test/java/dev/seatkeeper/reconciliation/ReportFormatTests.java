@@ -23,7 +23,7 @@ class ReportFormatTests {
 		JsonNode json = JsonMapper.builder().build().readTree(JsonReport.of(this.report));
 
 		assertThat(json.propertyNames()).containsExactly("schemaVersion", "profile", "runDate", "asOf", "models",
-				"totals", "consumption", "trend", "reclamationPipeline", "skippedRecords", "warnings");
+				"totals", "consumption", "trend", "reclamationPipeline", "skippedRecords", "warnings", "rightSizing");
 		assertThat(json.get("asOf").asString()).isEqualTo("2026-11-27T02:00:00Z");
 		JsonNode sales = json.get("models").get(0);
 		assertThat(sales.propertyNames()).containsExactly("model", "label", "status", "thresholdDays", "termExpired",
@@ -97,10 +97,10 @@ class ReportFormatTests {
 		List<String> lines = CsvReport.of(List.of(this.report)).lines().toList();
 
 		assertThat(lines.get(0)).endsWith(",savings_after_reclamation_annual,salesforce_used,drift,salesforce_active,"
-				+ "monthly_logins_entitled,monthly_logins_used");
-		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9,,");
+				+ "monthly_logins_entitled,monthly_logins_used,downgrade_to,downgrade_candidates,downgrade_savings_annual");
+		assertThat(lines.get(4)).startsWith("acme,2026-11-27,PermissionSetLicense:CPQ,").endsWith(",15,3,9,,,,,");
 		assertThat(lines.get(5)).startsWith("acme,2026-11-27,UserLicense:PID_Customer_Community_Login,")
-			.endsWith(",60,0,,100,130");
+			.endsWith(",60,0,,100,130,,,");
 	}
 
 	@Test

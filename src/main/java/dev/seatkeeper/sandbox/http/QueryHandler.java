@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.seatkeeper.sandbox.fault.Faults;
+import dev.seatkeeper.sandbox.query.GroupRow;
 import dev.seatkeeper.sandbox.query.QueryCursors;
 import dev.seatkeeper.sandbox.query.QueryEngine;
 import dev.seatkeeper.sandbox.query.QueryResult;
@@ -97,6 +98,10 @@ final class QueryHandler {
 	}
 
 	private void page(ApiCall call, QueryResult result, @Nullable String locator, int offset) throws IOException {
+		if (result.isAggregate()) {
+			aggregate(call, result);
+			return;
+		}
 		int count = Math.min(Math.min(batchSize(call.exchange()), pageLimit(result.fields().size())),
 				result.recordCount() - offset);
 		boolean done = offset + count >= result.recordCount();
@@ -137,6 +142,38 @@ final class QueryHandler {
 			json.writeStartArray();
 			for (int i = offset; i < offset + count; i++) {
 				records.write(json, result.record(i));
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		}
+	}
+
+	/**
+	 * An aggregate answer: one page whatever batch size was asked for, as an aggregate query cannot be continued;
+	 * rows typed {@code AggregateResult} without a URL, columns named by field or alias ({@code expr0}).
+	 */
+	private static void aggregate(ApiCall call, QueryResult result) throws IOException {
+		HttpExchange exchange = call.exchange();
+		exchange.getResponseHeaders().set("Content-Type", HttpIo.JSON_TYPE);
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
+				JsonGenerator json = HttpIo.JSON.createGenerator(out)) {
+			json.writeStartObject();
+			json.writeNumberProperty("totalSize", result.totalSize());
+			json.writeBooleanProperty("done", true);
+			json.writeName("records");
+			json.writeStartArray();
+			for (GroupRow row : result.groups()) {
+				json.writeStartObject();
+				json.writeName("attributes");
+				json.writeStartObject();
+				json.writeStringProperty("type", "AggregateResult");
+				json.writeEndObject();
+				row.columns().forEach((name, value) -> {
+					json.writeName(name);
+					RecordJson.writeValue(json, value);
+				});
+				json.writeEndObject();
 			}
 			json.writeEndArray();
 			json.writeEndObject();

@@ -41,6 +41,7 @@ public final class OrgGenerator {
 			.generate();
 		// After every other permission set exists: it gives them all their permission fields (never null).
 		new ProfilePermissionSets(org).generate();
+		new CrmRecordGenerator(org, new SplittableRandom(spec.seed() ^ CrmRecordGenerator.SALT)).generate();
 		return org;
 	}
 

@@ -183,12 +183,32 @@ public final class OrgTypes {
 	public static final List<ObjectType> LICENSE_METRICS = List.of(ACTIVE_FEATURE_LICENSE_METRIC,
 			ACTIVE_PERM_SET_LICENSE_METRIC);
 
+	public static final ObjectType ACCOUNT = crm("Account", "001", "Name");
+
+	public static final ObjectType CONTACT = crm("Contact", "003", "Name");
+
+	public static final ObjectType OPPORTUNITY = crm("Opportunity", "006", "Name");
+
+	public static final ObjectType LEAD = crm("Lead", "00Q", "Name");
+
+	public static final ObjectType CASE = crm("Case", "500", "Subject");
+
+	public static final ObjectType CONTENT_VERSION = crm("ContentVersion", "068", "Title");
+
+	/** The org's custom object: projects, which platform users work on. */
+	public static final ObjectType PROJECT = crm("Project__c", "a01", "Name");
+
+	/** The CRM objects whose creators and editors the org's users are: stored compactly in {@link CrmRecordTable}s. */
+	public static final List<ObjectType> CRM = List.of(ACCOUNT, CONTACT, OPPORTUNITY, LEAD, CASE, CONTENT_VERSION,
+			PROJECT);
+
 	/** Every type in the order a describe would list them. */
 	public static final List<ObjectType> ALL = List.of(ORGANIZATION, USER_LICENSE, PROFILE, USER, USER_LOGIN,
 			PERMISSION_SET_LICENSE, PERMISSION_SET_LICENSE_ASSIGN, PERMISSION_SET, PERMISSION_SET_GROUP,
 			PERMISSION_SET_GROUP_COMPONENT, PERMISSION_SET_ASSIGNMENT,
 			PACKAGE_LICENSE, USER_PACKAGE_LICENSE, TENANT_USAGE_ENTITLEMENT, LOGIN_HISTORY,
-			ACTIVE_FEATURE_LICENSE_METRIC, ACTIVE_PERM_SET_LICENSE_METRIC);
+			ACTIVE_FEATURE_LICENSE_METRIC, ACTIVE_PERM_SET_LICENSE_METRIC, ACCOUNT, CONTACT, OPPORTUNITY, LEAD, CASE,
+			CONTENT_VERSION, PROJECT);
 
 	/** The first REST API version serving the license metric objects. */
 	public static final int LICENSE_METRICS_SINCE = 52;
@@ -204,6 +224,17 @@ public final class OrgTypes {
 		catch (NumberFormatException ex) {
 			return false;
 		}
+	}
+
+	/** A CRM object with the audit fields every Salesforce record has: who created and last changed it, and when. */
+	private static ObjectType crm(String name, String keyPrefix, String nameField) {
+		return ObjectType.builder(name, keyPrefix)
+			.strings(nameField)
+			.lookup("CreatedBy", "User")
+			.datetimes("CreatedDate")
+			.lookup("LastModifiedBy", "User")
+			.datetimes("LastModifiedDate", "SystemModstamp")
+			.build();
 	}
 
 	/** A type by API name (case-insensitive). */

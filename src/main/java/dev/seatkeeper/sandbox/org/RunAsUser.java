@@ -54,7 +54,15 @@ public final class RunAsUser {
 	/** Lower-case object name to lower-case field names. */
 	private final Map<String, Set<String>> hidden;
 
+	/** Lower-case names of objects the user may not read at all (no object permission, or a custom object not deployed). */
+	private final Set<String> hiddenObjects;
+
 	private RunAsUser(Set<Permission> granted, Map<String, Set<String>> hidden) {
+		this(granted, hidden, Set.of());
+	}
+
+	private RunAsUser(Set<Permission> granted, Map<String, Set<String>> hidden, Set<String> hiddenObjects) {
+		this.hiddenObjects = Set.copyOf(hiddenObjects);
 		this.granted = Collections.unmodifiableSet(EnumSet.copyOf(granted.isEmpty() ? EnumSet.noneOf(Permission.class)
 				: granted));
 		this.hidden = Map.copyOf(hidden);
@@ -70,7 +78,7 @@ public final class RunAsUser {
 		Set<Permission> fewer = EnumSet.noneOf(Permission.class);
 		fewer.addAll(this.granted);
 		fewer.remove(permission);
-		return new RunAsUser(fewer, this.hidden);
+		return new RunAsUser(fewer, this.hidden, this.hiddenObjects);
 	}
 
 	/** This user, for whom {@code object.field} does not exist (the org lacks it, or field-level security hides it). */
@@ -79,7 +87,14 @@ public final class RunAsUser {
 		Set<String> fields = new HashSet<>(more.getOrDefault(key(object), Set.of()));
 		fields.add(key(field));
 		more.put(key(object), Set.copyOf(fields));
-		return new RunAsUser(this.granted, more);
+		return new RunAsUser(this.granted, more, this.hiddenObjects);
+	}
+
+	/** This user, for whom the object does not exist (no Read on it, as for a CRM object outside its profile). */
+	public RunAsUser hideObject(String object) {
+		Set<String> more = new HashSet<>(this.hiddenObjects);
+		more.add(key(object));
+		return new RunAsUser(this.granted, this.hidden, more);
 	}
 
 	public boolean has(Permission permission) {
@@ -87,6 +102,9 @@ public final class RunAsUser {
 	}
 
 	public boolean canRead(String object) {
+		if (this.hiddenObjects.contains(key(object))) {
+			return false;
+		}
 		Set<Permission> needed = READ.get(key(object));
 		return needed == null || needed.stream().anyMatch(this.granted::contains);
 	}
@@ -162,7 +180,8 @@ public final class RunAsUser {
 
 	@Override
 	public String toString() {
-		return "RunAsUser[granted=" + this.granted + ", hidden=" + this.hidden + "]";
+		return "RunAsUser[granted=" + this.granted + ", hidden=" + this.hidden + ", hiddenObjects=" + this.hiddenObjects
+				+ "]";
 	}
 
 }

@@ -27,6 +27,8 @@ public final class SandboxOrg implements SoqlSchema {
 
 	private @Nullable LoginHistoryTable loginHistory;
 
+	private final Map<String, CrmRecordTable> crm = new LinkedHashMap<>();
+
 	private final OrgWriter writer = new OrgWriter(this);
 
 	private volatile RunAsUser runAs = RunAsUser.administrator();
@@ -34,7 +36,8 @@ public final class SandboxOrg implements SoqlSchema {
 	SandboxOrg(OrgSpec spec) {
 		this.spec = spec;
 		for (ObjectType type : OrgTypes.ALL) {
-			if (type != OrgTypes.LOGIN_HISTORY && !OrgTypes.LICENSE_METRICS.contains(type)) {
+			if (type != OrgTypes.LOGIN_HISTORY && !OrgTypes.LICENSE_METRICS.contains(type)
+					&& !OrgTypes.CRM.contains(type)) {
 				addTable(type);
 			}
 		}
@@ -109,6 +112,10 @@ public final class SandboxOrg implements SoqlSchema {
 		if (OrgTypes.LOGIN_HISTORY.name().equalsIgnoreCase(typeName)) {
 			return this.loginHistory;
 		}
+		CrmRecordTable records = this.crm.get(typeName.toLowerCase(Locale.ROOT));
+		if (records != null) {
+			return records;
+		}
 		return this.tables.get(typeName.toLowerCase(Locale.ROOT));
 	}
 
@@ -141,6 +148,32 @@ public final class SandboxOrg implements SoqlSchema {
 
 	void protect(String userId, String reason) {
 		this.protectedUsers.put(userId, reason);
+	}
+
+	/** The CRM records of a type (empty until generated). */
+	public CrmRecordTable crmRecords(ObjectType type) {
+		CrmRecordTable records = this.crm.get(type.name().toLowerCase(Locale.ROOT));
+		if (records == null) {
+			throw new IllegalArgumentException(type.name() + " is not a CRM object of the sandbox");
+		}
+		return records;
+	}
+
+	void crmRecords(CrmRecordTable table) {
+		this.crm.put(table.type().name().toLowerCase(Locale.ROOT), table);
+	}
+
+	/**
+	 * Ground truth about record activity: per user and CRM object, the last create and edit since {@code since}
+	 * and the records the user last modified in the 90 days before the org's "now".
+	 */
+	public RecordActivityFacts recordActivityFacts(Instant since) {
+		return RecordActivityFacts.of(this, since, now());
+	}
+
+	/** Like {@link #recordActivityFacts(Instant)}, counting the 90 days before {@code asOf} (a later night). */
+	public RecordActivityFacts recordActivityFacts(Instant since, Instant asOf) {
+		return RecordActivityFacts.of(this, since, asOf);
 	}
 
 	void loginHistory(LoginHistoryTable table) {

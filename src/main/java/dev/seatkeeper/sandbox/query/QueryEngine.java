@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QueryEngine {
 
-	private static final List<String> SORTED_FIELDS = List.of("Id", "LoginTime");
+	private static final List<String> SORTED_FIELDS = List.of("Id", "LoginTime", "LastModifiedDate");
 
 	private final SandboxOrg org;
 
@@ -74,6 +74,16 @@ public final class QueryEngine {
 		if (sortedScanLimitRows > 0 && ordering != null && source.type() == OrgTypes.LOGIN_HISTORY
 				&& to - from > sortedScanLimitRows) {
 			throw new SoqlException("QUERY_TIMEOUT", "Your query request was running for too long.");
+		}
+		if (query.isAggregate()) {
+			Aggregation aggregation = new Aggregation(query);
+			for (int i = from; i < to; i++) {
+				OrgRecord record = source.record(i);
+				if ((includeDeleted || !record.isDeleted()) && query.matches(record)) {
+					aggregation.add(record);
+				}
+			}
+			return QueryResult.aggregate(source.type(), query.fields(), aggregation.rows());
 		}
 		boolean natural = ordering == null || NaturalOrder.holds(ordering, source, from, to);
 		int[] positions = scan(query, source, from, to, natural ? limit : Integer.MAX_VALUE, includeDeleted);

@@ -77,7 +77,7 @@ public final class RecordJson {
 		json.writeEndObject();
 	}
 
-	static void writeValue(JsonGenerator json, @Nullable Object value) {
+	public static void writeValue(JsonGenerator json, @Nullable Object value) {
 		if (value == null) {
 			json.writeNull();
 		}

@@ -33,8 +33,24 @@ final class ParsedQuery implements SoqlQuery {
 
 	private final int limit;
 
+	private final List<Aggregate> aggregates;
+
+	private final List<String> groupBy;
+
+	private final @Nullable Condition having;
+
 	ParsedQuery(String source, String objectName, List<String> fields, boolean count, @Nullable Condition where,
 			List<FieldComparison> topLevelComparisons, @Nullable Comparator<SoqlRecord> ordering, int limit) {
+		this(source, objectName, fields, count, where, topLevelComparisons, ordering, limit, List.of(), List.of(),
+				null);
+	}
+
+	ParsedQuery(String source, String objectName, List<String> fields, boolean count, @Nullable Condition where,
+			List<FieldComparison> topLevelComparisons, @Nullable Comparator<SoqlRecord> ordering, int limit,
+			List<Aggregate> aggregates, List<String> groupBy, @Nullable Condition having) {
+		this.aggregates = List.copyOf(aggregates);
+		this.groupBy = List.copyOf(groupBy);
+		this.having = having;
 		this.source = source;
 		this.objectName = objectName;
 		this.fields = List.copyOf(fields);
@@ -58,6 +74,26 @@ final class ParsedQuery implements SoqlQuery {
 	@Override
 	public boolean isCount() {
 		return this.count;
+	}
+
+	@Override
+	public boolean isAggregate() {
+		return !this.aggregates.isEmpty() || !this.groupBy.isEmpty();
+	}
+
+	@Override
+	public List<Aggregate> aggregates() {
+		return this.aggregates;
+	}
+
+	@Override
+	public List<String> groupBy() {
+		return this.groupBy;
+	}
+
+	@Override
+	public boolean having(SoqlRecord group) {
+		return this.having == null || this.having.test(group);
 	}
 
 	@Override

@@ -15,7 +15,9 @@ import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
 /**
  * Parses the SOQL subset the sandbox serves into an immutable, thread-safe {@link SoqlQuery}:
  * <pre>
- * SELECT field (, field)* | COUNT() FROM Object [WHERE expr] [ORDER BY item (, item)*] [LIMIT n]
+ * SELECT item (, item)* | COUNT() FROM Object [WHERE expr] [GROUP BY field (, field)*] [HAVING expr]
+ *   [ORDER BY item (, item)*] [LIMIT n]
+ * item := field | (MAX | MIN | COUNT) ( field ) [alias]
  * expr := unary (AND unary)* | unary (OR unary)*      unary := NOT unary | ( expr ) | predicate
  * </pre>
  * Everything the schema can check is checked here, not per record: the object and every field path exist, each
@@ -24,14 +26,16 @@ import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
  * Salesforce's {@code errorCode} and point at the row and column of the offending token.
  * <p>
  * As Salesforce does, AND and OR mixed at one level without parentheses are refused (MALFORMED_QUERY, "unexpected
- * token: 'OR'"). Not supported: aggregate functions other than {@code COUNT()}, GROUP BY, OFFSET, sub-queries, date
- * literals such as {@code TODAY}, INCLUDES/EXCLUDES, and semi-joins.
+ * token: 'OR'"). Aggregate queries follow Salesforce's rules: every selected field that is not aggregated must be
+ * grouped ("Field must be grouped or aggregated"), ORDER BY names grouped fields or aggregates only, and unaliased
+ * aggregates are named {@code expr0}, {@code expr1}, ... in select order. Not supported: SUM, AVG, COUNT_DISTINCT,
+ * GROUP BY ROLLUP/CUBE, OFFSET, sub-queries, date literals such as {@code TODAY}, INCLUDES/EXCLUDES, and semi-joins.
  */
 public final class SoqlParser {
 
 	/** Words that end a field list or start a clause, so they can never be read as a field or object name. */
 	private static final Set<String> RESERVED = Set.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "LIMIT", "AND", "OR",
-			"NOT", "IN", "LIKE", "ASC", "DESC", "NULLS", "NULL", "TRUE", "FALSE");
+			"NOT", "IN", "LIKE", "ASC", "DESC", "NULLS", "NULL", "TRUE", "FALSE", "GROUP", "HAVING");
 
 	private final String soql;
 
@@ -45,6 +49,18 @@ public final class SoqlParser {
 	private int next;
 
 	private String objectName = "";
+
+	/** Whether this is an aggregate query: HAVING and ORDER BY may then name aggregates, and only them or groups. */
+	private boolean aggregateMode;
+
+	/** The aggregates computed: selected ones in select order, then those only HAVING or ORDER BY use. */
+	private final List<Aggregate> aggregates = new ArrayList<>();
+
+	private List<String> groupBy = List.of();
+
+	/** A selected item: a field, or an aggregate function of a field with an optional alias. */
+	private record SelectItem(Token field, @Nullable Token function, @Nullable Token alias) {
+	}
 
 	private SoqlParser(String soql, SoqlSchema schema) {
 		this.soql = soql;
@@ -65,7 +81,7 @@ public final class SoqlParser {
 	private SoqlQuery query() {
 		expectKeyword("SELECT");
 		boolean count = countFunction();
-		List<Token> selected = count ? List.of() : fieldTokens();
+		List<SelectItem> selected = count ? List.of() : selectItems();
 		expectKeyword("FROM");
 		Token object = expectName();
 		if (!this.schema.hasObject(object.text())) {
@@ -74,43 +90,135 @@ public final class SoqlParser {
 		this.objectName = object.text();
 		List<String> fields = selectedFields(selected);
 		Condition where = acceptKeyword("WHERE") ? expression() : null;
+		if (acceptKeyword("GROUP")) {
+			this.groupBy = groupBy();
+		}
+		this.aggregateMode = !this.aggregates.isEmpty() || !this.groupBy.isEmpty();
+		if (this.aggregateMode) {
+			requireGrouped(selected);
+		}
+		Condition having = null;
+		if (peek().isKeyword("HAVING")) {
+			if (!this.aggregateMode) {
+				throw SoqlErrors.unexpected(this.soql, peek());
+			}
+			next();
+			having = expression();
+		}
 		Comparator<SoqlRecord> ordering = acceptKeyword("ORDER") ? orderBy() : null;
 		int limit = acceptKeyword("LIMIT") ? limit() : -1;
 		if (peek().type() != TokenType.END) {
 			throw SoqlErrors.unexpected(this.soql, peek());
 		}
-		return new ParsedQuery(this.soql, this.objectName, fields, count, where, topLevelComparisons(where), ordering, limit);
+		return new ParsedQuery(this.soql, this.objectName, fields, count, where, topLevelComparisons(where), ordering,
+				limit, this.aggregates, this.groupBy, having);
 	}
 
+	/** {@code COUNT()} alone, the record-count query; {@code COUNT(field)} is an aggregate item instead. */
 	private boolean countFunction() {
-		if (!peek().isKeyword("COUNT") || peek(1).type() != TokenType.LEFT_PAREN) {
+		if (!peek().isKeyword("COUNT") || peek(1).type() != TokenType.LEFT_PAREN
+				|| peek(2).type() != TokenType.RIGHT_PAREN) {
 			return false;
 		}
-		this.next += 2;
-		expect(TokenType.RIGHT_PAREN);
+		this.next += 3;
 		return true;
 	}
 
-	private List<Token> fieldTokens() {
-		List<Token> fields = new ArrayList<>();
+	private List<SelectItem> selectItems() {
+		List<SelectItem> items = new ArrayList<>();
 		do {
-			fields.add(expectName());
+			if (isAggregateCall()) {
+				Token function = next();
+				next();
+				Token field = expectName();
+				expect(TokenType.RIGHT_PAREN);
+				Token alias = (peek().type() == TokenType.IDENTIFIER && !RESERVED.contains(peek().upperText()))
+						? next() : null;
+				items.add(new SelectItem(field, function, alias));
+			}
+			else {
+				items.add(new SelectItem(expectName(), null, null));
+			}
+		}
+		while (accept(TokenType.COMMA));
+		return items;
+	}
+
+	private boolean isAggregateCall() {
+		return peek().type() == TokenType.IDENTIFIER && Aggregate.FUNCTIONS.contains(peek().upperText())
+				&& peek(1).type() == TokenType.LEFT_PAREN && peek(2).type() != TokenType.RIGHT_PAREN;
+	}
+
+	/** The result's column names: fields as written and, for aggregates, their alias or {@code exprN}. */
+	private List<String> selectedFields(List<SelectItem> selected) {
+		List<String> fields = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		int unaliased = 0;
+		for (SelectItem item : selected) {
+			FieldType type = resolve(item.field());
+			String name;
+			if (item.function() != null) {
+				name = (item.alias() != null) ? item.alias().text() : "expr" + unaliased++;
+				this.aggregates.add(new Aggregate(item.function().upperText(), item.field().text(), type,
+						Aggregate.keyOf(item.function().text(), item.field().text()), name));
+			}
+			else {
+				name = item.field().text();
+			}
+			Token at = (item.alias() != null) ? item.alias() : item.field();
+			if (!seen.add(name.toUpperCase(java.util.Locale.ROOT))) {
+				throw SoqlErrors.malformed(this.soql, at, "duplicate field selected: " + name);
+			}
+			fields.add(name);
+		}
+		return fields;
+	}
+
+	private List<String> groupBy() {
+		expectKeyword("BY");
+		List<String> fields = new ArrayList<>();
+		do {
+			Token field = expectName();
+			resolve(field);
+			fields.add(field.text());
 		}
 		while (accept(TokenType.COMMA));
 		return fields;
 	}
 
-	private List<String> selectedFields(List<Token> selected) {
-		List<String> fields = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		for (Token token : selected) {
-			resolve(token);
-			if (!seen.add(token.upperText())) {
-				throw SoqlErrors.malformed(this.soql, token, "duplicate field selected: " + token.text());
+	/** Salesforce: "Field must be grouped or aggregated" for a plain selected field GROUP BY does not name. */
+	private void requireGrouped(List<SelectItem> selected) {
+		for (SelectItem item : selected) {
+			if (item.function() == null && !isGrouped(item.field().text())) {
+				throw SoqlErrors.malformed(this.soql, item.field(),
+						"Field must be grouped or aggregated: " + item.field().text());
 			}
-			fields.add(token.text());
 		}
-		return fields;
+	}
+
+	private boolean isGrouped(String field) {
+		return this.groupBy.stream().anyMatch(field::equalsIgnoreCase);
+	}
+
+	/**
+	 * An aggregate named in HAVING or ORDER BY: the selected one with the same function and field, else a hidden
+	 * one computed only for the clause. Returns the key the group rows answer it by.
+	 */
+	private Aggregate aggregateReference() {
+		Token function = next();
+		next();
+		Token field = expectName();
+		FieldType type = resolve(field);
+		expect(TokenType.RIGHT_PAREN);
+		String key = Aggregate.keyOf(function.text(), field.text());
+		for (Aggregate aggregate : this.aggregates) {
+			if (aggregate.key().equals(key)) {
+				return aggregate;
+			}
+		}
+		Aggregate hidden = new Aggregate(function.upperText(), field.text(), type, key, null);
+		this.aggregates.add(hidden);
+		return hidden;
 	}
 
 	/**
@@ -149,9 +257,21 @@ public final class SoqlParser {
 	}
 
 	private Condition predicate() {
+		if (this.aggregateMode && isAggregateCall()) {
+			Token at = peek();
+			Aggregate aggregate = aggregateReference();
+			Token operator = expect(TokenType.OPERATOR);
+			Token fieldToken = new Token(TokenType.IDENTIFIER, aggregate.key(), null, at.row(), at.column());
+			Object literal = literal(fieldToken, aggregate.resultType());
+			return new FieldComparison(aggregate.key(), ComparisonOperator.of(operator.text()), literal,
+					ValueOrder.of(aggregate.resultType()));
+		}
 		Token fieldToken = expectName();
 		FieldType type = resolve(fieldToken);
 		String path = fieldToken.text();
+		if (this.aggregateMode && !isGrouped(path)) {
+			throw SoqlErrors.malformed(this.soql, fieldToken, "Field must be grouped or aggregated: " + path);
+		}
 		if (acceptKeyword("IN")) {
 			return inList(fieldToken, type, false);
 		}
@@ -277,8 +397,21 @@ public final class SoqlParser {
 	}
 
 	private OrderItem orderItem() {
-		Token field = expectName();
-		FieldType type = resolve(field);
+		String path;
+		FieldType type;
+		if (this.aggregateMode && isAggregateCall()) {
+			Aggregate aggregate = aggregateReference();
+			path = aggregate.key();
+			type = aggregate.resultType();
+		}
+		else {
+			Token field = expectName();
+			type = resolve(field);
+			path = field.text();
+			if (this.aggregateMode && !isGrouped(path)) {
+				throw SoqlErrors.malformed(this.soql, field, "Ordered field must be grouped or aggregated: " + path);
+			}
+		}
 		boolean descending = acceptKeyword("DESC");
 		if (!descending) {
 			acceptKeyword("ASC");
@@ -290,7 +423,7 @@ public final class SoqlParser {
 				expectKeyword("LAST");
 			}
 		}
-		return new OrderItem(field.text(), ValueOrder.of(type), descending, nullsFirst);
+		return new OrderItem(path, ValueOrder.of(type), descending, nullsFirst);
 	}
 
 	private int limit() {

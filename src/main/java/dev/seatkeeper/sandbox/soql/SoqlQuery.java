@@ -7,7 +7,9 @@ import java.util.OptionalInt;
 
 /**
  * A parsed query of the SOQL subset the sandbox serves:
- * {@code SELECT fields | COUNT() FROM Object [WHERE expr] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]}.
+ * {@code SELECT fields | COUNT() FROM Object [WHERE expr] [GROUP BY f, ...] [HAVING expr]
+ * [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]}, where fields may include the aggregate functions
+ * {@code MAX}, {@code MIN} and {@code COUNT} with an optional alias.
  * WHERE supports AND / OR / NOT / parentheses, = != <> < <= > >=, IN / NOT IN (...), LIKE, null, and string, number,
  * boolean, date and datetime literals. Keywords are case-insensitive. Immutable and thread-safe.
 
@@ -23,6 +25,30 @@ public interface SoqlQuery {
 
 	/** Whether this is a {@code SELECT COUNT() FROM ...} query. */
 	boolean isCount();
+
+	/**
+	 * Whether this is an aggregate query (an aggregate function is selected, or it has GROUP BY): its rows are
+	 * AggregateResult rows, one per group, named by {@link #fields()} (grouped fields, then aliases such as
+	 * {@code expr0}, in select order).
+	 */
+	default boolean isAggregate() {
+		return false;
+	}
+
+	/** The aggregate functions to compute, selected ones first; empty for a plain query. */
+	default List<Aggregate> aggregates() {
+		return List.of();
+	}
+
+	/** The GROUP BY fields as written; empty without GROUP BY. */
+	default List<String> groupBy() {
+		return List.of();
+	}
+
+	/** Whether a group row satisfies the HAVING clause (always true without one). */
+	default boolean having(SoqlRecord group) {
+		return true;
+	}
 
 	/** Whether the record satisfies the WHERE clause (always true without one). */
 	boolean matches(SoqlRecord record);
