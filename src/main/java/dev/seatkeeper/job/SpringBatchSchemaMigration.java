@@ -4,11 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
-import org.flywaydb.core.api.MigrationVersion;
+import dev.seatkeeper.storage.CodedMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -21,26 +18,10 @@ import org.springframework.stereotype.Component;
  * {@code schema-h2.sql}, whose sequences are what Batch's H2 incrementers expect.
  */
 @Component
-public class SpringBatchSchemaMigration implements JavaMigration {
+public class SpringBatchSchemaMigration extends CodedMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("2");
-	}
-
-	@Override
-	public String getDescription() {
-		return "Spring Batch job repository";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return false;
+	public SpringBatchSchemaMigration() {
+		super("2", "Spring Batch job repository", false);
 	}
 
 	@Override

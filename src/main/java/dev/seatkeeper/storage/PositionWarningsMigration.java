@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +14,7 @@ import org.springframework.stereotype.Component;
  * default, as every table since version 15; Java, not SQL, because H2 takes no character set.
  */
 @Component
-public class PositionWarningsMigration implements JavaMigration {
+public class PositionWarningsMigration extends CodedMigration {
 
 	static final String TABLE = """
 			CREATE TABLE position_warning (
@@ -28,24 +25,8 @@ public class PositionWarningsMigration implements JavaMigration {
 			    CONSTRAINT pk_position_warning PRIMARY KEY (profile, run_date, ordinal)
 			)""";
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("25");
-	}
-
-	@Override
-	public String getDescription() {
-		return "position warnings";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	public PositionWarningsMigration() {
+		super("25", "position warnings", true);
 	}
 
 	@Override

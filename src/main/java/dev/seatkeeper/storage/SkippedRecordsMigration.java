@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +26,7 @@ import org.springframework.stereotype.Component;
  * MySQL-only and the table list is the schema's own.
  */
 @Component
-public class SkippedRecordsMigration implements JavaMigration {
+public class SkippedRecordsMigration extends CodedMigration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SkippedRecordsMigration.class);
 
@@ -68,24 +65,8 @@ public class SkippedRecordsMigration implements JavaMigration {
 			LEFT JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'profile'
 			LEFT JOIN BATCH_JOB_EXECUTION_PARAMS d ON d.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND d.PARAMETER_NAME = 'runDate'""");
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("15");
-	}
-
-	@Override
-	public String getDescription() {
-		return "utf8mb4 tables and skipped records";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return false;
+	public SkippedRecordsMigration() {
+		super("15", "utf8mb4 tables and skipped records", false);
 	}
 
 	@Override

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
  * identifiers in them are bounded so that they fit either way. Nothing changes on MySQL or MariaDB.
  */
 @Component
-public class Utf16ColumnsMigration implements JavaMigration {
+public class Utf16ColumnsMigration extends CodedMigration {
 
 	/** Table, then its columns with their width on MySQL. */
 	static final Map<String, Map<String, Integer>> COLUMNS = Map.of("sf_user",
@@ -31,24 +28,8 @@ public class Utf16ColumnsMigration implements JavaMigration {
 			Map.of("label", 255, "status", 32), "license_position", Map.of("label", 255), "consumption", Map.of("metric", 190),
 			"consumption_position", Map.of("metric", 190));
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("24");
-	}
-
-	@Override
-	public String getDescription() {
-		return "H2 columns as wide in characters as on MySQL";
-	}
-
-	@Override
-	public @Nullable Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	public Utf16ColumnsMigration() {
+		super("24", "H2 columns as wide in characters as on MySQL", true);
 	}
 
 	@Override
