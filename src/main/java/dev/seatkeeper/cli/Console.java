@@ -1,6 +1,6 @@
 package dev.seatkeeper.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -53,7 +53,7 @@ public final class Console {
 			return application.getAsInt();
 		}
 		catch (RuntimeException | Error ex) {
-			return report(ex, System.err);
+			return report(ex, new PrintWriter(System.err, true));
 		}
 	}
 
@@ -89,7 +89,8 @@ public final class Console {
 		return null;
 	}
 
-	static int report(Throwable failure, PrintStream err) {
+	/** Prints a failure as its sentence (its stack trace too with --verbose) and returns its exit code. */
+	static int report(Throwable failure, PrintWriter err) {
 		Failure described = Failure.of(failure);
 		err.println(described.message());
 		if (isVerbose()) {

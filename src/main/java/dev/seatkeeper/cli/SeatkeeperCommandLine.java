@@ -41,13 +41,7 @@ public final class SeatkeeperCommandLine {
 	}
 
 	private static int failed(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
-		Failure described = Failure.of(failure);
-		commandLine.getErr().println(described.message());
-		if (Console.isVerbose()) {
-			failure.printStackTrace(commandLine.getErr());
-		}
-		commandLine.getErr().flush();
-		return described.exitCode().code();
+		return Console.report(failure, commandLine.getErr());
 	}
 
 }

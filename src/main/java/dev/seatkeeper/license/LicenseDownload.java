@@ -124,26 +124,24 @@ public class LicenseDownload extends SalesforceTasklet {
 	}
 
 	static License userLicenseRecord(JsonNode record) {
-		List<Unstorable> problems = new ArrayList<>();
-		LIMITS.text(record, "LicenseDefinitionKey", problems::add);
-		LIMITS.text(record, "Name", problems::add);
-		LIMITS.text(record, "Status", problems::add);
-		return new License(userLicense(record), List.copyOf(problems));
+		return checked(record, userLicense(record), "LicenseDefinitionKey", "Name", "Status");
 	}
 
 	static License permissionSetLicenseRecord(JsonNode record) {
-		List<Unstorable> problems = new ArrayList<>();
-		LIMITS.text(record, "DeveloperName", problems::add);
-		LIMITS.text(record, "MasterLabel", problems::add);
-		LIMITS.text(record, "Status", problems::add);
-		return new License(permissionSetLicense(record), List.copyOf(problems));
+		return checked(record, permissionSetLicense(record), "DeveloperName", "MasterLabel", "Status");
 	}
 
 	static License packageLicenseRecord(JsonNode record) {
+		return checked(record, packageLicense(record), "NamespacePrefix", "Status");
+	}
+
+	/** A license's model with what keeps its record from being stored: the named fields beyond their limits. */
+	private static License checked(JsonNode record, SoftwareModel model, String... fields) {
 		List<Unstorable> problems = new ArrayList<>();
-		LIMITS.text(record, "NamespacePrefix", problems::add);
-		LIMITS.text(record, "Status", problems::add);
-		return new License(packageLicense(record), List.copyOf(problems));
+		for (String field : fields) {
+			LIMITS.text(record, field, problems::add);
+		}
+		return new License(model, List.copyOf(problems));
 	}
 
 	/** A model per feature whose flag is readable, and per other feature type the metric reports. */
