@@ -96,6 +96,41 @@ class SandboxAggregateTests {
 	}
 
 	@Test
+	void pagesByGroupKeyGiveWhatOneUnorderedAnswerGives() {
+		String where = " FROM Contact WHERE LastModifiedDate < " + SINCE_90_DAYS;
+		String groups = " GROUP BY LastModifiedById";
+		for (String having : new String[] { "", " HAVING COUNT(Id) > 2" }) {
+			Map<String, String> whole = groupRows(json(ok("SELECT LastModifiedById, MAX(LastModifiedDate), COUNT(Id)"
+					+ where + groups + having)));
+			Map<String, String> paged = new HashMap<>();
+			String after = null;
+			int pages = 0;
+			do {
+				String next = (after != null) ? " AND LastModifiedById > '" + after + "'" : "";
+				JsonNode page = json(ok("SELECT LastModifiedById, MAX(LastModifiedDate), COUNT(Id)" + where + next
+						+ groups + having + " ORDER BY LastModifiedById LIMIT 300"));
+				Map<String, String> rows = groupRows(page);
+				paged.putAll(rows);
+				JsonNode records = page.path("records");
+				after = (records.size() == 300) ? records.get(299).path("LastModifiedById").asString() : null;
+				pages++;
+			}
+			while (after != null);
+			assertThat(whole).hasSizeGreaterThan(300);
+			assertThat(pages).isGreaterThan(1);
+			assertThat(paged).as("pages" + having).isEqualTo(whole);
+		}
+	}
+
+	private static Map<String, String> groupRows(JsonNode answer) {
+		Map<String, String> rows = new HashMap<>();
+		for (JsonNode row : answer.path("records")) {
+			rows.put(row.path("LastModifiedById").asString(), row.path("expr0").asString() + " " + row.path("expr1").asInt());
+		}
+		return rows;
+	}
+
+	@Test
 	void everySelectedFieldMustBeGroupedOrAggregated() {
 		HttpResponse<String> refused = http.query("SELECT Name, MAX(CreatedDate) FROM Account GROUP BY CreatedById");
 		assertThat(refused.statusCode()).isEqualTo(400);

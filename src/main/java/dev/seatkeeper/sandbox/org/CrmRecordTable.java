@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The records of one CRM object in four primitive columns (creator, last editor, created and last-modified second),
  * sorted by LastModifiedDate: 16 bytes a record, so 2M records of a 100,000-user org take 32 MB. A record's Id is
  * minted from its position, so Id order is position order; both Id and LastModifiedDate bounds are answered by
- * binary search. Records are materialised only as small views when a query touches them. Immutable once built, so
- * safe from any thread.
+ * binary search. Creator and last-editor orders are built on first use ({@link UserKeyOrder}); two threads may
+ * both build one, and either result is the same. Records are materialised only as small views when a query touches
+ * them. Immutable once built, so safe from any thread.
  */
 public final class CrmRecordTable implements RecordSource {
 
@@ -29,6 +30,10 @@ public final class CrmRecordTable implements RecordSource {
 	private final String[] userIds;
 
 	private final SandboxOrg org;
+
+	private volatile @Nullable UserKeyOrder byCreator;
+
+	private volatile @Nullable UserKeyOrder byEditor;
 
 	/** @param records packed by {@link CrmRecordGenerator}: creator, editor, created and modified offsets from base */
 	CrmRecordTable(SandboxOrg org, ObjectType type, long base, int[][] records, String[] userIds) {
@@ -123,6 +128,27 @@ public final class CrmRecordTable implements RecordSource {
 			return idPosition(id, inclusive);
 		}
 		return size();
+	}
+
+	@Override
+	public @Nullable KeyOrder keyOrder(String field) {
+		if ("CreatedById".equalsIgnoreCase(field)) {
+			UserKeyOrder order = this.byCreator;
+			if (order == null) {
+				order = new UserKeyOrder(this.createdBy, this.userIds);
+				this.byCreator = order;
+			}
+			return order;
+		}
+		if ("LastModifiedById".equalsIgnoreCase(field)) {
+			UserKeyOrder order = this.byEditor;
+			if (order == null) {
+				order = new UserKeyOrder(this.modifiedBy, this.userIds);
+				this.byEditor = order;
+			}
+			return order;
+		}
+		return null;
 	}
 
 	/** The first position modified at or after {@code time} (strictly after when {@code after}). */

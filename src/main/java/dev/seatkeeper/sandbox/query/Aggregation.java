@@ -33,11 +33,44 @@ final class Aggregation {
 		this.query = query;
 	}
 
+	/** Groups that satisfy HAVING and can grow no more, when records come in group order ({@link #addInOrder}). */
+	private int settled;
+
+	private @Nullable List<@Nullable Object> open;
+
 	void add(OrgRecord record) {
+		add(record, key(record));
+	}
+
+	/**
+	 * Adds a record that comes in group-key order and answers how many groups before its own are complete and
+	 * satisfy HAVING, so a scan in that order can stop once LIMIT rows are settled. The record is not added when
+	 * {@code stopAt} groups are already settled.
+	 */
+	int addInOrder(OrgRecord record, int stopAt) {
+		List<@Nullable Object> key = key(record);
+		if (this.open != null && !this.open.equals(key)) {
+			if (this.query.having(row(this.open, this.groups.get(this.open)))) {
+				this.settled++;
+			}
+			if (this.settled >= stopAt) {
+				return this.settled;
+			}
+		}
+		this.open = key;
+		add(record, key);
+		return this.settled;
+	}
+
+	private List<@Nullable Object> key(OrgRecord record) {
 		List<@Nullable Object> key = new ArrayList<>(this.query.groupBy().size());
 		for (String field : this.query.groupBy()) {
 			key.add(record.value(field));
 		}
+		return key;
+	}
+
+	private void add(OrgRecord record, List<@Nullable Object> key) {
 		Object[] values = this.groups.computeIfAbsent(key, (k) -> initial());
 		List<Aggregate> aggregates = this.query.aggregates();
 		for (int i = 0; i < aggregates.size(); i++) {

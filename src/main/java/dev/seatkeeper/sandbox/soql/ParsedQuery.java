@@ -107,6 +107,12 @@ final class ParsedQuery implements SoqlQuery {
 	}
 
 	@Override
+	public Optional<String> ascendingOrderField() {
+		return (this.ordering instanceof OrderItem item && !item.descending()) ? Optional.of(item.path())
+				: Optional.empty();
+	}
+
+	@Override
 	public OptionalInt limit() {
 		return (this.limit < 0) ? OptionalInt.empty() : OptionalInt.of(this.limit);
 	}

@@ -56,6 +56,14 @@ public interface SoqlQuery {
 	/** The ORDER BY ordering, empty without one (Salesforce then gives no order guarantee). */
 	Optional<Comparator<SoqlRecord>> ordering();
 
+	/**
+	 * The field of an ORDER BY that is a single ascending field ({@code ORDER BY LastModifiedById}), so a store that
+	 * keeps records in that field's order can answer a LIMIT without sorting; empty for any other ordering.
+	 */
+	default Optional<String> ascendingOrderField() {
+		return Optional.empty();
+	}
+
 	/** The LIMIT, if any. */
 	OptionalInt limit();
 
