@@ -21,7 +21,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -158,17 +157,9 @@ public class NightlyJobRunner {
 
 	/** Asks every execution this process runs to stop at its next chunk boundary (SIGTERM). */
 	public void stopAll() {
-		for (JobExecution running : this.jobRepository.findRunningJobExecutions(this.job.getName())) {
-			if (this.activeExecutions.contains(running.getId())) {
-				try {
-					this.jobOperator.stop(running);
-					logger.warn("Stop requested for execution {} ({}); it ends at the next chunk boundary", running.getId(),
-							running.getJobParameters().getString(PROFILE));
-				}
-				catch (JobExecutionNotRunningException ex) {
-					// Ended on its own meanwhile.
-				}
-			}
+		for (JobExecution running : this.activeExecutions.stopAll()) {
+			logger.warn("Stop requested for execution {} ({}); it ends at the next chunk boundary", running.getId(),
+					running.getJobParameters().getString(PROFILE));
 		}
 	}
 

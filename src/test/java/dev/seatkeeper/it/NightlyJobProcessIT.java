@@ -2,6 +2,8 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.List;
 import dev.seatkeeper.cli.ExitCode;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +76,29 @@ class NightlyJobProcessIT {
 			JobProcess relaunch = org.launch();
 			assertThat(relaunch.awaitExit(LIMIT)).as(relaunch.output()).isEqualTo(ExitCode.OK.code());
 			GroundTruth.assertTablesMatch(jdbc, "term", sandbox);
+		}
+	}
+
+	/** The stop of a step that is not partitioned, while its reader has a page request in flight. */
+	@Test
+	void sigtermWhileAUserPageIsInFlightStopsTheRunAndTheRelaunchResumes() throws Exception {
+		try (Sandbox sandbox = slowOrg();
+				ProcessOrg org = ProcessOrg.create(TestDatabase.H2, this.work, "inflight", sandbox, "", RUN_DATE)) {
+			sandbox.faults().latency(1000);
+
+			JobProcess first = org.launch();
+			first.awaitOrFail(() -> sandbox.requests().entries().stream()
+				.anyMatch((entry) -> URLDecoder.decode(entry.pathAndQuery(), StandardCharsets.UTF_8).contains(" FROM User ")),
+					LIMIT);
+			Thread.sleep(300);
+			first.terminate();
+
+			assertThat(first.awaitExit(LIMIT)).as(first.output()).isEqualTo(ExitCode.STOPPED.code());
+			assertThat(org.jdbc().queryForList("SELECT status FROM v_runs", String.class)).containsExactly("STOPPED");
+			sandbox.faults().latency(0);
+			JobProcess relaunch = org.launch();
+			assertThat(relaunch.awaitExit(LIMIT)).as(relaunch.output()).isEqualTo(ExitCode.OK.code());
+			GroundTruth.assertTablesMatch(org.jdbc(), "inflight", sandbox);
 		}
 	}
 
