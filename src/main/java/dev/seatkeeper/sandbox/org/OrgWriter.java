@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes with their license effects, under the org's lock: deactivating a user frees a seat of its user license,
- * activating one takes a seat (refused when none is left), freezing frees nothing, and deleting a permission set
+ * activating one takes a seat (refused when none is left), a new profile of another license moves the user's seat to
+ * it (refused as {@link LicenseSeats} says), freezing frees nothing, and deleting a permission set
  * license or package assignment frees that seat. Used counts are kept in step with the data, so a reader of
  * UserLicense sees what a reclaim did at once. With allOrNone every record is checked before any is applied.
  */
@@ -183,10 +184,37 @@ public final class OrgWriter {
 		Row row = this.org.find(update.id());
 		Boolean active = LicenseSeats.activeValue(update.fields());
 		boolean wasActive = Boolean.TRUE.equals(row.fieldValue("IsActive"));
+		Row oldLicense = (row.type() == OrgTypes.USER) ? LicenseSeats.licenseOf(row) : null;
+		Object oldProfile = row.fieldValue("ProfileId");
 		update.fields().forEach(row::set);
 		touch(row);
-		if (row.type() == OrgTypes.USER && active != null && active != wasActive) {
-			this.seats.userActivated(row, active, now());
+		if (row.type() == OrgTypes.USER) {
+			// The seat moves to the new license first, so a deactivation in the same write frees the new one.
+			this.seats.profileChanged(row, oldLicense, wasActive, now());
+			if (!java.util.Objects.equals(oldProfile, row.fieldValue("ProfileId"))) {
+				assignProfileSet(row);
+			}
+			if (active != null && active != wasActive) {
+				this.seats.userActivated(row, active, now());
+			}
+		}
+	}
+
+	/** As in Salesforce, a user's assignment to their profile's own permission set follows the profile. */
+	private void assignProfileSet(Row user) {
+		Row owned = this.org.table(OrgTypes.PERMISSION_SET).rows().stream()
+			.filter((set) -> Boolean.TRUE.equals(set.fieldValue("IsOwnedByProfile"))
+					&& SfId.to18(String.valueOf(user.fieldValue("ProfileId"))).equals(
+							SfId.to18(String.valueOf(set.fieldValue("ProfileId")))))
+			.findFirst()
+			.orElse(null);
+		for (Row assignment : this.org.table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows()) {
+			if (owned != null && user.id().equals(assignment.fieldValue("AssigneeId"))
+					&& assignment.related("PermissionSet") instanceof Row set
+					&& Boolean.TRUE.equals(set.fieldValue("IsOwnedByProfile"))) {
+				assignment.set("PermissionSetId", owned.id());
+				assignment.set("SystemModstamp", now());
+			}
 		}
 	}
 
