@@ -166,10 +166,14 @@ class SandboxWriteTests {
 			.as("the profile's own permission set follows the profile").containsExactly(platform);
 		assertThat(plain.get(1).fieldValue("ProfileId")).isNotEqualTo(platform);
 
-		HttpResponse<String> full = this.http.patch(SandboxHttp.V + "/sobjects/User/" + plain.get(3).id(),
-				"{\"ProfileId\":\"" + platform + "\"}");
-		assertThat(full.statusCode()).isEqualTo(400);
-		assertThat(json(full).get(0).path("errorCode").asString()).isEqualTo("LICENSE_LIMIT_EXCEEDED");
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + plain.get(0).id(), "{\"IsActive\":false}")
+			.statusCode()).as("one Platform seat free again").isEqualTo(204);
+		JsonNode lastSeat = json(this.http.patch(SandboxHttp.V + "/composite/sobjects", "{\"allOrNone\":false,"
+				+ "\"records\":[" + profileChange(plain.get(2), platform) + "," + profileChange(plain.get(3), platform)
+				+ "]}"));
+		assertThat(lastSeat.get(0).path("success").asBoolean()).isTrue();
+		assertThat(error(lastSeat.get(1))).as("the seat the record before took")
+			.isEqualTo("LICENSE_LIMIT_EXCEEDED License Limit Exceeded []");
 	}
 
 	private String profile(String name) {

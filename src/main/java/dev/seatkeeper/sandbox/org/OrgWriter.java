@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * activating one takes a seat (refused when none is left), a new profile of another license moves the user's seat to
  * it (refused as {@link LicenseSeats} says), freezing frees nothing, and deleting a permission set
  * license or package assignment frees that seat. Used counts are kept in step with the data, so a reader of
- * UserLicense sees what a reclaim did at once. With allOrNone every record is checked before any is applied.
+ * UserLicense sees what a reclaim did at once. With allOrNone every record is checked before any is applied; without,
+ * each is checked and applied in turn, so a record sees what the ones before it changed.
  */
 public final class OrgWriter {
 
@@ -68,6 +69,18 @@ public final class OrgWriter {
 	 */
 	public List<SaveResult> updateAll(List<Update> updates, boolean allOrNone, Predicate<String> locked) {
 		synchronized (this.org) {
+			if (!allOrNone) {
+				// Each record is checked against what the records before it changed (the last free seat goes once).
+				List<SaveResult> results = new ArrayList<>();
+				for (Update update : updates) {
+					SaveResult.Error error = lockedOr(update.id(), locked, () -> checkUpdate(update));
+					if (error == null) {
+						applyUpdate(update);
+					}
+					results.add((error != null) ? SaveResult.failed(error) : SaveResult.saved(SfId.to18(update.id())));
+				}
+				return journaled("UPDATE", results, (i) -> updates.get(i).id());
+			}
 			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
 			updates.forEach((update) -> errors.add(lockedOr(update.id(), locked, () -> checkUpdate(update))));
 			return journaled("UPDATE", apply(errors, allOrNone, (i) -> applyUpdate(updates.get(i)),
