@@ -146,6 +146,50 @@ class DowngradeJobTests {
 		}
 	}
 
+	/**
+	 * A run interrupted between the mark and the answer: the candidate whose change reached Salesforce is confirmed
+	 * there without a write, the one whose change did not is written once.
+	 */
+	@ParameterizedTest
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	void anInterruptedDowngradeIsConfirmedInSalesforceOrWrittenOnce(TestDatabase database) {
+		try (Sandbox sandbox = Sandbox.builder().users(700).seed(7).loginDays(60).now(NOW).build().start();
+				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),
+						TestProfiles.properties(sandbox))) {
+			Rule byOperator = downgradeRule(true, TO_PLATFORM);
+			assertThat(app.run(profile(sandbox, Mode.ENFORCE, byOperator), RUN_DATE.minusDays(1)).exitCode())
+				.isEqualTo(ExitCode.OK);
+			CandidateStore store = app.bean(CandidateStore.class);
+			List<Candidate> plain = store.find(new CandidateFilter("acme", CandidateState.NEW, null)).stream()
+				.filter((c) -> !hasSalesforceOnlyFeature(sandbox, c.key().userId()))
+				.limit(2)
+				.toList();
+			freePlatformSeats(sandbox, 2);
+			for (Candidate candidate : plain) {
+				store.decide(candidate, CandidateState.APPROVED, "grace", NOW.minus(Duration.ofHours(1)));
+				assertThat(store.move(store.get(candidate.id()), CandidateState.APPROVED, CandidateState.RECLAIMING, null,
+						NOW.minus(Duration.ofMinutes(30)), Mode.ENFORCE)).isTrue();
+			}
+			String platform = sandbox.org().table(OrgTypes.PROFILE).rows().stream()
+				.filter((p) -> "Standard Platform User".equals(p.fieldValue("Name"))).map(Row::id).findFirst()
+				.orElseThrow();
+			String reached = plain.get(0).key().userId();
+			String lost = plain.get(1).key().userId();
+			assertThat(sandbox.org().writer().update(reached, Map.of("ProfileId", platform)).success()).isTrue();
+			sandbox.org().writer().journal().clear();
+
+			assertThat(app.run(profile(sandbox, Mode.ENFORCE, byOperator), RUN_DATE).exitCode()).isEqualTo(ExitCode.OK);
+
+			assertThat(Candidates.stateOf(app, "acme", reached, "UserLicense:SFDC"))
+				.isEqualTo("RECLAIMED: downgrade confirmed in Salesforce after an interrupted run");
+			assertThat(Candidates.stateOf(app, "acme", lost, "UserLicense:SFDC"))
+				.isEqualTo("RECLAIMED: profile changed to the downgrade's target profile");
+			assertThat(journal(sandbox)).as("only the change that never arrived is written").containsExactly(
+					"UPDATE " + id15(lost));
+			assertThat(id15((String) sandbox.org().find(lost).fieldValue("ProfileId"))).isEqualTo(id15(platform));
+		}
+	}
+
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void automaticDowngradesStayWithinTheCapsAndThePreviewShowsThem(TestDatabase database, CapturedOutput output,
