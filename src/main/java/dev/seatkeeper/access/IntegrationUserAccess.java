@@ -157,6 +157,11 @@ public class IntegrationUserAccess implements ConnectCheck {
 								AccessNeed.MANAGE_USERS));
 					}
 				}
+				case DOWNGRADE -> {
+					if (!user.mayUpdate("ProfileId")) {
+						refused.add(AccessNeed.required("User.ProfileId", "updated " + usedBy, AccessNeed.MANAGE_USERS));
+					}
+				}
 				case REMOVE_PACKAGE_LICENSE -> {
 					if (!objects.mayDelete("UserPackageLicense")) {
 						refused.add(AccessNeed.required("UserPackageLicense", "deleted " + usedBy,

@@ -108,8 +108,8 @@ final class ProfileReader {
 		Section entitlements = profile.section("entitlements");
 		List<Entitlement> licenses = entitlements(entitlements);
 		List<ConsumptionEntitlement> consumption = consumption(entitlements);
-		ReclamationSettings reclamation = reclamation(profile.section("reclamation"));
 		List<Downgrade> downgrades = profile.sections("downgrades").stream().map(this::downgrade).toList();
+		ReclamationSettings reclamation = reclamation(profile.section("reclamation"), downgrades);
 		if (!problems.isEmpty()) {
 			return null;
 		}
@@ -357,7 +357,7 @@ final class ProfileReader {
 		}).toList();
 	}
 
-	private ReclamationSettings reclamation(Section reclamation) {
+	private ReclamationSettings reclamation(Section reclamation, List<Downgrade> downgrades) {
 		reclamation.allowOnly("mode", "rules", "exclusions", "maxPerRun", "maxShareOfActiveUsers", "newUserGraceDays",
 				"maxPerWeek", "allowPrivilegedUsers", "allowLargeReclamations");
 		Section exclusions = reclamation.section("exclusions");
@@ -370,7 +370,7 @@ final class ProfileReader {
 		boolean allowLarge = reclamation.bool("allowLargeReclamations", false);
 		refuseLargeCaps(reclamation, maxPerRun, maxShare, allowLarge);
 		return new ReclamationSettings(reclamation.enumValue("mode", Mode.class, Mode.DETECT),
-				rules(reclamation),
+				rules(reclamation, downgrades),
 				new Exclusions(exclusions.strings("usernames"), exclusions.strings("profiles"), userTypes,
 						permissionSets(exclusions), permissionSetGroups(exclusions)),
 				maxPerRun, maxShare, reclamation.integer("newUserGraceDays", 30, 0, 3650), maxPerWeek,
@@ -406,9 +406,9 @@ final class ProfileReader {
 	}
 
 	/** Rules by name: candidates and audits name their rule, so two rules of one name could not be told apart. */
-	private List<Rule> rules(Section reclamation) {
+	private List<Rule> rules(Section reclamation, List<Downgrade> downgrades) {
 		List<Section> sections = reclamation.sections("rules");
-		List<Rule> rules = sections.stream().map(this::rule).toList();
+		List<Rule> rules = sections.stream().map((section) -> rule(section, downgrades)).toList();
 		Map<String, Integer> firstIndex = new TreeMap<>();
 		for (int i = 0; i < rules.size(); i++) {
 			String name = rules.get(i).name();
@@ -436,7 +436,7 @@ final class ProfileReader {
 		return names;
 	}
 
-	private Rule rule(Section rule) {
+	private Rule rule(Section rule, List<Downgrade> downgrades) {
 		rule.allowOnly("name", "appliesTo", "lastActivityThresholdDays", "lastUseThresholdDays", "notifyUser",
 				"daysBeforeAutoReclaim", "action", "requireApproval", "holders");
 		String name = rule.requiredString("name");
@@ -451,7 +451,12 @@ final class ProfileReader {
 			}
 		}
 		if (!rule.has("action")) {
-			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license)");
+			rule.problem("action", "is required (deactivate, freeze, remove-permission-set-license, remove-package-license,"
+					+ " downgrade)");
+		}
+		Action action = rule.enumValue("action", Action.class, Action.DEACTIVATE);
+		if (action == Action.DOWNGRADE) {
+			return downgradeRule(rule, (name != null) ? name : "", appliesTo, downgrades);
 		}
 		Integer lastUse = rule.has("lastUseThresholdDays") ? rule.integer("lastUseThresholdDays", 90, 1, 3650) : null;
 		// With only a use threshold, logins are not looked at (0); otherwise the login threshold has its default.
@@ -460,12 +465,56 @@ final class ProfileReader {
 				rule.has("lastActivityThresholdDays") ? rule.integer("lastActivityThresholdDays", loginDefault, 1, 3650)
 						: loginDefault,
 				rule.bool("notifyUser", false), rule.integer("daysBeforeAutoReclaim", 0, 0, 365),
-				rule.enumValue("action", Action.class, Action.DEACTIVATE), rule.bool("requireApproval", false),
+				action, rule.bool("requireApproval", false),
 				rule.enumValue("holders", Holders.class, Holders.ACTIVE_USERS), lastUse);
 		if (parsed.holders() == Holders.INACTIVE_USERS) {
 			checkInactiveHolders(rule, parsed);
 		}
 		return parsed;
+	}
+
+	/**
+	 * A {@code downgrade} rule: each model it applies to must be the {@code from} of exactly one downgrade, of user
+	 * licenses (a profile carries a user license, nothing else), with a {@code targetProfile}. Its downgrades judge,
+	 * so the login and use thresholds of other rules are refused rather than silently ignored. Whether the target
+	 * profile exists in the org with the {@code to} license is checked when the run connects.
+	 */
+	private static Rule downgradeRule(Section rule, String name, List<String> appliesTo, List<Downgrade> downgrades) {
+		for (String key : List.of("lastActivityThresholdDays", "lastUseThresholdDays", "holders")) {
+			if (rule.has(key)) {
+				rule.problem(key, "does not apply to a downgrade rule: the downgrade's requires and thresholdDays decide");
+			}
+		}
+		List<Downgrade> used = new java.util.ArrayList<>();
+		for (String target : appliesTo) {
+			List<Downgrade> from = downgrades.stream().filter((d) -> d.from().equals(target)).toList();
+			if (!target.startsWith("UserLicense:")) {
+				rule.problem("appliesTo", "'" + target + "': a downgrade rule applies to user licenses only (it changes"
+						+ " the user's profile), e.g. UserLicense:SFDC");
+			}
+			else if (from.isEmpty()) {
+				rule.problem("appliesTo", "'" + target + "' is the from of no entry of downgrades; a downgrade rule needs"
+						+ " one to know the cheaper license and its targetProfile");
+			}
+			else if (from.size() > 1) {
+				rule.problem("appliesTo", "'" + target + "' is the from of " + from.size() + " downgrades; a downgrade"
+						+ " rule needs exactly one");
+			}
+			else if (!from.get(0).to().startsWith("UserLicense:")) {
+				rule.problem("appliesTo", "'" + target + "' downgrades to " + from.get(0).to() + ", which is no user"
+						+ " license: a profile can only move a user to another user license");
+			}
+			else if (from.get(0).targetProfile() == null || from.get(0).targetProfile().isBlank()) {
+				rule.problem("appliesTo", "'" + target + "': its downgrade to " + from.get(0).to() + " names no"
+						+ " targetProfile, the Salesforce profile (of " + from.get(0).to() + ") to move users to");
+			}
+			else {
+				used.add(from.get(0));
+			}
+		}
+		return new Rule(name, appliesTo, 0, rule.bool("notifyUser", false),
+				rule.integer("daysBeforeAutoReclaim", 0, 0, 365), Action.DOWNGRADE, rule.bool("requireApproval", false),
+				Holders.ACTIVE_USERS, null, used);
 	}
 
 	/**

@@ -36,7 +36,10 @@ public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclus
 
 	public enum Action {
 
-		DEACTIVATE, FREEZE, REMOVE_PERMISSION_SET_LICENSE, REMOVE_PACKAGE_LICENSE
+		DEACTIVATE, FREEZE, REMOVE_PERMISSION_SET_LICENSE, REMOVE_PACKAGE_LICENSE,
+
+		/** Changes the user's profile to the {@code targetProfile} of the downgrade from the holding's license. */
+		DOWNGRADE
 
 	}
 
@@ -55,11 +58,30 @@ public record ReclamationSettings(Mode mode, List<Rule> rules, Exclusions exclus
 	 * One rule: which models it covers, after how many idle days, whose holdings, and what it does. Idle means no login
 	 * for {@code lastActivityThresholdDays} (0: logins are not looked at) and, when {@code lastUseThresholdDays} is set,
 	 * no record created or edited on the objects of the holding's license ({@code activity.records.objects}) for that
-	 * many days: a rule with only {@code lastUseThresholdDays} judges by use alone, one with both requires both.
+	 * many days: a rule with only {@code lastUseThresholdDays} judges by use alone, one with both requires both. A
+	 * {@code downgrade} rule judges by neither: its {@code downgrades} (the profile's downgrades from the models it
+	 * applies to, one per model) decide, by their {@code requires} and {@code thresholdDays}.
 	 */
 	public record Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
 			int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders,
-			@Nullable Integer lastUseThresholdDays) {
+			@Nullable Integer lastUseThresholdDays, List<Downgrade> downgrades) {
+
+		public Rule {
+			appliesTo = List.copyOf(appliesTo);
+			downgrades = List.copyOf(downgrades);
+		}
+
+		public Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
+				int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders,
+				@Nullable Integer lastUseThresholdDays) {
+			this(name, appliesTo, lastActivityThresholdDays, notifyUser, daysBeforeAutoReclaim, action, requireApproval,
+					holders, lastUseThresholdDays, List.of());
+		}
+
+		/** The downgrade this rule applies to holders of {@code model}, or null (not a downgrade rule, or not its model). */
+		public @Nullable Downgrade downgradeOf(String model) {
+			return this.downgrades.stream().filter((d) -> d.from().equals(model)).findFirst().orElse(null);
+		}
 
 		public Rule(String name, List<String> appliesTo, int lastActivityThresholdDays, boolean notifyUser,
 				int daysBeforeAutoReclaim, Action action, boolean requireApproval, Holders holders) {

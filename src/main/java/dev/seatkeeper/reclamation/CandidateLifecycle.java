@@ -49,6 +49,10 @@ public final class CandidateLifecycle {
 	}
 
 	private static String activeReason(Decision decision, boolean activityChanged) {
+		if (decision.rule().action() == dev.seatkeeper.profile.ReclamationSettings.Action.DOWNGRADE) {
+			return "the user created or edited records that need " + decision.holding().model() + " again, or the"
+					+ " downgrade's threshold changed";
+		}
 		if (activityChanged) {
 			return "activity reappeared: last active " + decision.holding().lastActivity();
 		}

@@ -67,13 +67,22 @@ public class HoldingReader {
 	/** Per license (model identifier), the objects whose use it is for ({@code activity.records.objects}). */
 	private final Map<String, List<String>> objectsByLicense;
 
+	/** Per license, the objects a downgrade rule's downgrade from it requires. */
+	private final Map<String, List<String>> downgradeObjects;
+
 	public HoldingReader(JdbcTemplate jdbc) {
 		this(jdbc, Map.of());
 	}
 
 	public HoldingReader(JdbcTemplate jdbc, Map<String, List<String>> objectsByLicense) {
+		this(jdbc, objectsByLicense, Map.of());
+	}
+
+	public HoldingReader(JdbcTemplate jdbc, Map<String, List<String>> objectsByLicense,
+			Map<String, List<String>> downgradeObjects) {
 		this.jdbc = jdbc;
 		this.objectsByLicense = Map.copyOf(objectsByLicense);
+		this.downgradeObjects = Map.copyOf(downgradeObjects);
 	}
 
 	/**
@@ -87,7 +96,8 @@ public class HoldingReader {
 	/** As {@link #holdings(String)}, with deactivated users' holdings too when {@code withInactiveUsers}. */
 	public Iterable<Holding> holdings(String profile, boolean withInactiveUsers) {
 		String users = withInactiveUsers ? ALL_USERS : USERS;
-		Map<String, List<String>> readObjects = readObjects(profile);
+		Map<String, List<String>> readObjects = readObjects(profile, this.objectsByLicense);
+		Map<String, List<String>> readDowngradeObjects = readObjects(profile, this.downgradeObjects);
 		return () -> new Iterator<>() {
 
 			private Iterator<Holding> page = Collections.emptyIterator();
@@ -104,7 +114,8 @@ public class HoldingReader {
 					if (!page.isEmpty()) {
 						List<Holding> holdings = jdbc.query(HOLDINGS, (row, index) -> holding(row), profile,
 								!withInactiveUsers, page.get(0), page.get(page.size() - 1));
-						this.page = withUse(holdings, readObjects, profile, page.get(0), page.get(page.size() - 1))
+						this.page = withUse(holdings, readObjects, readDowngradeObjects, profile, page.get(0),
+								page.get(page.size() - 1))
 							.iterator();
 						this.lastUser = page.get(page.size() - 1);
 					}
@@ -127,21 +138,22 @@ public class HoldingReader {
 	 * Per license, its objects that {@code recordActivity} has read for this profile (a watermark says so): use on an
 	 * object never read is unknown, not absent.
 	 */
-	private Map<String, List<String>> readObjects(String profile) {
-		if (this.objectsByLicense.isEmpty()) {
+	private Map<String, List<String>> readObjects(String profile, Map<String, List<String>> objectsByLicense) {
+		if (objectsByLicense.isEmpty()) {
 			return Map.of();
 		}
 		Set<String> read = new HashSet<>(this.jdbc.queryForList(
 				"SELECT object_name FROM record_activity_watermark WHERE profile = ?", String.class, profile));
 		Map<String, List<String>> objects = new HashMap<>();
-		this.objectsByLicense.forEach((license, names) -> objects.put(license,
+		objectsByLicense.forEach((license, names) -> objects.put(license,
 				names.stream().filter(read::contains).sorted().toList()));
 		return objects;
 	}
 
-	private List<Holding> withUse(List<Holding> holdings, Map<String, List<String>> readObjects, String profile,
-			String firstUser, String lastUser) {
-		if (readObjects.values().stream().allMatch(List::isEmpty)) {
+	private List<Holding> withUse(List<Holding> holdings, Map<String, List<String>> readObjects,
+			Map<String, List<String>> readDowngradeObjects, String profile, String firstUser, String lastUser) {
+		if (readObjects.values().stream().allMatch(List::isEmpty)
+				&& readDowngradeObjects.values().stream().allMatch(List::isEmpty)) {
 			return holdings;
 		}
 		Map<String, Map<String, Instant>> byUser = new HashMap<>();
@@ -156,16 +168,22 @@ public class HoldingReader {
 		}, profile, firstUser, lastUser);
 		List<Holding> withUse = new ArrayList<>(holdings.size());
 		for (Holding holding : holdings) {
-			List<String> objects = readObjects.getOrDefault(holding.model(), List.of());
-			if (objects.isEmpty()) {
-				withUse.add(holding);
-				continue;
-			}
-			Map<String, Instant> touched = new HashMap<>(byUser.getOrDefault(holding.userId(), Map.of()));
-			touched.keySet().retainAll(objects);
-			withUse.add(holding.withUse(new RecordUse(objects, touched)));
+			Map<String, Instant> touched = byUser.getOrDefault(holding.userId(), Map.of());
+			RecordUse use = use(readObjects.getOrDefault(holding.model(), List.of()), touched);
+			RecordUse downgradeUse = use(readDowngradeObjects.getOrDefault(holding.model(), List.of()), touched);
+			withUse.add(holding.withUse(use).withDowngradeUse(downgradeUse));
 		}
 		return withUse;
+	}
+
+	/** The user's activity on the given objects (read ones only); not read when there are none. */
+	private static RecordUse use(List<String> objects, Map<String, Instant> touched) {
+		if (objects.isEmpty()) {
+			return RecordUse.NOT_READ;
+		}
+		Map<String, Instant> used = new HashMap<>(touched);
+		used.keySet().retainAll(objects);
+		return new RecordUse(objects, used);
 	}
 
 	/** Active users still in the org: what {@code maxShareOfActiveUsers} is a share of. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.seatkeeper.license.SoftwareModel;
+import dev.seatkeeper.profile.Downgrade;
+import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Holders;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * whose activity lies exactly the threshold before the as-of instant is still active, the same edge as the
  * reconciliation's activity count. A user who never logged in is idle from the creation date; without one either,
  * nothing shows use, so the user is idle. A rule with {@code lastUseThresholdDays} also (or, without a login threshold,
- * only) requires no record created or edited on the license's objects for that many days.
+ * only) requires no record created or edited on the license's objects for that many days. A {@code downgrade} rule
+ * looks at neither: a holding is a candidate when the user touched none of its downgrade's {@code requires} objects
+ * within the downgrade's {@code thresholdDays}.
  */
 public final class InactivityRule {
 
@@ -50,6 +54,9 @@ public final class InactivityRule {
 	 * the license's objects was read: silence is not taken for idleness.
 	 */
 	public @Nullable String evidence(Holding holding, Instant asOf) {
+		if (this.rule.action() == Action.DOWNGRADE) {
+			return downgradeEvidence(holding, asOf);
+		}
 		List<String> evidence = new ArrayList<>();
 		if (this.rule.judgesLogins()) {
 			Instant since = holding.idleSince();
@@ -74,6 +81,27 @@ public final class InactivityRule {
 			}
 		}
 		return String.join("; ", evidence);
+	}
+
+	/**
+	 * A downgrade rule's evidence: the holder created or edited none of the objects its downgrade requires (those
+	 * read) within the downgrade's threshold, the same judgement as right-sizing at {@code reconcile}.
+	 */
+	private @Nullable String downgradeEvidence(Holding holding, Instant asOf) {
+		Downgrade downgrade = this.rule.downgradeOf(holding.model());
+		RecordUse use = holding.downgradeUse();
+		if (downgrade == null || !use.isRead()) {
+			return null;
+		}
+		Instant last = use.last();
+		if (last != null && !before(last, asOf, downgrade.thresholdDays())) {
+			return null;
+		}
+		return "no record created or edited on " + String.join(", ", use.objects())
+				+ ((last != null) ? " since " + day(last) : " in the activity read") + " (threshold "
+				+ downgrade.thresholdDays() + " days); "
+				+ ((holding.lastActivity() != null) ? "last login " + day(holding.lastActivity()) : "never logged in")
+				+ "; downgrade to " + downgrade.to() + ", profile '" + downgrade.targetProfile() + "'";
 	}
 
 	private static boolean before(@Nullable Instant since, Instant asOf, int days) {

@@ -83,6 +83,9 @@ public class PreviewCandidatesCommand implements Callable<Integer> {
 				outlook.count(outlook.due, group), outlook.count(outlook.approving, group),
 				outlook.count(outlook.writing, group), outlook.count(outlook.waiting, group),
 				count(group, CandidateState.SKIPPED))));
+		settings.rules().forEach((rule) -> rule.downgrades().forEach((downgrade) -> out.printf(
+				"Rule %s downgrades: holders of %s get profile '%s' (%s) in Salesforce.%n", rule.name(), downgrade.from(),
+				downgrade.targetProfile(), downgrade.to())));
 		printSkipped(candidates, out);
 		return ExitCode.OK.code();
 	}

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code reclaim} step: carries out approved candidates in Salesforce by their rule's action (deactivate, freeze,
- * remove a permission set or package license; see {@link ReclaimAction}). In {@code detect} mode it does nothing; in
+ * remove a permission set or package license, downgrade to a cheaper user license; see {@link ReclaimAction}). In {@code detect} mode it does nothing; in
  * {@code dry-run} it logs what it would do and calls nothing. In {@code enforce}, for each chunk of at most 200
  * candidates of one action it first looks up what is still to write, then marks those candidates RECLAIMING and
  * commits before the one composite call, and commits every per-record result after it. A crash in between leaves
@@ -67,7 +67,8 @@ public class ReclaimTasklet extends SalesforceTasklet {
 			Profile profile, Instant asOf, Caps caps) {
 		this.store = store;
 		List.of(new DeactivateUser(client), new FreezeUser(client), new RemovePermissionSetLicense(client),
-				new RemovePackageLicense(client))
+				new RemovePackageLicense(client),
+				new DowngradeUser(client, profile.name(), profile.reclamation().rules()))
 			.forEach(action -> this.actions.put(action.action(), action));
 		this.transactions = new NewTransactions(newTransaction);
 		this.profile = profile;

@@ -2,11 +2,16 @@ package dev.seatkeeper.reclamation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import dev.seatkeeper.job.ConnectCheck;
 import dev.seatkeeper.job.NightlyJobRunner;
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -44,12 +49,20 @@ class ReclamationStepConfiguration {
 		Profile run = runProfiles.get(profile);
 		return new ApplyRulesTasklet(
 				new HoldingReader(jdbc, run.activity().records().enabled() ? run.activity().records().objectsByLicense()
-						: java.util.Map.of()),
+						: Map.of(), run.activity().records().enabled() ? downgradeObjects(run) : Map.of()),
 				candidateStore, run, integrationUserId, Instant.parse(asOf),
 				() -> PermissionSetHolders.lookUp(() -> orgs.client(profile),
 						run.reclamation().exclusions().permissionSets(),
 						run.reclamation().exclusions().permissionSetGroups()),
 				() -> PrivilegedUsers.lookUp(() -> orgs.client(profile)), capLedger, overrideCapsBy);
+	}
+
+	/** Per license, the objects its downgrade requires, for the profile's downgrade rules. */
+	static Map<String, List<String>> downgradeObjects(Profile profile) {
+		Map<String, List<String>> objects = new HashMap<>();
+		profile.reclamation().rules().forEach((rule) -> rule.downgrades()
+			.forEach((downgrade) -> objects.put(downgrade.from(), downgrade.requires())));
+		return objects;
 	}
 
 	@Bean
@@ -68,6 +81,20 @@ class ReclamationStepConfiguration {
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new ReclaimTasklet(candidateStore, orgs.client(profile), newTransaction, runProfiles.get(profile),
 				Instant.parse(asOf), new ReclaimTasklet.Caps(capLedger, clock, overrideCapsBy));
+	}
+
+	/**
+	 * At {@code connect}, in dry-run and enforce modes: the target profiles of the downgrade rules exist in the org
+	 * with the cheaper license, or the run fails as invalid configuration before anything is written.
+	 */
+	@Bean
+	ConnectCheck downgradeTargetProfiles(RunProfiles runProfiles) {
+		return (client, profile, jobContext) -> {
+			Profile run = runProfiles.get(profile);
+			if (run.reclamation().mode() != Mode.DETECT) {
+				TargetProfiles.check(client, run);
+			}
+		};
 	}
 
 	@Bean

@@ -25,7 +25,7 @@ public final class ActivityThreshold {
 	public int days(String model) {
 		return this.reclamation.rules()
 			.stream()
-			.filter(rule -> appliesTo(rule, model))
+			.filter(rule -> rule.judgesLogins() && appliesTo(rule, model))
 			.mapToInt(ReclamationSettings.Rule::lastActivityThresholdDays)
 			.min()
 			.orElse(ReclamationSettings.DEFAULT_THRESHOLD_DAYS);

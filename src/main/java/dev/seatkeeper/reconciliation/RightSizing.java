@@ -150,8 +150,9 @@ public class RightSizing {
 	}
 
 	private static LicensePosition.@Nullable Money money(List<LicensePosition> positions, String model) {
-		return positions.stream().filter((p) -> p.model().equals(model)).map(LicensePosition::money).findFirst()
-			.orElse(null);
+		// An unpriced model's position has no money: findFirst would throw on the null.
+		return positions.stream().filter((p) -> p.model().equals(model) && p.money() != null)
+			.map(LicensePosition::money).findFirst().orElse(null);
 	}
 
 	/** {@code Account=2026-11-20T10:00:00Z;Contact=...}, cut to the column. */

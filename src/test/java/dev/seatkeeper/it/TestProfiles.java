@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.seatkeeper.profile.ActivitySettings;
 import dev.seatkeeper.profile.ConsumptionEntitlement;
+import dev.seatkeeper.profile.Downgrade;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings;
@@ -45,6 +46,8 @@ public final class TestProfiles {
 	private List<ConsumptionEntitlement> consumption = List.of();
 
 	private List<Rule> rules = List.of();
+
+	private List<Downgrade> downgrades = List.of();
 
 	private ReclamationSettings.Mode mode = ReclamationSettings.Mode.DETECT;
 
@@ -146,6 +149,12 @@ public final class TestProfiles {
 		return this;
 	}
 
+	/** The profile's downgrades (right-sizing); a downgrade rule carries its own. */
+	public TestProfiles downgrades(Downgrade... profileDowngrades) {
+		this.downgrades = List.of(profileDowngrades);
+		return this;
+	}
+
 	public Profile build() {
 		AuthSettings auth = new AuthSettings(this.flow, this.sandbox.clientApp().clientId(),
 				new SecretReference(SECRET_VARIABLE), null, null);
@@ -154,7 +163,7 @@ public final class TestProfiles {
 		ReclamationSettings reclamation = new ReclamationSettings(this.mode, this.rules, this.exclusions, this.maxPerRun,
 				this.maxShareOfActiveUsers, this.newUserGraceDays, this.maxPerWeek, this.allowPrivilegedUsers, true);
 		return new Profile(this.name, this.name, Profile.Status.PUBLISHED, Path.of(this.name + ".yaml"), salesforce,
-				this.activity, this.entitlements, this.consumption, reclamation);
+				this.activity, this.entitlements, this.consumption, reclamation, this.downgrades);
 	}
 
 	/** The application properties a test run needs: the secret the profiles reference, and quick retries. */

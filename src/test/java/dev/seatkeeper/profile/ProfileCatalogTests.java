@@ -243,6 +243,56 @@ class ProfileCatalogTests {
 	}
 
 	@Test
+	void aDowngradeRuleNeedsOneDowngradeOfUserLicensesWithATargetProfile() throws IOException {
+		write("downgrade.yaml", """
+				name: downgrade
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  rules:
+				    - {name: wrong, appliesTo: [UserLicense:SFDC, UserLicense:GUEST, UserLicense:CSN_User, user-license],
+				       action: downgrade, lastActivityThresholdDays: 30}
+				downgrades:
+				  - {from: UserLicense:SFDC, to: UserLicense:AUL, requires: [Opportunity]}
+				  - {from: UserLicense:GUEST, to: UserLicense:AUL, requires: [Case], targetProfile: A}
+				  - {from: UserLicense:GUEST, to: UserLicense:AUL, requires: [Lead], targetProfile: B}
+				""");
+		assertThat(load().problems()).containsExactlyInAnyOrder(
+				problem("reclamation.rules[0].lastActivityThresholdDays: does not apply to a downgrade rule: the"
+						+ " downgrade's requires and thresholdDays decide"),
+				problem("reclamation.rules[0].appliesTo: 'UserLicense:SFDC': its downgrade to UserLicense:AUL names no"
+						+ " targetProfile, the Salesforce profile (of UserLicense:AUL) to move users to"),
+				problem("reclamation.rules[0].appliesTo: 'UserLicense:GUEST' is the from of 2 downgrades; a downgrade"
+						+ " rule needs exactly one"),
+				problem("reclamation.rules[0].appliesTo: 'UserLicense:CSN_User' is the from of no entry of downgrades;"
+						+ " a downgrade rule needs one to know the cheaper license and its targetProfile"),
+				problem("reclamation.rules[0].appliesTo: 'user-license': a downgrade rule applies to user licenses only"
+						+ " (it changes the user's profile), e.g. UserLicense:SFDC"));
+
+		write("downgrade.yaml", """
+				name: downgrade
+				status: draft
+				salesforce: {sandbox: {users: 10}}
+				reclamation:
+				  mode: enforce
+				  rules:
+				    - {name: to-platform, appliesTo: [UserLicense:SFDC], action: downgrade, requireApproval: true}
+				downgrades:
+				  - {from: UserLicense:SFDC, to: UserLicense:AUL, requires: [Opportunity, Lead], targetProfile: Standard Platform User}
+				""");
+		ProfileCatalog valid = load();
+		assertThat(valid.problems()).isEmpty();
+		ReclamationSettings.Rule rule = valid.profiles().get(0).reclamation().rules().get(0);
+		assertThat(rule.action()).isEqualTo(ReclamationSettings.Action.DOWNGRADE);
+		assertThat(rule.judgesLogins()).isFalse();
+		assertThat(rule.downgradeOf("UserLicense:SFDC")).isEqualTo(valid.profiles().get(0).downgrades().get(0));
+	}
+
+	private String problem(String text) {
+		return this.directory.resolve("downgrade.yaml") + ": " + text;
+	}
+
+	@Test
 	void invalidYamlAndAMissingDirectoryAreReported() throws IOException {
 		write("bad.yaml", "name: [unclosed\n");
 		assertThat(load().problems()).singleElement().asString().contains("bad.yaml: not valid YAML");

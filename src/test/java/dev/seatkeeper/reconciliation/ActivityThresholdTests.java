@@ -24,6 +24,18 @@ class ActivityThresholdTests {
 		assertThat(threshold.days("FeatureLicense:SupportUser")).isEqualTo(ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
 	}
 
+	/** A downgrade rule (or one on use alone) judges no logins: its 0 is no login threshold of the position. */
+	@Test
+	void rulesThatJudgeNoLoginsDoNotSetTheThreshold() {
+		Rule downgrade = new Rule("to-platform", List.of("UserLicense:SFDC"), 0, false, 0, Action.DOWNGRADE, true,
+				ReclamationSettings.Holders.ACTIVE_USERS, null, List.of());
+		ActivityThreshold threshold = new ActivityThreshold(settings(downgrade, rule(90, "UserLicense:SFDC")));
+
+		assertThat(threshold.days("UserLicense:SFDC")).isEqualTo(90);
+		assertThat(new ActivityThreshold(settings(downgrade)).days("UserLicense:SFDC"))
+			.isEqualTo(ReclamationSettings.DEFAULT_THRESHOLD_DAYS);
+	}
+
 	@Test
 	void activityIsTheLaterOfLastLoginAndTheLastSuccessfulLoginInHistory() {
 		Instant longAgo = AS_OF.minusSeconds(86_400L * 100);

@@ -111,6 +111,86 @@ class SandboxWriteTests {
 		assertThat(json(refused).get(0).path("errorCode").asString()).isEqualTo("LICENSE_LIMIT_EXCEEDED");
 	}
 
+	/**
+	 * A new ProfileId of another user license: between Salesforce and Salesforce Platform the seat moves with the user
+	 * (and the assignment of the profile's own permission set follows); refused per record when the user holds a
+	 * permission or feature license the target license does not allow, when the licenses are not both full internal
+	 * ones (help article 000386999), or when the target license has no seat free.
+	 */
+	@Test
+	void aProfileOfAnotherLicenseMovesTheSeatOrIsRefusedPerRecordWithSalesforcesMessage() {
+		Row platformUser = activeUser("AUL");
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + platformUser.id(), "{\"IsActive\":false}")
+			.statusCode()).isEqualTo(204);
+		List<Row> plain = this.sandbox.org().table(OrgTypes.USER).rows().stream()
+			.filter((u) -> "SFDC".equals(u.value("Profile.UserLicense.LicenseDefinitionKey"))
+					&& Boolean.TRUE.equals(u.fieldValue("IsActive"))
+					&& !this.sandbox.org().protectedUsers().containsKey(u.id())
+					&& !Boolean.TRUE.equals(u.fieldValue("UserPermissionsSupportUser"))
+					&& !Boolean.TRUE.equals(u.fieldValue("UserPermissionsMarketingUser")))
+			.limit(4)
+			.toList();
+		Row serviceAgent = this.sandbox.org().table(OrgTypes.USER).rows().stream()
+			.filter((u) -> Boolean.TRUE.equals(u.fieldValue("IsActive"))
+					&& Boolean.TRUE.equals(u.fieldValue("UserPermissionsSupportUser")))
+			.findFirst().orElseThrow();
+		this.sandbox.org().holdLicensedPermission(plain.get(1).id(), "Convert Leads");
+		String platform = profile("Standard Platform User");
+		int sfdc = usedLicenses("SFDC");
+		int aul = usedLicenses("AUL");
+		String body = "{\"allOrNone\":false,\"records\":["
+				+ profileChange(plain.get(0), platform) + "," + profileChange(plain.get(1), platform) + ","
+				+ profileChange(serviceAgent, platform) + "," + profileChange(plain.get(2), profile("Chatter Free User"))
+				+ "]}";
+
+		JsonNode results = json(this.http.patch(SandboxHttp.V + "/composite/sobjects", body));
+
+		assertThat(results.get(0).path("success").asBoolean()).isTrue();
+		assertThat(error(results.get(1))).isEqualTo(
+				"FIELD_INTEGRITY_EXCEPTION The user license doesn't allow the permission: Convert Leads [\"ProfileId\"]");
+		assertThat(error(results.get(2))).isEqualTo(
+				"FIELD_INTEGRITY_EXCEPTION The user license doesn't allow the permission: Service Cloud User [\"ProfileId\"]");
+		assertThat(error(results.get(3))).isEqualTo(
+				"FIELD_INTEGRITY_EXCEPTION You can only reassign this user to a profile of the current license. [\"ProfileId\"]");
+		assertThat(usedLicenses("SFDC")).isEqualTo(sfdc - 1);
+		assertThat(usedLicenses("AUL")).isEqualTo(aul + 1);
+		assertThat(this.sandbox.facts().activeUsersByLicense()).containsEntry("SFDC", sfdc - 1)
+			.containsEntry("AUL", aul + 1);
+		JsonNode moved = json(this.http.query("SELECT Id, ProfileId, Profile.UserLicense.LicenseDefinitionKey FROM User"
+				+ " WHERE Id = '" + plain.get(0).id() + "'")).path("records").get(0);
+		assertThat(moved.path("Profile").path("UserLicense").path("LicenseDefinitionKey").asString()).isEqualTo("AUL");
+		assertThat(this.sandbox.org().table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows().stream()
+			.filter((a) -> plain.get(0).id().equals(a.fieldValue("AssigneeId"))
+					&& Boolean.TRUE.equals(a.value("PermissionSet.IsOwnedByProfile")))
+			.map((a) -> a.value("PermissionSet.ProfileId")))
+			.as("the profile's own permission set follows the profile").containsExactly(platform);
+		assertThat(plain.get(1).fieldValue("ProfileId")).isNotEqualTo(platform);
+
+		assertThat(this.http.patch(SandboxHttp.V + "/sobjects/User/" + plain.get(0).id(), "{\"IsActive\":false}")
+			.statusCode()).as("one Platform seat free again").isEqualTo(204);
+		JsonNode lastSeat = json(this.http.patch(SandboxHttp.V + "/composite/sobjects", "{\"allOrNone\":false,"
+				+ "\"records\":[" + profileChange(plain.get(2), platform) + "," + profileChange(plain.get(3), platform)
+				+ "]}"));
+		assertThat(lastSeat.get(0).path("success").asBoolean()).isTrue();
+		assertThat(error(lastSeat.get(1))).as("the seat the record before took")
+			.isEqualTo("LICENSE_LIMIT_EXCEEDED License Limit Exceeded []");
+	}
+
+	private String profile(String name) {
+		return this.sandbox.org().table(OrgTypes.PROFILE).rows().stream()
+			.filter((p) -> name.equals(p.fieldValue("Name"))).map(Row::id).findFirst().orElseThrow();
+	}
+
+	private static String profileChange(Row user, String profileId) {
+		return "{\"attributes\":{\"type\":\"User\"},\"id\":\"" + user.id() + "\",\"ProfileId\":\"" + profileId + "\"}";
+	}
+
+	private static String error(JsonNode result) {
+		JsonNode error = result.path("errors").get(0);
+		return error.path("statusCode").asString() + " " + error.path("message").asString() + " "
+				+ error.path("fields");
+	}
+
 	@Test
 	void freezingFreesNothing() {
 		Row user = activeUser("SFDC");

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
+import dev.seatkeeper.profile.ReclamationSettings.Action;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The text of a notice: a subject with the first reclaim date and a plain-text body with one line per license, naming
  * the license, the user's last activity and the date from which it may be reclaimed. Dates are UTC days, the days the
- * nightly runs count in. A license two rules cover is listed once, with the earlier date. Stateless; thread-safe.
+ * nightly runs count in. A license two rules cover is listed once, with the earlier date. A downgrade says the license
+ * is moved to a cheaper one, and that use of records keeps it, not a login. Stateless; thread-safe.
  */
 public final class NoticeTemplate {
 
@@ -29,8 +31,14 @@ public final class NoticeTemplate {
 			.append(" for a while.\nUnless you use them again, they may be reclaimed from the date shown:\n\n");
 		for (Notice.Line line : licenses(notice)) {
 			body.append("  - ").append(line.license()).append(" (").append(line.model()).append("): ")
-				.append(activity(line.lastActivity())).append(", reclaimed from ").append(line.reclaimOn())
+				.append(activity(line.lastActivity()))
+				.append(isDowngrade(line) ? ", moved to a cheaper license from " : ", reclaimed from ")
+				.append(line.reclaimOn())
 				.append('\n');
+		}
+		if (licenses(notice).stream().anyMatch(NoticeTemplate::isDowngrade)) {
+			body.append("\nA license to be moved to a cheaper one is for records you have not created or edited lately;"
+					+ " logging in does not keep it, working on those records does.");
 		}
 		return body.append("\nTo keep a license, log in to Salesforce before that date.\n")
 			.append("If you no longer need it, there is nothing to do. Questions go to your Salesforce administrator.\n\n")
@@ -44,6 +52,11 @@ public final class NoticeTemplate {
 			.stream()
 			.collect(Collectors.toMap(Notice.Line::model, line -> line, earlier, LinkedHashMap::new));
 		return byModel.values();
+	}
+
+	/** A downgrade keeps the user and moves them to a cheaper license: what keeps it is use of records, not logins. */
+	private static boolean isDowngrade(Notice.Line line) {
+		return line.candidate().action() == Action.DOWNGRADE;
 	}
 
 	private static String greeting(Notice.Recipient recipient) {

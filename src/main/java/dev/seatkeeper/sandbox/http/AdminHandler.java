@@ -31,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  * Salesforce records some; open query locators are then expired): {@code userId} or
  * {@code username}, {@code time} (ISO instant, default now), {@code success} (default true), {@code loginType}
  * (default {@code Application}); answers 201 with the new LoginHistory {@code id}</li>
+ * <li>{@code POST /__sandbox/licensed-permissions} {@code userId} and {@code permission} (a label, default
+ * {@code Convert Leads}): the user holds a permission only their user license allows, so moving them to a profile of
+ * another license is refused; answers the users so marked</li>
  * </ul>
  */
 final class AdminHandler {
@@ -66,6 +69,12 @@ final class AdminHandler {
 				case "/__sandbox/facts GET" -> HttpIo.json(exchange, 200, this.org.facts());
 				case "/__sandbox/logins POST" -> HttpIo.json(exchange, 201, Map.of("id",
 						recordLogin(HttpIo.JSON.readTree(HttpIo.body(exchange)))));
+				case "/__sandbox/licensed-permissions POST" -> {
+					JsonNode body = HttpIo.JSON.readTree(HttpIo.body(exchange));
+					this.org.holdLicensedPermission(body.path("userId").asString(""),
+							body.path("permission").asString("Convert Leads"));
+					HttpIo.json(exchange, 200, this.org.licensedPermissions());
+				}
 				default -> HttpIo.notFound(exchange);
 			}
 		}

@@ -107,6 +107,19 @@ final class LicenseCatalog {
 	static final List<Package> PACKAGES = List.of(new Package("SBQQ", false, 0.20),
 			new Package("FinServ", false, 0.10), new Package("et4ae5", true, 0.0));
 
+	/**
+	 * Feature licenses (User flags, with their labels) that only the Salesforce user license carries: a user holding
+	 * one cannot move to a profile of another license. That Salesforce refuses the move (rather than clear the flag)
+	 * is unverified: the cautious reading.
+	 */
+	static final java.util.Map<String, String> SALESFORCE_ONLY_FEATURES = java.util.Map.of(
+			"UserPermissionsSupportUser", "Service Cloud User", "UserPermissionsMarketingUser", "Marketing User");
+
+	/** Whether a user license is a full internal one (Salesforce, Salesforce Platform), between which users may move. */
+	static boolean isInternal(@Nullable Object licenseDefinitionKey) {
+		return "SFDC".equals(licenseDefinitionKey) || "AUL".equals(licenseDefinitionKey);
+	}
+
 	/** Whether the user license of this LicenseDefinitionKey is billed by logins a month. */
 	static boolean isLoginBased(@Nullable Object licenseDefinitionKey) {
 		return LICENSES.stream().anyMatch(license -> license.loginBased() && license.key().equals(licenseDefinitionKey));

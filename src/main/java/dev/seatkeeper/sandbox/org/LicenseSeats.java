@@ -19,6 +19,14 @@ final class LicenseSeats {
 	}
 
 	SaveResult.@Nullable Error checkUserChange(Row user, Map<String, @Nullable Object> fields) {
+		for (Map.Entry<String, @Nullable Object> field : fields.entrySet()) {
+			if ("ProfileId".equalsIgnoreCase(field.getKey())) {
+				SaveResult.Error refused = checkProfileChange(user, field.getValue());
+				if (refused != null) {
+					return refused;
+				}
+			}
+		}
 		Boolean active = activeValue(fields);
 		if (Boolean.FALSE.equals(active) && this.org.protectedUsers().containsKey(user.id())) {
 			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION", this.org.protectedUsers().get(user.id()), "IsActive");
@@ -30,6 +38,70 @@ final class LicenseSeats {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A new profile: of the same user license, always allowed; of another, only between full internal licenses
+	 * (Salesforce and Salesforce Platform; Salesforce refuses e.g. Chatter Free to Platform, help article 000386999),
+	 * when the target license has a seat free for an active user, and when the user holds nothing the target license
+	 * does not allow (a feature license only the Salesforce license carries, or a permission given with
+	 * {@link SandboxOrg#holdLicensedPermission}).
+	 */
+	private SaveResult.@Nullable Error checkProfileChange(Row user, @Nullable Object value) {
+		if (value == null) {
+			return SaveResult.Error.of("REQUIRED_FIELD_MISSING", "Required fields are missing: [ProfileId]", "ProfileId");
+		}
+		Row profile = this.org.find((String) value);
+		if (profile == null || profile.type() != OrgTypes.PROFILE) {
+			return SaveResult.Error.of("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", "ProfileId");
+		}
+		Row from = licenseOf(user);
+		Row to = (Row) profile.related("UserLicense");
+		if (from == null || to == null || from.id().equals(to.id())) {
+			return null;
+		}
+		if (!LicenseCatalog.isInternal(from.fieldValue("LicenseDefinitionKey"))
+				|| !LicenseCatalog.isInternal(to.fieldValue("LicenseDefinitionKey"))) {
+			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION",
+					"You can only reassign this user to a profile of the current license.", "ProfileId");
+		}
+		String permission = notAllowedBy(user, to);
+		if (permission != null) {
+			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION",
+					"The user license doesn't allow the permission: " + permission, "ProfileId");
+		}
+		if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && used(to) >= (int) to.fieldValue("TotalLicenses")) {
+			return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
+		}
+		return null;
+	}
+
+	/** A permission the user holds that the target license does not allow, by label; null when none. */
+	private @Nullable String notAllowedBy(Row user, Row license) {
+		String held = this.org.licensedPermissions().get(user.id());
+		if (held != null) {
+			return held;
+		}
+		if (!"SFDC".equals(license.fieldValue("LicenseDefinitionKey"))) {
+			for (Map.Entry<String, String> feature : LicenseCatalog.SALESFORCE_ONLY_FEATURES.entrySet()) {
+				if (Boolean.TRUE.equals(user.fieldValue(feature.getKey()))) {
+					return feature.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	/** A user's profile changed from one user license to another: the seat of a user who held one moves with it. */
+	void profileChanged(Row user, @Nullable Row oldLicense, boolean heldSeat, Instant now) {
+		Row license = licenseOf(user);
+		if (oldLicense == null || license == null || oldLicense.id().equals(license.id()) || !heldSeat) {
+			return;
+		}
+		oldLicense.set("UsedLicenses", Math.max(0, used(oldLicense) - 1));
+		oldLicense.set("UsedLicensesLastUpdated", now);
+		license.set("UsedLicenses", used(license) + 1);
+		license.set("UsedLicensesLastUpdated", now);
 	}
 
 	/**
@@ -114,7 +186,7 @@ final class LicenseSeats {
 		return null;
 	}
 
-	private static @Nullable Row licenseOf(Row user) {
+	static @Nullable Row licenseOf(Row user) {
 		OrgRecord profile = user.related("Profile");
 		return profile != null ? (Row) profile.related("UserLicense") : null;
 	}

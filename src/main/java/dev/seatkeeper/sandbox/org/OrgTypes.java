@@ -48,7 +48,7 @@ public final class OrgTypes {
 		.lookup("Profile", "Profile")
 		.datetimes("LastLoginDate", "CreatedDate", "LastModifiedDate", "SystemModstamp")
 		.booleans(USER_PERMISSIONS.toArray(String[]::new))
-		.updatable("IsActive", "Title", "Department")
+		.updatable("IsActive", "Title", "Department", "ProfileId")
 		.updatable(USER_PERMISSIONS.toArray(String[]::new))
 		.build();
 

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes with their license effects, under the org's lock: deactivating a user frees a seat of its user license,
- * activating one takes a seat (refused when none is left), freezing frees nothing, and deleting a permission set
+ * activating one takes a seat (refused when none is left), a new profile of another license moves the user's seat to
+ * it (refused as {@link LicenseSeats} says), freezing frees nothing, and deleting a permission set
  * license or package assignment frees that seat. Used counts are kept in step with the data, so a reader of
- * UserLicense sees what a reclaim did at once. With allOrNone every record is checked before any is applied.
+ * UserLicense sees what a reclaim did at once. With allOrNone every record is checked before any is applied; without,
+ * each is checked and applied in turn, so a record sees what the ones before it changed.
  */
 public final class OrgWriter {
 
@@ -67,6 +69,18 @@ public final class OrgWriter {
 	 */
 	public List<SaveResult> updateAll(List<Update> updates, boolean allOrNone, Predicate<String> locked) {
 		synchronized (this.org) {
+			if (!allOrNone) {
+				// Each record is checked against what the records before it changed (the last free seat goes once).
+				List<SaveResult> results = new ArrayList<>();
+				for (Update update : updates) {
+					SaveResult.Error error = lockedOr(update.id(), locked, () -> checkUpdate(update));
+					if (error == null) {
+						applyUpdate(update);
+					}
+					results.add((error != null) ? SaveResult.failed(error) : SaveResult.saved(SfId.to18(update.id())));
+				}
+				return journaled("UPDATE", results, (i) -> updates.get(i).id());
+			}
 			List<SaveResult.@Nullable Error> errors = new ArrayList<>();
 			updates.forEach((update) -> errors.add(lockedOr(update.id(), locked, () -> checkUpdate(update))));
 			return journaled("UPDATE", apply(errors, allOrNone, (i) -> applyUpdate(updates.get(i)),
@@ -183,10 +197,37 @@ public final class OrgWriter {
 		Row row = this.org.find(update.id());
 		Boolean active = LicenseSeats.activeValue(update.fields());
 		boolean wasActive = Boolean.TRUE.equals(row.fieldValue("IsActive"));
+		Row oldLicense = (row.type() == OrgTypes.USER) ? LicenseSeats.licenseOf(row) : null;
+		Object oldProfile = row.fieldValue("ProfileId");
 		update.fields().forEach(row::set);
 		touch(row);
-		if (row.type() == OrgTypes.USER && active != null && active != wasActive) {
-			this.seats.userActivated(row, active, now());
+		if (row.type() == OrgTypes.USER) {
+			// The seat moves to the new license first, so a deactivation in the same write frees the new one.
+			this.seats.profileChanged(row, oldLicense, wasActive, now());
+			if (!java.util.Objects.equals(oldProfile, row.fieldValue("ProfileId"))) {
+				assignProfileSet(row);
+			}
+			if (active != null && active != wasActive) {
+				this.seats.userActivated(row, active, now());
+			}
+		}
+	}
+
+	/** As in Salesforce, a user's assignment to their profile's own permission set follows the profile. */
+	private void assignProfileSet(Row user) {
+		Row owned = this.org.table(OrgTypes.PERMISSION_SET).rows().stream()
+			.filter((set) -> Boolean.TRUE.equals(set.fieldValue("IsOwnedByProfile"))
+					&& SfId.to18(String.valueOf(user.fieldValue("ProfileId"))).equals(
+							SfId.to18(String.valueOf(set.fieldValue("ProfileId")))))
+			.findFirst()
+			.orElse(null);
+		for (Row assignment : this.org.table(OrgTypes.PERMISSION_SET_ASSIGNMENT).rows()) {
+			if (owned != null && user.id().equals(assignment.fieldValue("AssigneeId"))
+					&& assignment.related("PermissionSet") instanceof Row set
+					&& Boolean.TRUE.equals(set.fieldValue("IsOwnedByProfile"))) {
+				assignment.set("PermissionSetId", owned.id());
+				assignment.set("SystemModstamp", now());
+			}
 		}
 	}
 

@@ -25,6 +25,8 @@ public final class SandboxOrg implements SoqlSchema {
 
 	private final Map<String, String> protectedUsers = new LinkedHashMap<>();
 
+	private final Map<String, String> licensedPermissions = new LinkedHashMap<>();
+
 	private @Nullable LoginHistoryTable loginHistory;
 
 	private final Map<String, CrmRecordTable> crm = new LinkedHashMap<>();
@@ -76,6 +78,29 @@ public final class SandboxOrg implements SoqlSchema {
 	/** Users Salesforce refuses to deactivate, with the reason it gives. */
 	public Map<String, String> protectedUsers() {
 		return Collections.unmodifiableMap(this.protectedUsers);
+	}
+
+	/**
+	 * Users holding, through a permission set, a permission only their current user license allows, with its
+	 * label: Salesforce refuses to move them to a profile of another license.
+	 */
+	public Map<String, String> licensedPermissions() {
+		return Collections.unmodifiableMap(this.licensedPermissions);
+	}
+
+	/**
+	 * Gives a user a permission (such as {@code Convert Leads}) that only their current user license allows, so a
+	 * change of {@code ProfileId} to a profile of another license is refused with {@code FIELD_INTEGRITY_EXCEPTION}
+	 * "The user license doesn't allow the permission: ...", as Salesforce refuses it.
+	 */
+	public void holdLicensedPermission(String userId, String permission) {
+		synchronized (this) {
+			Row user = find(userId);
+			if (user == null || user.type() != OrgTypes.USER) {
+				throw new IllegalArgumentException("No user " + userId);
+			}
+			this.licensedPermissions.put(user.id(), permission);
+		}
 	}
 
 	/** What API sessions may see and do (default: every permission, every field). */

@@ -54,6 +54,22 @@ class NoticeTemplateTests {
 	}
 
 	@Test
+	void aDowngradeSaysTheLicenseMovesToACheaperOneAndThatRecordsKeepIt() {
+		Candidate downgrade = new Candidate(3, new CandidateKey("acme", JANE.userId(), "UserLicense:SFDC", "to-platform"),
+				Action.DOWNGRADE, CandidateState.NEW, null, AS_OF, AS_OF, AS_OF, AS_OF, null, null, null, null);
+		Notice notice = new Notice(JANE, "Acme Corp",
+				List.of(new Notice.Line(downgrade, "Salesforce", AS_OF, LocalDate.of(2026, 12, 11))));
+
+		assertThat(this.template.body(notice))
+			.contains("  - Salesforce (UserLicense:SFDC): last activity 2026-11-27, moved to a cheaper license from"
+					+ " 2026-12-11\n")
+			.contains("logging in does not keep it, working on those records does.");
+		assertThat(this.template.body(new Notice(JANE, "Acme Corp",
+				List.of(line(1, "UserLicense:SFDC", "Salesforce", null, LocalDate.of(2026, 12, 11))))))
+			.doesNotContain("cheaper");
+	}
+
+	@Test
 	void aUserWithoutANameIsGreetedByUsername() {
 		Notice.Recipient nameless = new Notice.Recipient("005000000000002AAA", "ops@acme.example", "ops@acme.example",
 				null);
