@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * {@code bench.db} (server URL), {@code bench.jfr} (record each night with JFR and print the hot methods),
  * {@code bench.keepDatabases}, {@code bench.secondNight} ({@code false}: the first night only),
  * {@code bench.compression} ({@code false}: the job asks for no compressed answers, to measure the bytes before).
+ * After the first night, the floor its login backfill is held to ({@link LoadFloor}).
  */
 public final class Benchmark {
 
@@ -79,6 +80,8 @@ public final class Benchmark {
 			if (scenario.latencyCheck()) {
 				this.report.printLatencyCheck(scenario, first, database.loginPages());
 			}
+			LoadFloor.Figures floor = (first.run().exitCode() == 0)
+					? LoadFloor.measure(this.server, scenario.databaseName(), workDir) : null;
 			List<Night> nights = new ArrayList<>(List.of(first));
 			if (first.run().exitCode() == 0 && !"false".equals(System.getProperty("bench.secondNight"))) {
 				long added = addOneDayOfLogins(scenario, sandbox, database, loginEvents);
@@ -86,6 +89,7 @@ public final class Benchmark {
 						app, profiles, runDate.plusDays(1), workDir));
 			}
 			this.report.print(scenario, loginEvents, nights);
+			this.report.printFloor(floor, first);
 			if (this.jfr) {
 				for (Night night : nights) {
 					HotMethods.print(night.run().recording(), this.out);

@@ -81,4 +81,18 @@ final class Report {
 		return (rows == 0 || seconds < 0.05) ? "" : String.format("%,d", Math.round(rows / seconds));
 	}
 
+	/** The first night against the floor: the same login rows loaded in bulk into an empty indexed copy. */
+	void printFloor(LoadFloor.Figures floor, Night first) {
+		if (floor == null) {
+			return;
+		}
+		StepFigures pull = first.step("pullActivity");
+		double night = first.run().wall().toMillis() / 1000.0;
+		double pullActivity = (pull != null) ? pull.elapsed().toMillis() / 1000.0 : Double.NaN;
+		this.out.printf("floor: LOAD DATA LOCAL INFILE of the night's %,d login rows into an empty copy of login_event "
+				+ "(same keys): %.1f s%n", floor.rows(), floor.seconds());
+		this.out.printf("first night / floor: %.2f x; pullActivity / floor: %.2f x%n", night / floor.seconds(),
+				pullActivity / floor.seconds());
+	}
+
 }
