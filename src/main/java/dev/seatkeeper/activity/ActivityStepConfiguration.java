@@ -3,6 +3,8 @@ package dev.seatkeeper.activity;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
 import dev.seatkeeper.job.RunKey;
@@ -41,10 +43,11 @@ class ActivityStepConfiguration {
 	@Bean
 	Step pullActivity(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			LoginWindowPartitioner loginWindowPartitioner, LoginHistoryReader loginHistoryReader,
-			LoginEventWriter loginEventWriter, TaskExecutor loginCursors) {
+			LoginEventWriter loginEventWriter, TaskExecutor loginCursors, DataSource dataSource) {
 		return new StepBuilder("pullActivity", jobRepository).partitioner("pullActivityWindow", loginWindowPartitioner)
 			.step(pullActivityWindow(jobRepository, transactionManager, loginHistoryReader, loginEventWriter))
 			.taskExecutor(loginCursors)
+			.listener(new DeferredLoginIndex(dataSource))
 			.build();
 	}
 
