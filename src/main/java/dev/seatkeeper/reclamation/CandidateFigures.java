@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class CandidateFigures implements ReclamationFigures {
 
-	private static final String OPEN = "('NEW', 'NOTIFIED', 'APPROVED', 'RECLAIMING')";
+	private static final String OPEN = CandidateState.openStatesSql();
 
 	private final JdbcTemplate jdbc;
 

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state a candidate moves to when a run re-evaluates it. Settled candidates (reclaimed, failed, rejected) never
- * move here: only an action or an operator settles them. Open and skipped candidates whose user is active again, or
+ * move here: only an action or an operator settles them. Pending and skipped candidates whose user is active again, or
  * whose rule no longer finds the user idle, are canceled; idle excluded holdings are skipped with the reason; idle
  * holdings that were canceled or skipped before start again as NEW. Stateless and thread-safe.
  */
@@ -28,18 +28,18 @@ public final class CandidateLifecycle {
 			case ACTIVE -> (current == null || current == CandidateState.CANCELED) ? null
 					: new Transition(current, CandidateState.CANCELED, activeReason(decision, activityChanged));
 			case SKIPPED -> new Transition(current, CandidateState.SKIPPED, decision.reason());
-			case CANDIDATE -> (current != null && current.isOpen()) ? new Transition(current, current, null)
+			case CANDIDATE -> (current != null && current.isPending()) ? new Transition(current, current, null)
 					: new Transition(current, CandidateState.NEW, null);
 		};
 	}
 
 	/**
-	 * An open or skipped candidate no decision covered this run: the license or the user is gone, or the rule is gone
+	 * A pending or skipped candidate no decision covered this run: the license or the user is gone, or the rule is gone
 	 * or no longer covers the license.
 	 * @param rule the candidate's rule as the profile has it now, or null when the profile no longer has it
 	 */
 	public @Nullable Transition gone(CandidateState current, @Nullable InactivityRule rule, String model) {
-		if (!current.isOpen() && current != CandidateState.SKIPPED) {
+		if (!current.isPending() && current != CandidateState.SKIPPED) {
 			return null;
 		}
 		String reason = (rule == null) ? "the rule is no longer in the profile"

@@ -19,18 +19,31 @@ class CandidateLifecycleTests {
 	private final CandidateLifecycle lifecycle = new CandidateLifecycle();
 
 	@Test
+	void openMeansTheSeatMayStillBeFreedAndPendingThatTheRulesStillDecide() {
+		assertThat(List.of(CandidateState.values()).stream().filter(CandidateState::isOpen))
+			.containsExactly(CandidateState.NEW, CandidateState.NOTIFIED, CandidateState.APPROVED, CandidateState.RECLAIMING);
+		assertThat(List.of(CandidateState.values()).stream().filter(CandidateState::isPending))
+			.containsExactly(CandidateState.NEW, CandidateState.NOTIFIED, CandidateState.APPROVED);
+		assertThat(CandidateState.openStatesSql()).isEqualTo("('NEW', 'NOTIFIED', 'APPROVED', 'RECLAIMING')");
+		assertThat(this.lifecycle.gone(CandidateState.RECLAIMING, null, "UserLicense:SFDC"))
+			.as("a sent write is the reclaim step's to settle").isNull();
+		assertThat(this.lifecycle.gone(CandidateState.APPROVED, null, "UserLicense:SFDC").to())
+			.isEqualTo(CandidateState.CANCELED);
+	}
+
+	@Test
 	void anIdleHoldingSeenForTheFirstTimeIsNew() {
 		assertThat(this.lifecycle.next(null, candidate())).isEqualTo(new Transition(null, CandidateState.NEW, null));
 	}
 
 	@Test
-	void anOpenCandidateStillIdleKeepsItsState() {
+	void aPendingCandidateStillIdleKeepsItsState() {
 		assertThat(this.lifecycle.next(CandidateState.APPROVED, candidate()).changesState()).isFalse();
 		assertThat(this.lifecycle.next(CandidateState.NOTIFIED, candidate()).to()).isEqualTo(CandidateState.NOTIFIED);
 	}
 
 	@Test
-	void anOpenCandidateWhoseUserIsActiveAgainIsCanceledWithTheActivity() {
+	void aPendingCandidateWhoseUserIsActiveAgainIsCanceledWithTheActivity() {
 		Transition transition = this.lifecycle.next(CandidateState.NEW, active());
 
 		assertThat(transition.to()).isEqualTo(CandidateState.CANCELED);
@@ -38,7 +51,7 @@ class CandidateLifecycleTests {
 	}
 
 	@Test
-	void activeHoldingsWithoutAnOpenCandidateLeaveNoTrace() {
+	void activeHoldingsWithoutAPendingCandidateLeaveNoTrace() {
 		assertThat(this.lifecycle.next(null, active())).isNull();
 		assertThat(this.lifecycle.next(CandidateState.CANCELED, active())).isNull();
 	}
