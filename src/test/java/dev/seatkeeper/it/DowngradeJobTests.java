@@ -33,8 +33,8 @@ import dev.seatkeeper.reclamation.CandidateState;
 import dev.seatkeeper.reclamation.CandidateStore;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.OrgTypes;
-import dev.seatkeeper.sandbox.org.RecordActivityFacts;
 import dev.seatkeeper.sandbox.org.Row;
+import dev.seatkeeper.testsupport.DowngradeFacts;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -282,27 +282,7 @@ class DowngradeJobTests {
 
 	/** Active SFDC holders without a create or edit of an Opportunity or Case in the 90 days before the run. */
 	private static Set<String> expected(Sandbox sandbox) {
-		RecordActivityFacts facts = sandbox.org().recordActivityFacts(NOW.minus(Duration.ofDays(365)));
-		Instant since = NOW.minus(Duration.ofDays(90));
-		Set<String> users = new TreeSet<>();
-		for (Row user : sandbox.org().table(OrgTypes.USER).rows()) {
-			if (!Boolean.TRUE.equals(user.fieldValue("IsActive"))
-					|| !"SFDC".equals(user.value("Profile.UserLicense.LicenseDefinitionKey"))) {
-				continue;
-			}
-			Map<String, RecordActivityFacts.Activity> use = facts.byUser().getOrDefault(user.id(), Map.of());
-			boolean usesExpensive = List.of("Opportunity", "Case").stream().map(use::get)
-				.anyMatch((activity) -> activity != null && (after(activity.lastCreated(), since)
-						|| after(activity.lastModified(), since)));
-			if (!usesExpensive) {
-				users.add(user.id());
-			}
-		}
-		return users;
-	}
-
-	private static boolean after(Instant time, Instant since) {
-		return time != null && !time.isBefore(since);
+		return DowngradeFacts.salesforceUsersIdleOnOpportunitiesAndCases(sandbox, NOW);
 	}
 
 	private static boolean hasSalesforceOnlyFeature(Sandbox sandbox, String userId) {

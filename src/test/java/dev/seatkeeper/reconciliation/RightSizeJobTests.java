@@ -22,9 +22,7 @@ import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.RecordActivitySettings;
 import dev.seatkeeper.sandbox.Sandbox;
-import dev.seatkeeper.sandbox.org.OrgTypes;
-import dev.seatkeeper.sandbox.org.RecordActivityFacts;
-import dev.seatkeeper.sandbox.org.Row;
+import dev.seatkeeper.testsupport.DowngradeFacts;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -98,27 +96,7 @@ class RightSizeJobTests {
 
 	/** Active SFDC holders without a create or edit of an Opportunity or Case in the 90 days before the run. */
 	private static Set<String> expected(Sandbox sandbox) {
-		RecordActivityFacts facts = sandbox.org().recordActivityFacts(NOW.minus(Duration.ofDays(365)));
-		Instant since = NOW.minus(Duration.ofDays(90));
-		Set<String> users = new TreeSet<>();
-		for (Row user : sandbox.org().table(OrgTypes.USER).rows()) {
-			if (!Boolean.TRUE.equals(user.fieldValue("IsActive"))
-					|| !"SFDC".equals(user.value("Profile.UserLicense.LicenseDefinitionKey"))) {
-				continue;
-			}
-			Map<String, RecordActivityFacts.Activity> use = facts.byUser().getOrDefault(user.id(), Map.of());
-			boolean usesExpensive = List.of("Opportunity", "Case").stream().map(use::get)
-				.anyMatch((activity) -> activity != null && (after(activity.lastCreated(), since)
-						|| after(activity.lastModified(), since)));
-			if (!usesExpensive) {
-				users.add(user.id());
-			}
-		}
-		return users;
-	}
-
-	private static boolean after(Instant time, Instant since) {
-		return time != null && !time.isBefore(since);
+		return DowngradeFacts.salesforceUsersIdleOnOpportunitiesAndCases(sandbox, NOW);
 	}
 
 	private static Entitlement price(String model, String monthly) {
