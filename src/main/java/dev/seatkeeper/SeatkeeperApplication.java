@@ -22,7 +22,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SeatkeeperApplication {
 
 	public static void main(String[] args) {
-		System.exit(Console.launch(args, () -> {
+		System.exit(Console.launch(args, () -> Start.command(args)));
+	}
+
+	/**
+	 * Starts a command that help and version never reach. A class of its own because the JVM verifies a class whole
+	 * when it first runs it: in {@code main} these calls would load Spring's context interfaces even for {@code --help}.
+	 */
+	private static final class Start {
+
+		static int command(String[] args) {
 			if (args.length > 0 && SandboxCommand.NAME.equals(args[0])) {
 				return SandboxCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
 			}
@@ -30,7 +39,8 @@ public class SeatkeeperApplication {
 				return KubernetesCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
 			}
 			return SpringApplication.exit(SpringApplication.run(SeatkeeperApplication.class, args));
-		}));
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.seatkeeper.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.BeanUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -59,7 +59,7 @@ public final class Console {
 
 	/** Help, version and usage errors, answered from the command model alone; null when the command must run. */
 	static @Nullable Integer answerWithoutApplication(String[] args) {
-		CommandLine commandLine = SeatkeeperCommandLine.create(new ModelFactory());
+		CommandLine commandLine = SeatkeeperCommandLine.reachableBy(args, new ModelFactory());
 		ParseResult parsed;
 		try {
 			parsed = commandLine.parseArgs(args);
@@ -102,7 +102,8 @@ public final class Console {
 
 	/**
 	 * Builds command objects for their options alone: the constructor with the fewest parameters gets nulls (and
-	 * zeros), as commands only keep their collaborators until {@code call()}, which this model never reaches.
+	 * zeros), as commands only keep their collaborators until {@code call()}, which this model never reaches. Plain
+	 * reflection, not Spring's: help and version load no Spring class.
 	 */
 	private static final class ModelFactory implements CommandLine.IFactory {
 
@@ -115,7 +116,11 @@ public final class Console {
 			Constructor<K> constructor = (Constructor<K>) Arrays.stream(type.getDeclaredConstructors())
 				.min(Comparator.comparingInt(Constructor::getParameterCount))
 				.orElseThrow();
-			return BeanUtils.instantiateClass(constructor, new Object[constructor.getParameterCount()]);
+			Object[] arguments = Arrays.stream(constructor.getParameterTypes())
+				.map((parameter) -> parameter.isPrimitive() ? Array.get(Array.newInstance(parameter, 1), 0) : null)
+				.toArray();
+			constructor.setAccessible(true);
+			return constructor.newInstance(arguments);
 		}
 
 	}

@@ -1,6 +1,10 @@
 package dev.seatkeeper.cli;
 
+import java.util.Arrays;
+import java.util.List;
+
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -16,8 +20,40 @@ public final class SeatkeeperCommandLine {
 	private SeatkeeperCommandLine() {
 	}
 
+	/** The whole command line, every subcommand modelled: for running a command. */
 	public static CommandLine create(CommandLine.IFactory factory) {
-		return withExitCodes(new CommandLine(SeatkeeperCommand.class, factory));
+		CommandLine root = new CommandLine(SeatkeeperCommand.class, factory);
+		for (Class<?> subcommand : SeatkeeperCommand.SUBCOMMANDS) {
+			root.addSubcommand(new CommandLine(subcommand, factory));
+		}
+		return withExitCodes(root);
+	}
+
+	/**
+	 * The command line as far as {@code args} can reach it, for answering help, version and usage errors before
+	 * anything starts: a subcommand whose name is not among the arguments cannot be reached, so it is only its name
+	 * and description (what the root's help lists and a typo is matched against), not a model built by reflection on
+	 * its class, its options and its own subcommands. That reflection is most of the time help takes. Argument files
+	 * ({@code @file}) hide the names, so with one every subcommand is modelled.
+	 */
+	static CommandLine reachableBy(String[] args, CommandLine.IFactory factory) {
+		List<String> words = Arrays.asList(args);
+		if (words.stream().anyMatch((word) -> word.startsWith("@"))) {
+			return create(factory);
+		}
+		CommandLine root = new CommandLine(SeatkeeperCommand.class, factory);
+		for (Class<?> subcommand : SeatkeeperCommand.SUBCOMMANDS) {
+			Command command = subcommand.getAnnotation(Command.class);
+			boolean named = words.contains(command.name()) || Arrays.stream(command.aliases()).anyMatch(words::contains);
+			root.addSubcommand(named ? new CommandLine(subcommand, factory) : new CommandLine(nameAndDescription(command)));
+		}
+		return withExitCodes(root);
+	}
+
+	private static CommandSpec nameAndDescription(Command command) {
+		CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+		spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+		return spec;
 	}
 
 	/** Applies the console contract to a command and all its subcommands. */

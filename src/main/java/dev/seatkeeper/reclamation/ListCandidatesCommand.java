@@ -33,8 +33,6 @@ public class ListCandidatesCommand extends FilteredCandidatesCommand {
 
 	}
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneOffset.UTC);
 
@@ -63,7 +61,7 @@ public class ListCandidatesCommand extends FilteredCandidatesCommand {
 		}
 		out.print(switch (this.format) {
 			case TABLE -> table(candidates, this.wide ? TerminalWidth.UNLIMITED : TerminalWidth.detect());
-			case JSON -> JSON.writeValueAsString(candidates.stream().map(Row::of).toList()) + "\n";
+			case JSON -> Json.MAPPER.writeValueAsString(candidates.stream().map(Row::of).toList()) + "\n";
 			case CSV -> csv(candidates);
 		});
 		out.flush();
@@ -106,6 +104,16 @@ public class ListCandidatesCommand extends FilteredCandidatesCommand {
 
 	private static String minutes(@Nullable Instant at) {
 		return (at != null) ? MINUTES.format(at) : "never";
+	}
+
+	/**
+	 * The JSON mapper, built on first use: picocli instantiates this command for {@code candidates list --help}, and a
+	 * mapper built with the class costs that help hundreds of Jackson classes and most of a second.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
 	}
 
 	/** One candidate in JSON and CSV: every field, instants in ISO-8601 UTC, nulls kept. */

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code USERS@MS}, empty for none), {@code bench.jobJvmOptions}, {@code bench.cursors}, {@code bench.seed},
  * {@code bench.db} (server URL), {@code bench.jfr} (record each night with JFR and print the hot methods),
  * {@code bench.keepDatabases}, {@code bench.secondNight} ({@code false}: the first night only),
- * {@code bench.compression} ({@code false}: the job asks for no compressed answers, to measure the bytes before).
+ * {@code bench.compression} ({@code false}: the job asks for no compressed answers, to measure the bytes before),
+ * {@code bench.help} (starts per command for the {@code --help}/{@code --version} times printed first; 0: none).
  * After the first night, the floor its login backfill is held to ({@link LoadFloor}).
  */
 public final class Benchmark {
@@ -57,6 +58,10 @@ public final class Benchmark {
 		this.out.printf("Seatkeeper benchmark: %d cores, %,d MB max memory of this JVM, server %s (%s), seed %d%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, this.server,
 				BenchDatabase.describeServer(this.server), this.seed);
+		int helpRuns = Integer.getInteger("bench.help", 5);
+		if (helpRuns > 0) {
+			HelpTimes.print(this.java, this.jar, helpRuns, this.out);
+		}
 		for (Scenario scenario : scenarios) {
 			run(scenario);
 		}

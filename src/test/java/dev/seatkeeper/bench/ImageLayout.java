@@ -8,18 +8,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The jar laid out as the image runs it (k8s/Dockerfile): its layers extracted and copied into one directory,
- * started by Spring Boot's JarLauncher. Class loading from the nested jar costs several CPU seconds more at every
- * start, which production does not pay, so the benchmark does not either. With {@code -Dbench.cds=true} the jar is
- * extracted as Spring Boot recommends for Class Data Sharing instead (a thin jar and {@code lib/}), a training run
- * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}) writes the archive, and every night
- * starts with {@code -XX:SharedArchiveFile}: the README's "Start faster".
+ * The jar laid out and started as the image does (k8s/Dockerfile): its layers extracted without the launcher (a thin
+ * jar whose manifest lists {@code lib/}) and copied into one directory, a Class Data Sharing training run there
+ * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}, a throwaway H2 home), and every night
+ * started with {@code -XX:SharedArchiveFile -jar seatkeeper.jar}. With {@code -Dbench.cds=false} the same layout
+ * starts without the archive: the "before" of the README's "Start faster".
  */
 final class ImageLayout {
 
-	static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
-
-	static final boolean CDS = Boolean.getBoolean("bench.cds");
+	static final boolean CDS = !"false".equals(System.getProperty("bench.cds", "true").trim());
 
 	private static final String ARCHIVE = "seatkeeper.jsa";
 
@@ -28,28 +25,35 @@ final class ImageLayout {
 	private ImageLayout() {
 	}
 
-	/** Extracts the jar under {@code workDir} and returns the directory {@link #launch} starts it from. */
+	/** Extracts the jar under {@code workDir} as the image does and returns the directory it starts from. */
 	static Path assemble(Path java, Path jar, Path workDir) throws IOException, InterruptedException {
-		return CDS ? withClassDataSharing(java, jar, workDir) : layers(java, jar, workDir);
+		Path layers = workDir.resolve("layers");
+		Path app = Files.createDirectories(workDir.resolve("app"));
+		run(workDir, "extract.log", java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
+				"--destination", layers.toString());
+		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+			copyInto(layers.resolve(layer), app);
+		}
+		Files.move(app.resolve(jar.getFileName().toString()), app.resolve(THIN_JAR), StandardCopyOption.REPLACE_EXISTING);
+		if (CDS) {
+			train(java, app, workDir);
+		}
+		return app;
 	}
 
 	/** The java arguments that start the application laid out in {@code app}, before its own arguments. */
 	static List<String> launch(Path app) {
 		return CDS ? List.of("-XX:SharedArchiveFile=" + app.resolve(ARCHIVE), "-jar", app.resolve(THIN_JAR).toString())
-				: List.of("-cp", app.toString(), LAUNCHER);
+				: List.of("-jar", app.resolve(THIN_JAR).toString());
 	}
 
 	static String describe() {
-		return CDS ? "from the extracted jar with a CDS archive (-Dbench.cds=true)"
-				: "as the image starts it: extracted layers, JarLauncher";
+		return CDS ? "as the image starts it: extracted thin jar and lib/, CDS archive of a training run"
+				: "extracted thin jar and lib/ without a CDS archive (-Dbench.cds=false)";
 	}
 
-	private static Path withClassDataSharing(Path java, Path jar, Path workDir) throws IOException, InterruptedException {
-		Path app = workDir.resolve("cds");
-		run(workDir, "extract.log", java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
-				app.toString());
-		Files.move(app.resolve(jar.getFileName().toString()), app.resolve(THIN_JAR), StandardCopyOption.REPLACE_EXISTING);
-		// The training run starts the context on a throwaway H2 database and exits once it is refreshed.
+	/** The Dockerfile's training run: the context starts on a throwaway H2 database and exits once refreshed. */
+	private static void train(Path java, Path app, Path workDir) throws IOException, InterruptedException {
 		ProcessBuilder training = new ProcessBuilder(java.toString(), "-XX:ArchiveClassesAtExit=" + app.resolve(ARCHIVE),
 				"-Dspring.context.exit=onRefresh", "-jar", app.resolve(THIN_JAR).toString(), "status");
 		training.environment().put("SEATKEEPER_HOME", Files.createDirectories(workDir.resolve("training")).toString());
@@ -57,7 +61,6 @@ final class ImageLayout {
 		if (!Files.isRegularFile(app.resolve(ARCHIVE))) {
 			throw new IllegalStateException("The CDS training run wrote no archive; see " + workDir.resolve("cds-training.log"));
 		}
-		return app;
 	}
 
 	private static void run(Path workDir, String log, String... command) throws IOException, InterruptedException {
@@ -67,17 +70,6 @@ final class ImageLayout {
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException(String.join(" ", command) + " failed; see " + workDir.resolve(log));
 		}
-	}
-
-	private static Path layers(Path java, Path jar, Path workDir) throws IOException, InterruptedException {
-		Path layers = workDir.resolve("layers");
-		Path app = Files.createDirectories(workDir.resolve("app"));
-		run(workDir, "extract.log", java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--layers",
-				"--launcher", "--destination", layers.toString());
-		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
-			copyInto(layers.resolve(layer), app);
-		}
-		return app;
 	}
 
 	private static void copyInto(Path from, Path to) throws IOException {

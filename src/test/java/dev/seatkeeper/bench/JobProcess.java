@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One night: {@code java <options> JarLauncher run --profile bench} on the image's layout ({@link ImageLayout}), in
+ * One night: {@code java <options> -XX:SharedArchiveFile=… -jar seatkeeper.jar run --profile bench} on the image's layout ({@link ImageLayout}), in
  * a JVM of its own, timed from the outside. Peak heap comes from the JVM's GC log: the largest heap use seen before a collection or at exit.
  */
 final class JobProcess {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,23 +31,24 @@ class ConsoleContractIT {
 			List.of("candidates", "reject"), List.of("candidates", "preview"), List.of("sandbox"), List.of("k8s"),
 			List.of("k8s", "render"));
 
-	/** A Java start takes about half a second here; Spring and Flyway took 14 s. */
-	static final Duration WITHOUT_SPRING = Duration.ofSeconds(5);
-
 	@TempDir
 	Path work;
 
+	/**
+	 * Without Spring: with the database unreachable, a command that started the application would fail, so exit 0 and
+	 * no database file prove it (how fast help is, the benchmark prints: HelpTimes). {@code -h} and {@code --help} are
+	 * one option, so each command answers one of them, every other command the short one: one process per command.
+	 */
 	@Test
 	void everyCommandAnswersHelpAndVersionWithoutStartingSpringOrTouchingADatabase() throws Exception {
-		for (List<String> command : COMMANDS) {
-			for (String option : List.of("--help", "-h")) {
-				JarCommand.Result help = JarCommand.run(this.work, NO_DATABASE, arguments(command, option));
+		for (int i = 0; i < COMMANDS.size(); i++) {
+			List<String> command = COMMANDS.get(i);
+			String option = (i % 2 == 0) ? "--help" : "-h";
+			JarCommand.Result help = JarCommand.run(this.work, NO_DATABASE, arguments(command, option));
 
-				assertThat(help.exitCode()).as("%s %s: %s", command, option, help).isZero();
-				assertThat(help.out()).as("%s %s", command, option).startsWith("Usage: seatkeeper").contains("--verbose");
-				assertThat(help.err()).as("%s %s", command, option).isEmpty();
-				assertThat(help.took()).as("%s %s", command, option).isLessThan(WITHOUT_SPRING);
-			}
+			assertThat(help.exitCode()).as("%s %s: %s", command, option, help).isZero();
+			assertThat(help.out()).as("%s %s", command, option).startsWith("Usage: seatkeeper").contains("--verbose");
+			assertThat(help.err()).as("%s %s", command, option).isEmpty();
 		}
 		JarCommand.Result version = JarCommand.run(this.work, NO_DATABASE, "run", "--version");
 		assertThat(version.out()).as(version.toString()).startsWith("seatkeeper ");
@@ -65,7 +65,6 @@ class ConsoleContractIT {
 		assertThat(unknown.err()).contains("Unknown option: '--bogus'").contains("Usage: seatkeeper run");
 		assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCode.USAGE.code());
 		assertThat(missing.err()).contains("Missing a subcommand of 'seatkeeper candidates'");
-		assertThat(unknown.took()).isLessThan(WITHOUT_SPRING);
 	}
 
 	@Test

@@ -23,7 +23,9 @@ class ContainerDockerfileTests {
 		assertThat(this.dockerfile.all("FROM").get(0)).startsWith("eclipse-temurin:17-jdk ").endsWith(" AS build");
 		assertThat(this.dockerfile.last("FROM")).isEqualTo("eclipse-temurin:17-jre");
 		assertThat(this.dockerfile.extractCommand()).containsSubsequence("java", "-Djarmode=tools", "-jar", "target/seatkeeper.jar",
-				"extract", "--layers", "--launcher");
+				"extract", "--layers");
+		assertThat(this.dockerfile.extractCommand()).as("the thin jar and lib/, not the nested-jar launcher layout, which CDS cannot use")
+			.doesNotContain("--launcher");
 	}
 
 	@Test
@@ -36,12 +38,35 @@ class ContainerDockerfileTests {
 	void theEntrypointIsExecFormJavaSizedByTheContainerLimit() {
 		List<String> entrypoint = this.dockerfile.entrypoint();
 		assertThat(entrypoint.get(0)).isEqualTo("java");
-		assertThat(entrypoint).last().isEqualTo("org.springframework.boot.loader.launch.JarLauncher");
+		assertThat(entrypoint.subList(entrypoint.size() - 2, entrypoint.size())).containsExactly("-jar", "seatkeeper.jar");
 		assertThat(entrypoint).anyMatch((argument) -> argument.startsWith("-XX:MaxRAMPercentage="));
 		assertThat(entrypoint).as("a fixed heap ignores the container's memory limit").noneMatch((argument) -> argument.startsWith("-Xmx"));
 		assertThat(entrypoint).as("the JVM exits 3 on OutOfMemoryError with it, which Seatkeeper uses for STOPPED")
 			.doesNotContain("-XX:+ExitOnOutOfMemoryError")
 			.contains("-XX:OnOutOfMemoryError=kill -9 %p");
+	}
+
+	@Test
+	void theImageTrainsAClassDataSharingArchiveOnItsOwnJvmAndStartsWithIt() {
+		List<String> training = this.dockerfile.trainingCommand();
+		List<String> entrypoint = this.dockerfile.entrypoint();
+		String archive = training.stream()
+			.filter((argument) -> argument.startsWith("-XX:ArchiveClassesAtExit="))
+			.findFirst()
+			.orElseThrow()
+			.substring("-XX:ArchiveClassesAtExit=".length());
+
+		assertThat(entrypoint).contains("-XX:SharedArchiveFile=" + archive);
+		assertThat(training).as("exits once the context is refreshed: no command runs, no Salesforce call")
+			.contains("-Dspring.context.exit=onRefresh");
+		assertThat(training).as("the same classpath as the entrypoint, or the JVM ignores the archive")
+			.containsSubsequence("java", "-jar", "seatkeeper.jar");
+		assertThat(training).as("the same heap sizing as the entrypoint")
+			.containsAll(entrypoint.stream().filter((argument) -> argument.startsWith("-XX:MaxRAMPercentage=")).toList());
+		assertThat(training.get(0)).as("a throwaway home: the context migrates an embedded database there")
+			.startsWith("SEATKEEPER_HOME=/tmp/");
+		List<String> runtime = this.dockerfile.runtimeStage().stream().map(Dockerfile.Instruction::keyword).toList();
+		assertThat(runtime.lastIndexOf("COPY")).as("trained on the copied application").isLessThan(runtime.lastIndexOf("RUN"));
 	}
 
 	@Test

@@ -75,14 +75,40 @@ record Dockerfile(List<Instruction> instructions) {
 
 	/** The extraction command of the build stage, word by word. */
 	List<String> extractCommand() {
-		for (String run : all("RUN")) {
-			for (String command : run.split("&&")) {
-				if (command.contains("-Djarmode=tools")) {
+		return command(this.instructions, "-Djarmode=tools", "no layer extraction");
+	}
+
+	/**
+	 * The Class Data Sharing training run, word by word, leading {@code NAME=value} environment settings included; from
+	 * the runtime stage only, as the archive is valid for the JVM that wrote it.
+	 */
+	List<String> trainingCommand() {
+		return command(runtimeStage(), "-XX:ArchiveClassesAtExit=", "no CDS training run in the runtime stage");
+	}
+
+	/** The instructions after the last FROM: what the image that runs is built of. */
+	List<Instruction> runtimeStage() {
+		int lastFrom = 0;
+		for (int i = 0; i < this.instructions.size(); i++) {
+			if (this.instructions.get(i).keyword().equals("FROM")) {
+				lastFrom = i;
+			}
+		}
+		return this.instructions.subList(lastFrom + 1, this.instructions.size());
+	}
+
+	private static List<String> command(List<Instruction> instructions, String containing, String otherwise) {
+		for (Instruction instruction : instructions) {
+			if (!instruction.keyword().equals("RUN")) {
+				continue;
+			}
+			for (String command : instruction.arguments().split("&&")) {
+				if (command.contains(containing)) {
 					return Arrays.asList(command.strip().split("\\s+"));
 				}
 			}
 		}
-		throw new IllegalStateException("no layer extraction in " + PATH);
+		throw new IllegalStateException(otherwise + " in " + PATH);
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import dev.seatkeeper.cli.ExitCode;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the image would do, without a Docker engine: the Dockerfile's layer extraction on the packaged jar, its
- * COPY of the layers into one directory, and its ENTRYPOINT run there. Needs {@code target/seatkeeper.jar}, so it
- * runs in {@code ./mvnw verify}.
+ * COPY of the layers into one directory, its Class Data Sharing training run there, and its ENTRYPOINT. Needs
+ * {@code target/seatkeeper.jar}, so it runs in {@code ./mvnw verify}.
  */
 class PackagedImageIT {
 
@@ -52,6 +53,18 @@ class PackagedImageIT {
 		for (String layer : dockerfile.copiedLayers()) {
 			copyInto(layers.resolve(layer), app);
 		}
+
+		// The training run's NAME=value prefix becomes its environment, its throwaway home a directory of this test;
+		// the profiles are where the image's ENV puts them.
+		List<String> training = new ArrayList<>(dockerfile.trainingCommand());
+		Map<String, String> environment = new HashMap<>(Map.of("SEATKEEPER_PROFILES_DIR", Path.of("jobs/profiles").toAbsolutePath().toString()));
+		while (training.get(0).matches("[A-Z_]+=.*")) {
+			String setting = training.remove(0);
+			environment.put(setting.substring(0, setting.indexOf('=')), work.resolve("training-home").toString());
+		}
+		training.set(0, java());
+		Result trained = run(training, app, environment);
+		assertThat(trained.exitCode()).as(trained.output()).isZero();
 	}
 
 	@Test
@@ -60,14 +73,30 @@ class PackagedImageIT {
 			assertThat(extracted.map((layer) -> layer.getFileName().toString()))
 				.containsExactlyInAnyOrderElementsOf(dockerfile.copiedLayers());
 		}
-		try (Stream<Path> libraries = Files.list(layers.resolve("dependencies/BOOT-INF/lib"))) {
+		try (Stream<Path> libraries = Files.list(layers.resolve("dependencies/lib"))) {
 			assertThat(libraries.map(Path::getFileName).map(Path::toString)).contains("spring-boot-4.0.7.jar")
 				.noneMatch((library) -> library.contains("SNAPSHOT"));
 		}
-		assertThat(layers.resolve("spring-boot-loader/org/springframework/boot/loader/launch/JarLauncher.class")).isRegularFile();
 		assertThat(layers.resolve("snapshot-dependencies")).isDirectory();
-		assertThat(layers.resolve("application/BOOT-INF/classes/dev/seatkeeper/SeatkeeperApplication.class")).isRegularFile();
-		assertThat(layers.resolve("application/META-INF/MANIFEST.MF")).isRegularFile();
+		try (JarFile thin = new JarFile(layers.resolve("application/seatkeeper.jar").toFile())) {
+			assertThat(thin.getEntry("dev/seatkeeper/SeatkeeperApplication.class")).isNotNull();
+			assertThat(thin.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("dev.seatkeeper.SeatkeeperApplication");
+			assertThat(thin.getManifest().getMainAttributes().getValue("Class-Path")).contains("lib/spring-boot-4.0.7.jar");
+		}
+	}
+
+	@Test
+	void theEntrypointStartsWithTheArchiveOfTheTrainingRun() throws Exception {
+		assertThat(app.resolve(archive())).isRegularFile();
+		List<String> logged = new ArrayList<>(dockerfile.entrypoint());
+		logged.add(1, "-Xlog:class+load");
+		logged.set(0, java());
+		logged.add("--version");
+		Result version = run(logged, app, Map.of());
+
+		assertThat(version.exitCode()).as(version.output()).isEqualTo(ExitCode.OK.code());
+		assertThat(version.output()).as("our classes come from the archive, not from the jar")
+			.containsPattern("dev\\.seatkeeper\\.cli\\.Console source: shared objects file \\(top\\)");
 	}
 
 	@Test
@@ -120,7 +149,7 @@ class PackagedImageIT {
 				""");
 		List<String> command = new ArrayList<>(dockerfile.entrypoint());
 		command.set(0, java());
-		command.remove(command.size() - 1);
+		command.subList(command.indexOf("-jar"), command.size()).clear();
 		command.addAll(List.of("-Xmx32m", program.toString()));
 		Result result = run(command, work, Map.of());
 		assertThat(Arrays.stream(ExitCode.values()).map(ExitCode::code)).doesNotContain(result.exitCode());
@@ -144,6 +173,14 @@ class PackagedImageIT {
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
 		return new Result(process.exitValue(), output);
+	}
+
+	private static String archive() {
+		return dockerfile.entrypoint().stream()
+			.filter((argument) -> argument.startsWith("-XX:SharedArchiveFile="))
+			.findFirst()
+			.orElseThrow()
+			.substring("-XX:SharedArchiveFile=".length());
 	}
 
 	private static String java() {

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.cli.SeatkeeperCommand;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.profile.Profiles;
@@ -305,7 +304,7 @@ class CandidatesCommandTests {
 
 	@Test
 	void theRootCommandListsCandidatesEvenBeforeSpringBuildsTheCommands() {
-		CommandLine root = new CommandLine(SeatkeeperCommand.class);
+		CommandLine root = SeatkeeperCommandLine.create(CommandLine.defaultFactory());
 
 		assertThat(root.getSubcommands()).containsKey("candidates");
 		assertThat(root.getSubcommands().get("candidates").getSubcommands()).containsOnlyKeys("list", "preview", "approve",

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.cli.SeatkeeperCommand;
+import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -57,7 +57,7 @@ class SandboxCommandTests {
 
 	@Test
 	void theRootCommandListsTheSandbox() {
-		assertThat(new CommandLine(SeatkeeperCommand.class).getSubcommands()).containsKey(SandboxCommand.NAME);
+		assertThat(SeatkeeperCommandLine.create(CommandLine.defaultFactory()).getSubcommands()).containsKey(SandboxCommand.NAME);
 	}
 
 	private static SandboxCommand parse(String... args) {
