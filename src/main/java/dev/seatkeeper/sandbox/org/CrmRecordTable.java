@@ -134,19 +134,11 @@ public final class CrmRecordTable implements RecordSource {
 	public @Nullable KeyOrder keyOrder(String field) {
 		if ("CreatedById".equalsIgnoreCase(field)) {
 			UserKeyOrder order = this.byCreator;
-			if (order == null) {
-				order = new UserKeyOrder(this.createdBy, this.userIds);
-				this.byCreator = order;
-			}
-			return order;
+			return (order != null) ? order : (this.byCreator = new UserKeyOrder(this.createdBy, this.userIds));
 		}
 		if ("LastModifiedById".equalsIgnoreCase(field)) {
 			UserKeyOrder order = this.byEditor;
-			if (order == null) {
-				order = new UserKeyOrder(this.modifiedBy, this.userIds);
-				this.byEditor = order;
-			}
-			return order;
+			return (order != null) ? order : (this.byEditor = new UserKeyOrder(this.modifiedBy, this.userIds));
 		}
 		return null;
 	}
