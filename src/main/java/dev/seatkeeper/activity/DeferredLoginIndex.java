@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.seatkeeper.storage.DatabaseProduct;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class DeferredLoginIndex implements StepExecutionListener {
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			if (!isMySqlFamily(connection) || !isEmpty(connection) || !exists(connection)) {
+			if (!DatabaseProduct.isMySqlFamily(connection) || !isEmpty(connection) || !exists(connection)) {
 				return;
 			}
 			try (Statement statement = connection.createStatement()) {
@@ -73,7 +74,7 @@ public class DeferredLoginIndex implements StepExecutionListener {
 			return null;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
-			if (!isMySqlFamily(connection) || exists(connection)) {
+			if (!DatabaseProduct.isMySqlFamily(connection) || exists(connection)) {
 				return null;
 			}
 			long started = System.nanoTime();
@@ -113,11 +114,6 @@ public class DeferredLoginIndex implements StepExecutionListener {
 				ResultSet row = statement.executeQuery("SELECT 1 FROM login_event LIMIT 1")) {
 			return !row.next();
 		}
-	}
-
-	private static boolean isMySqlFamily(Connection connection) throws SQLException {
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		return product.contains("mysql") || product.contains("mariadb");
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.seatkeeper.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +23,7 @@ public final class SeatkeeperCommandLine {
 
 	/** The whole command line, every subcommand modelled: for running a command. */
 	public static CommandLine create(CommandLine.IFactory factory) {
-		CommandLine root = new CommandLine(SeatkeeperCommand.class, factory);
-		for (Class<?> subcommand : SeatkeeperCommand.SUBCOMMANDS) {
-			root.addSubcommand(new CommandLine(subcommand, factory));
-		}
-		return withExitCodes(root);
+		return build(factory, (command) -> true);
 	}
 
 	/**
@@ -41,11 +38,16 @@ public final class SeatkeeperCommandLine {
 		if (words.stream().anyMatch((word) -> word.startsWith("@"))) {
 			return create(factory);
 		}
+		return build(factory, (command) -> words.contains(command.name())
+				|| Arrays.stream(command.aliases()).anyMatch(words::contains));
+	}
+
+	private static CommandLine build(CommandLine.IFactory factory, Predicate<Command> modelled) {
 		CommandLine root = new CommandLine(SeatkeeperCommand.class, factory);
 		for (Class<?> subcommand : SeatkeeperCommand.SUBCOMMANDS) {
 			Command command = subcommand.getAnnotation(Command.class);
-			boolean named = words.contains(command.name()) || Arrays.stream(command.aliases()).anyMatch(words::contains);
-			root.addSubcommand(named ? new CommandLine(subcommand, factory) : new CommandLine(nameAndDescription(command)));
+			root.addSubcommand(modelled.test(command) ? new CommandLine(subcommand, factory)
+					: new CommandLine(nameAndDescription(command)));
 		}
 		return withExitCodes(root);
 	}

@@ -1,10 +1,8 @@
 package dev.seatkeeper.storage;
 
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -101,10 +99,7 @@ public final class MultiRowInsert<T> {
 	}
 
 	private static boolean isMySqlOrMariaDb(JdbcTemplate jdbc) {
-		String product = jdbc.execute((ConnectionCallback<String>) (Connection connection) -> connection.getMetaData()
-			.getDatabaseProductName());
-		String name = (product != null) ? product.toLowerCase(Locale.ROOT) : "";
-		return name.contains("mysql") || name.contains("mariadb");
+		return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) DatabaseProduct::isMySqlFamily));
 	}
 
 	/** The values of one row, appended in column order. */

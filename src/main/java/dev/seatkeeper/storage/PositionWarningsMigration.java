@@ -3,7 +3,6 @@ package dev.seatkeeper.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,7 @@ public class PositionWarningsMigration extends CodedMigration {
 	@Override
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		boolean mysql = product.contains("mysql") || product.contains("mariadb");
+		boolean mysql = DatabaseProduct.isMySqlFamily(connection);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(mysql ? TABLE + " CHARACTER SET utf8mb4" : TABLE);
 		}

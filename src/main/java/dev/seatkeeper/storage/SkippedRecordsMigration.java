@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.flywaydb.core.api.migration.Context;
@@ -73,8 +72,7 @@ public class SkippedRecordsMigration extends CodedMigration {
 	public void migrate(Context context) throws SQLException {
 		Connection connection = context.getConnection();
 		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (product.contains("mysql") || product.contains("mariadb")) {
+		if (DatabaseProduct.isMySqlFamily(connection)) {
 			convertToUtf8mb4(jdbc, context.getConfiguration().getTable());
 		}
 		PORTABLE.forEach(jdbc::execute);
