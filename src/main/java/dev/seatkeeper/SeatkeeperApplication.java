@@ -1,10 +1,7 @@
 package dev.seatkeeper;
 
-import java.util.Arrays;
-
 import dev.seatkeeper.cli.Console;
-import dev.seatkeeper.k8s.KubernetesCommand;
-import dev.seatkeeper.sandbox.SandboxCommand;
+import dev.seatkeeper.cli.SpringlessCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -32,11 +29,9 @@ public class SeatkeeperApplication {
 	private static final class Start {
 
 		static int command(String[] args) {
-			if (args.length > 0 && SandboxCommand.NAME.equals(args[0])) {
-				return SandboxCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
-			}
-			if (args.length > 0 && KubernetesCommand.NAME.equals(args[0])) {
-				return KubernetesCommand.commandLine().execute(Arrays.copyOfRange(args, 1, args.length));
+			Integer springless = SpringlessCommands.run(args);
+			if (springless != null) {
+				return springless;
 			}
 			return SpringApplication.exit(SpringApplication.run(SeatkeeperApplication.class, args));
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
+import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.profile.InvalidProfilesException;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ProfileConnections;

@@ -1,5 +1,8 @@
 package dev.seatkeeper.cli;
 
+import dev.seatkeeper.launch.RunEpilogue;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,6 +16,11 @@ import picocli.CommandLine;
  */
 @Configuration(proxyBeanMethods = false)
 class CommandLineConfiguration {
+
+	@Bean
+	RunReport runReport(JobRepository jobRepository, ObjectProvider<RunEpilogue> epilogues) {
+		return new RunReport(jobRepository, System.out, epilogues.orderedStream().toList());
+	}
 
 	@Bean
 	CommandLine.IFactory commandFactory(AutowireCapableBeanFactory beanFactory) {

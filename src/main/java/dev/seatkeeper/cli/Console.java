@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.function.IntSupplier;
 
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.job.Failure;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The process before and around Spring: the command line is parsed first, without Spring, so {@code --help},

@@ -2,6 +2,7 @@ package dev.seatkeeper.cli;
 
 import java.util.concurrent.Callable;
 
+import dev.seatkeeper.job.ExitCode;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;

@@ -2,13 +2,6 @@ package dev.seatkeeper.cli;
 
 import java.util.List;
 
-import dev.seatkeeper.job.RunCommand;
-import dev.seatkeeper.job.StatusCommand;
-import dev.seatkeeper.k8s.KubernetesCommand;
-import dev.seatkeeper.profile.ProfilesCommand;
-import dev.seatkeeper.reclamation.CandidatesCommand;
-import dev.seatkeeper.reconciliation.ReportCommand;
-import dev.seatkeeper.sandbox.SandboxCommand;
 import picocli.CommandLine.Command;
 
 /**

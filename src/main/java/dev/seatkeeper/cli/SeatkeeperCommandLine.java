@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-import picocli.CommandLine;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.job.Failure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Builds the picocli command line with the project's console contract: every command answers {@code -h/--help} and

@@ -33,7 +33,7 @@ public class ActiveExecutions implements JobExecutionListener {
 		this.executions.remove(execution.getId());
 	}
 
-	boolean contains(long executionId) {
+	public boolean contains(long executionId) {
 		return this.executions.containsKey(executionId);
 	}
 
@@ -42,7 +42,7 @@ public class ActiveExecutions implements JobExecutionListener {
 	}
 
 	/** Asks every live execution to stop at its next chunk boundary; the executions asked. */
-	List<JobExecution> stopAll() {
+	public List<JobExecution> stopAll() {
 		List<JobExecution> asked = List.copyOf(this.executions.values());
 		for (JobExecution execution : asked) {
 			execution.setStatus(BatchStatus.STOPPING);

@@ -33,7 +33,7 @@ public final class BudgetStop {
 	}
 
 	/** Why the step stopped for the budget, or null when it did not. */
-	static @Nullable String reason(StepExecution step) {
+	public static @Nullable String reason(StepExecution step) {
 		return step.getExecutionContext().containsKey(REASON) ? step.getExecutionContext().getString(REASON) : null;
 	}
 

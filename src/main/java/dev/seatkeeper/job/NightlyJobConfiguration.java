@@ -2,6 +2,8 @@ package dev.seatkeeper.job;
 
 import java.time.Clock;
 
+import dev.seatkeeper.profile.ProfileConnections;
+import dev.seatkeeper.salesforce.auth.SalesforceClientFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -24,9 +26,20 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@code pullActivity} has learnt who logs in.
  */
 @Configuration(proxyBeanMethods = false)
-class NightlyJobConfiguration {
+public class NightlyJobConfiguration {
 
 	static final String JOB_NAME = "nightly";
+
+	@Bean
+	RunProfiles runProfiles() {
+		return new RunProfiles();
+	}
+
+	@Bean
+	OrgSessions orgSessions(RunProfiles runProfiles, ProfileConnections connections, SalesforceClientFactory clients,
+			SimulatedOrgs simulatedOrgs) {
+		return new OrgSessions(runProfiles, connections, clients, simulatedOrgs);
+	}
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, AsOfListener asOfListener, ActiveExecutions activeExecutions,

@@ -1,6 +1,5 @@
 package dev.seatkeeper.job;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,17 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ProfileConnections;
 import dev.seatkeeper.salesforce.SalesforceClient;
-import dev.seatkeeper.salesforce.SalesforceClientFactory;
+import dev.seatkeeper.salesforce.auth.SalesforceClientFactory;
 import dev.seatkeeper.salesforce.SalesforceConnection;
-import dev.seatkeeper.salesforce.SalesforceProperties;
-import org.springframework.beans.factory.DisposableBean;
 
 /**
  * One Salesforce client per profile for the life of the process, shared by every step and partition of its runs
  * (the client is thread-safe and keeps the profile's token and API budget). A profile with a {@code sandbox}
  * section gets an embedded simulated org, started on a loopback port the first time it is needed.
  */
-public class OrgSessions implements DisposableBean {
+public class OrgSessions {
 
 	private final RunProfiles profiles;
 
@@ -26,16 +23,16 @@ public class OrgSessions implements DisposableBean {
 
 	private final SalesforceClientFactory clients;
 
-	private final EmbeddedOrgs embeddedOrgs;
+	private final SimulatedOrgs simulatedOrgs;
 
 	private final Map<String, SalesforceClient> open = new ConcurrentHashMap<>();
 
 	public OrgSessions(RunProfiles profiles, ProfileConnections connections, SalesforceClientFactory clients,
-			Clock clock, SalesforceProperties http) {
+			SimulatedOrgs simulatedOrgs) {
 		this.profiles = profiles;
 		this.connections = connections;
 		this.clients = clients;
-		this.embeddedOrgs = new EmbeddedOrgs(clock, http);
+		this.simulatedOrgs = simulatedOrgs;
 	}
 
 	public SalesforceClient client(String profile) {
@@ -49,14 +46,9 @@ public class OrgSessions implements DisposableBean {
 
 	private SalesforceConnection connection(Profile profile) {
 		if (profile.salesforce().isSandbox()) {
-			return this.embeddedOrgs.connection(profile.name(), profile.salesforce());
+			return this.simulatedOrgs.connection(profile.name(), profile.salesforce());
 		}
 		return this.connections.connection(profile);
-	}
-
-	@Override
-	public void destroy() {
-		this.embeddedOrgs.close();
 	}
 
 }

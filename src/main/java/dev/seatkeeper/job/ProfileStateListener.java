@@ -26,8 +26,8 @@ public class ProfileStateListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		String profile = execution.getJobParameters().getString(NightlyJobRunner.PROFILE);
-		LocalDate runDate = execution.getJobParameters().getLocalDate(NightlyJobRunner.RUN_DATE);
+		String profile = execution.getJobParameters().getString(RunParameters.PROFILE);
+		LocalDate runDate = execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE);
 		this.jdbc.update("""
 				INSERT INTO profile_state (profile, last_run_date, last_run_status, updated_at) VALUES (?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE last_run_date = VALUES(last_run_date), last_run_status = VALUES(last_run_status),

@@ -61,8 +61,8 @@ public class RunLogContext implements JobExecutionListener, StepExecutionListene
 	}
 
 	private static void putJob(JobExecution execution) {
-		putIfPresent(PROFILE, execution.getJobParameters().getString(NightlyJobRunner.PROFILE));
-		putIfPresent(RUN_DATE, execution.getJobParameters().getLocalDate(NightlyJobRunner.RUN_DATE));
+		putIfPresent(PROFILE, execution.getJobParameters().getString(RunParameters.PROFILE));
+		putIfPresent(RUN_DATE, execution.getJobParameters().getLocalDate(RunParameters.RUN_DATE));
 		MDC.put(JOB_EXECUTION_ID, String.valueOf(execution.getId()));
 	}
 

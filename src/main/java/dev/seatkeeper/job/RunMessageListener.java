@@ -24,11 +24,11 @@ class RunMessageListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(), NightlyJobRunner.message(execution)));
+			execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(), RunEnding.message(execution)));
 		}
 		this.jdbc.sql("INSERT INTO run_exit (job_execution_id, exit_code) VALUES (:execution, :code)")
 			.param("execution", execution.getId())
-			.param("code", NightlyJobRunner.exitCode(execution).code())
+			.param("code", RunEnding.exitCode(execution).code())
 			.update();
 	}
 

@@ -13,7 +13,7 @@ public class RunProfiles {
 
 	private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
 
-	void register(Profile profile) {
+	public void register(Profile profile) {
 		this.profiles.put(profile.name(), profile);
 	}
 

@@ -20,7 +20,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * k8s/README.md explains. The per-profile parts are the name, labels, schedule, arguments and the profile's own
  * Secret; nothing in one profile's CronJob names another profile.
  */
-final class NightlyCronJobs {
+public final class NightlyCronJobs {
 
 	/** CronJob names leave 11 characters for the Jobs' timestamp suffix (Kubernetes' limit is 52). */
 	static final int MAX_CRONJOB_NAME = 52;
@@ -43,19 +43,19 @@ final class NightlyCronJobs {
 
 	private final String image;
 
-	NightlyCronJobs(ScheduleWindow window, String image) {
+	public NightlyCronJobs(ScheduleWindow window, String image) {
 		this.template = template();
 		this.window = window;
 		this.image = image;
 	}
 
 	/** What is rendered for one profile. */
-	record Rendered(String profile, String cronJobName, String schedule, String secretName, Set<String> secretKeys,
+	public record Rendered(String profile, String cronJobName, String schedule, String secretName, Set<String> secretKeys,
 			String yaml) {
 	}
 
 	/** Why a profile cannot be given a CronJob, or null when it can. */
-	static String problemOf(String profile) {
+	public static String problemOf(String profile) {
 		String name = PREFIX + profile;
 		if (name.length() > MAX_CRONJOB_NAME) {
 			return "profile '" + profile + "' is " + profile.length() + " characters; its CronJob " + name + " would exceed "
@@ -65,7 +65,7 @@ final class NightlyCronJobs {
 		return (profile.length() > MAX_LABEL_VALUE) ? "profile '" + profile + "' is too long for a label value" : null;
 	}
 
-	Rendered render(Profile profile) {
+	public Rendered render(Profile profile) {
 		String name = PREFIX + profile.name();
 		String secret = SECRET_PREFIX + profile.name();
 		Set<String> keys = secretKeysOf(profile);
@@ -106,7 +106,7 @@ final class NightlyCronJobs {
 	}
 
 	/** The CronJobs, as one multi-document YAML stream. */
-	static String stream(List<Rendered> rendered) {
+	public static String stream(List<Rendered> rendered) {
 		List<String> documents = new ArrayList<>();
 		rendered.forEach((cronJob) -> documents.add(cronJob.yaml()));
 		return String.join("---\n", documents);

@@ -11,11 +11,11 @@ import java.time.format.DateTimeParseException;
  * Each profile's start minute comes from a hash of its name alone, so adding or removing an org never moves the
  * others, and many names spread evenly over the window.
  */
-record ScheduleWindow(int startMinute, int lengthMinutes) {
+public record ScheduleWindow(int startMinute, int lengthMinutes) {
 
 	private static final int DAY = 24 * 60;
 
-	static ScheduleWindow parse(String text) {
+	public static ScheduleWindow parse(String text) {
 		String[] bounds = text.split("-", -1);
 		if (bounds.length != 2) {
 			throw new IllegalArgumentException("the schedule window must look like 01:00-04:00, got '" + text + "'");

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.MissingNode;
  * One mapping of a profile file, read field by field. Each accessor records a problem naming the field's full path
  * instead of throwing, and returns a fallback, so validation reports every problem of a file at once.
  */
-final class Section {
+public final class Section {
 
 	private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -278,7 +278,7 @@ final class Section {
 		this.problems.add(field(key), message);
 	}
 
-	static String kebab(Enum<?> value) {
+	public static String kebab(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 

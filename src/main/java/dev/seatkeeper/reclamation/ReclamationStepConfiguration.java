@@ -7,11 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.job.ConnectCheck;
-import dev.seatkeeper.job.NightlyJobRunner;
 import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.RunParameters;
 import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
+import dev.seatkeeper.reclamation.action.CapLedger;
+import dev.seatkeeper.reclamation.action.ReclaimTasklet;
+import dev.seatkeeper.reclamation.action.TargetProfiles;
+import dev.seatkeeper.reclamation.candidate.CandidateFigures;
+import dev.seatkeeper.reclamation.candidate.CandidateStore;
+import dev.seatkeeper.reclamation.rules.HoldingReader;
+import dev.seatkeeper.reclamation.rules.PermissionSetHolders;
+import dev.seatkeeper.reclamation.rules.PrivilegedUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReclamationStepConfiguration {
 
 	/** The non-identifying job parameter {@code run --override-caps --operator NAME} sets to the operator's name. */
-	static final String OVERRIDE_CAPS_BY = NightlyJobRunner.OVERRIDE_CAPS_BY;
+	static final String OVERRIDE_CAPS_BY = RunParameters.OVERRIDE_CAPS_BY;
 
 	@Bean
 	Step applyReclamationRules(JobRepository jobRepository, PlatformTransactionManager transactionManager,

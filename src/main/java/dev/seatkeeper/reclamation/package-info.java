@@ -1,7 +1,7 @@
 /**
- * Reclamation: which license holdings of inactive users become candidates, which users are never touched and why,
- * and the candidates' lifecycle. Rules and exclusions are plain code over {@link dev.seatkeeper.reclamation.Holding}
- * rows, with time taken only from the run's as-of instant so a restart decides the same.
+ * Reclamation's two steps, wired here: {@code applyReclamationRules} (rules decide, candidates are recorded) and
+ * {@code reclaim} (actions write to Salesforce). What they decide and write lives in {@code rules},
+ * {@code candidate}, {@code action} and {@code notice}.
  */
 @NullMarked
 package dev.seatkeeper.reclamation;

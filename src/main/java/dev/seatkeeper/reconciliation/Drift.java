@@ -6,12 +6,12 @@ import java.util.List;
  * Models whose seats Seatkeeper and Salesforce count differently: a non-zero {@code drift} (Salesforce's used count −
  * assigned). Zero drift is the normal case, so reports list only these.
  */
-final class Drift {
+public final class Drift {
 
 	private Drift() {
 	}
 
-	static List<LicensePosition> of(List<LicensePosition> positions) {
+	public static List<LicensePosition> of(List<LicensePosition> positions) {
 		return positions.stream()
 			.filter(position -> position.seats().drift() != null && position.seats().drift() != 0)
 			.toList();

@@ -1,6 +1,5 @@
 package dev.seatkeeper.reconciliation;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import dev.seatkeeper.consumption.ConsumptionDownload;
@@ -17,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The final {@code reconcile} step, the store its reports read, and the position printed after each run. */
+/** The final {@code reconcile} step and the store its reports read. */
 @Configuration(proxyBeanMethods = false)
 class ReconciliationStepConfiguration {
 
@@ -37,17 +36,6 @@ class ReconciliationStepConfiguration {
 		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
 				runProfiles.get(profile), run, runDate, ConsumptionDownload.parse(unreadConsumption),
 				new RightSizing(jdbc));
-	}
-
-	@Bean
-	ReportAssembler reportAssembler(PositionStore positionStore, ReclamationFigures reclamationFigures, JdbcTemplate jdbc) {
-		return new ReportAssembler(positionStore, reclamationFigures, jdbc);
-	}
-
-	@Bean
-	PositionEpilogue positionEpilogue(ReportAssembler reportAssembler,
-			@Value("${seatkeeper.reports.directory}") Path reportsDirectory) {
-		return new PositionEpilogue(reportAssembler, reportsDirectory);
 	}
 
 	@Bean

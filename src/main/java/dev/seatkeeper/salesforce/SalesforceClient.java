@@ -43,7 +43,7 @@ public class SalesforceClient {
 
 	private final String apiBase;
 
-	SalesforceClient(SalesforceConnection connection, SalesforceTransport transport, ApiBudget budget) {
+	public SalesforceClient(SalesforceConnection connection, SalesforceTransport transport, ApiBudget budget) {
 		this.connection = connection;
 		this.transport = transport;
 		this.budget = budget;

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.seatkeeper.salesforce.OrgAuthorizer.Authorization;
 import dev.seatkeeper.salesforce.SalesforceConnection.RetrySettings;
-import dev.seatkeeper.salesforce.auth.SalesforceSession;
-import dev.seatkeeper.salesforce.auth.SalesforceSession.Authorization;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Thread-safe.
  */
-final class SalesforceTransport {
+public final class SalesforceTransport {
 
 	static final String LIMIT_INFO_HEADER = "Sforce-Limit-Info";
 
@@ -50,7 +49,7 @@ final class SalesforceTransport {
 
 	private final RestClient restClient;
 
-	private final SalesforceSession session;
+	private final OrgAuthorizer session;
 
 	private final ApiBudget budget;
 
@@ -60,7 +59,7 @@ final class SalesforceTransport {
 
 	private final ConcurrencyGate gate;
 
-	SalesforceTransport(String profile, RestClient restClient, SalesforceSession session, ApiBudget budget,
+	public SalesforceTransport(String profile, RestClient restClient, OrgAuthorizer session, ApiBudget budget,
 			JsonMapper json, RetrySettings retry) {
 		this.profile = profile;
 		this.restClient = restClient;

@@ -2,6 +2,7 @@ package dev.seatkeeper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seatkeeper.job.ExitCode;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.profile.ProfileCatalog;
 import dev.seatkeeper.salesforce.auth.SalesforceTokenStore;

@@ -1,7 +1,6 @@
 package dev.seatkeeper.it;
 
 import static dev.seatkeeper.it.Candidates.stateOf;
-import static dev.seatkeeper.it.Candidates.usersIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -19,7 +18,7 @@ import java.util.TreeSet;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;

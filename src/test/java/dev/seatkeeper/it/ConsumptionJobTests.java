@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.profile.ConsumptionEntitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
 import dev.seatkeeper.profile.Profile;

@@ -13,9 +13,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.job.RunResult;
-import dev.seatkeeper.job.StatusCommand;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.launch.RunResult;
+import dev.seatkeeper.cli.StatusCommand;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
 import dev.seatkeeper.profile.ReclamationSettings.Action;

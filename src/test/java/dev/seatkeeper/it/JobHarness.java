@@ -8,8 +8,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.seatkeeper.SeatkeeperApplication;
-import dev.seatkeeper.job.NightlyJobRunner;
-import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.launch.NightlyJobRunner;
+import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;

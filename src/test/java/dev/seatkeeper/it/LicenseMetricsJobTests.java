@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.LicenseMetrics;
 import dev.seatkeeper.sandbox.org.OrgFacts;

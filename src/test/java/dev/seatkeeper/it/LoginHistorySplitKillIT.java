@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;

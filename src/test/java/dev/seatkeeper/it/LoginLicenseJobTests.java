@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
 import dev.seatkeeper.profile.Profile;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.profile.SalesforceSettings.AuthFlow;
 import dev.seatkeeper.salesforce.auth.SalesforceTokenStore;
 import dev.seatkeeper.sandbox.Sandbox;

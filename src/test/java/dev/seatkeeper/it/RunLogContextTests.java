@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.seatkeeper.cli.ExitCode;
+import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.OrgTypes;

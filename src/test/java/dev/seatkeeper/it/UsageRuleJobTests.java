@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.seatkeeper.cli.ExitCode;
-import dev.seatkeeper.job.RunResult;
+import dev.seatkeeper.job.ExitCode;
+import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Holders;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;

@@ -8,7 +8,7 @@ import dev.seatkeeper.profile.Entitlement.BillingPeriod;
 import org.jspecify.annotations.Nullable;
 
 /** Entitlement lines that read like a contract: {@code seats(10).of("UserLicense:SFDC").at("165", "USD").monthly()}. */
-final class Entitlements {
+public final class Entitlements {
 
 	private final @Nullable Integer quantity;
 
@@ -28,26 +28,26 @@ final class Entitlements {
 		this.quantity = quantity;
 	}
 
-	static Entitlements seats(int quantity) {
+	public static Entitlements seats(int quantity) {
 		return new Entitlements(quantity);
 	}
 
-	static Entitlements siteLicense() {
+	public static Entitlements siteLicense() {
 		return new Entitlements(null);
 	}
 
-	Entitlements of(String modelIdentifier) {
+	public Entitlements of(String modelIdentifier) {
 		this.model = modelIdentifier;
 		return this;
 	}
 
-	Entitlements at(String price, String currencyCode) {
+	public Entitlements at(String price, String currencyCode) {
 		this.unitPrice = new BigDecimal(price);
 		this.currency = currencyCode;
 		return this;
 	}
 
-	Entitlements annually() {
+	public Entitlements annually() {
 		this.period = BillingPeriod.ANNUAL;
 		return this;
 	}
@@ -58,7 +58,7 @@ final class Entitlements {
 		return this;
 	}
 
-	Entitlement line() {
+	public Entitlement line() {
 		return new Entitlement(this.model, this.model + " seats", this.quantity, this.unitPrice, this.currency,
 				this.period, this.termStart, this.termEnd);
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.reconciliation.report.PositionReport;
+import dev.seatkeeper.reconciliation.report.Reports;
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.seatkeeper.salesforce.SalesforceConnection.Auth;
 import dev.seatkeeper.salesforce.SalesforceConnection.RetrySettings;
+import dev.seatkeeper.salesforce.auth.SalesforceClientFactory;
 import dev.seatkeeper.salesforce.auth.SalesforceTokenStore;
 import dev.seatkeeper.salesforce.auth.TokenCipher;
 import dev.seatkeeper.testsupport.TestDatabase;
@@ -15,9 +16,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Connections, stores and factories the client tests share. */
-final class SalesforceFixtures {
+public final class SalesforceFixtures {
 
-	static final String ENCRYPTION_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq8M=";
+	public static final String ENCRYPTION_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq8M=";
 
 	static final String CLIENT_SECRET = "client-secret-7f3a9c1e5b";
 
@@ -45,7 +46,7 @@ final class SalesforceFixtures {
 			.withRetry(FAST_RETRY);
 	}
 
-	static Auth clientCredentials() {
+	public static Auth clientCredentials() {
 		return Auth.clientCredentials("3MVG9clientId", Secret.of(CLIENT_SECRET));
 	}
 

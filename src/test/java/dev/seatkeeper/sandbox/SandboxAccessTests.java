@@ -141,21 +141,6 @@ class SandboxAccessTests {
 		}
 	}
 
-	@Test
-	void theSandboxCommandTakesHiddenFieldsAndWithheldPermissions() {
-		SandboxCommand command = new picocli.CommandLine(new SandboxCommand()).parseArgs("--users", "50", "--port", "0",
-				"--hide-field", "User.UserPermissionsMarketingUser", "--withhold-permission", "ManageUsers",
-				"--withhold-permission", "MonitorLoginHistory")
-			.commandSpec()
-			.commandLine()
-			.getCommand();
-		try (Sandbox sandbox = command.build().start()) {
-			assertThat(sandbox.org().runAs().sees("User", "UserPermissionsMarketingUser")).isFalse();
-			assertThat(sandbox.org().runAs().canRead("LoginHistory")).isFalse();
-			assertThat(sandbox.org().runAs().has(Permission.VIEW_SETUP)).isTrue();
-		}
-	}
-
 	private static Sandbox sandbox(Consumer<Sandbox.Builder> options) {
 		Sandbox.Builder builder = Sandbox.builder().users(200).seed(3).loginDays(10).now(NOW);
 		options.accept(builder);

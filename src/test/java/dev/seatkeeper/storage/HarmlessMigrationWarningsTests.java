@@ -38,7 +38,7 @@ class HarmlessMigrationWarningsTests {
 				"DB: Data truncated for column 'name' at row 1 (SQL State: 01000 - Error Code: 1265)");
 		warn("org.flywaydb.core.internal.database.base.Database",
 				"Flyway upgrade recommended: MariaDB 12.1 is newer than this version of Flyway and support has not been tested.");
-		warn("dev.seatkeeper.job.RunLock", "DB: Name 'pk_sf_user' ignored for PRIMARY key. (SQL State: 42000 - Error Code: 1280)");
+		warn("dev.seatkeeper.launch.RunLock", "DB: Name 'pk_sf_user' ignored for PRIMARY key. (SQL State: 42000 - Error Code: 1280)");
 		this.context.getLogger("org.flywaydb.core.internal.sqlscript.DefaultSqlScriptExecutor")
 			.error("DB: Name 'pk_sf_user' ignored for PRIMARY key. (SQL State: 42000 - Error Code: 1280)");
 

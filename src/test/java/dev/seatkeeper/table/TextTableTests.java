@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.util.List;
 
+import dev.seatkeeper.cli.TerminalWidth;
 import dev.seatkeeper.table.TextTable.Column;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import dev.seatkeeper.job.SpringBatchSchemaMigration;
+import dev.seatkeeper.storage.SpringBatchSchemaMigration;
 import dev.seatkeeper.storage.PositionWarningsMigration;
 import dev.seatkeeper.storage.SkippedRecordsMigration;
 import dev.seatkeeper.storage.Utf16ColumnsMigration;

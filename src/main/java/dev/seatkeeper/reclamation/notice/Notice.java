@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-import dev.seatkeeper.reclamation.Candidate;
+import dev.seatkeeper.reclamation.candidate.Candidate;
 import org.jspecify.annotations.Nullable;
 
 /** One e-mail to one user: the licenses of the user's candidates, in the org the profile names. */

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
-import dev.seatkeeper.reclamation.AutoApproval;
-import dev.seatkeeper.reclamation.Candidate;
-import dev.seatkeeper.reclamation.CandidateFilter;
-import dev.seatkeeper.reclamation.CandidateState;
-import dev.seatkeeper.reclamation.CandidateStore;
+import dev.seatkeeper.reclamation.candidate.AutoApproval;
+import dev.seatkeeper.reclamation.candidate.Candidate;
+import dev.seatkeeper.reclamation.candidate.CandidateFilter;
+import dev.seatkeeper.reclamation.candidate.CandidateState;
+import dev.seatkeeper.reclamation.candidate.CandidateStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -3,7 +3,7 @@ package dev.seatkeeper.reclamation.notice;
 import java.time.Instant;
 
 import dev.seatkeeper.job.RunProfiles;
-import dev.seatkeeper.reclamation.CandidateStore;
+import dev.seatkeeper.reclamation.candidate.CandidateStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

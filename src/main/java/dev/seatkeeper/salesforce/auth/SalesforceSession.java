@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import dev.seatkeeper.salesforce.NetworkFailure;
+import dev.seatkeeper.salesforce.OrgAuthorizer;
 import dev.seatkeeper.salesforce.SalesforceApiException;
 import dev.seatkeeper.salesforce.SalesforceAuthenticationException;
 import dev.seatkeeper.salesforce.SalesforceConnection;
@@ -40,7 +41,7 @@ import org.springframework.web.client.RestClientResponseException;
  *
  * <p>Thread-safe: authorization is serialized per session so parallel partitions make one token request.
  */
-public final class SalesforceSession {
+public final class SalesforceSession implements OrgAuthorizer {
 
 	private static final Set<String> RETRYABLE_OAUTH_ERRORS = Set.of("server_error", "temporarily_unavailable");
 
@@ -78,6 +79,7 @@ public final class SalesforceSession {
 	 * for the refresh flow; never retryable
 	 * @throws SalesforceApiException a retryable one when the token endpoint is unreachable or answers 5xx
 	 */
+	@Override
 	public synchronized Authorization authorize() {
 		OAuth2AuthorizedClient client;
 		try {
@@ -103,6 +105,7 @@ public final class SalesforceSession {
 	 * stored by an earlier process came without one in this process, so it is renewed once to learn it.
 	 * @throws SalesforceApiException as {@link #authorize()} does, or when Salesforce named no user
 	 */
+	@Override
 	public synchronized String runningUserId() {
 		if (this.identity == null) {
 			authorize();
@@ -123,6 +126,7 @@ public final class SalesforceSession {
 	 * Forgets the access token Salesforce rejected; the refresh token stays for the next authorization. When another
 	 * thread already replaced that token, nothing happens, so partitions sharing a session do not renew in turn.
 	 */
+	@Override
 	public synchronized void invalidateAccessToken(Authorization rejected) {
 		String stored = this.store.load(this.profile)
 			.map(StoredAuthorization::accessToken)
@@ -219,10 +223,6 @@ public final class SalesforceSession {
 			RestClient tokenRestClient) {
 		return new InstanceUrlRecordingTokenResponseClient<>(TokenEndpoint.client(tokenRestClient),
 				this.instanceUrlPolicy, this.store, (id) -> this.identity = IdentityUrl.parse(id));
-	}
-
-	/** A usable access token and the org's API host. {@code toString()} hides the token. */
-	public record Authorization(Secret accessToken, URI instanceUrl) {
 	}
 
 }

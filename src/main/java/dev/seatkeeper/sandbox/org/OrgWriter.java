@@ -10,7 +10,6 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
-import dev.seatkeeper.sandbox.ObjectNames;
 import dev.seatkeeper.sandbox.soql.SoqlSchema.FieldType;
 import org.jspecify.annotations.Nullable;
 

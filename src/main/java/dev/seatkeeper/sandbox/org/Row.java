@@ -2,7 +2,6 @@ package dev.seatkeeper.sandbox.org;
 
 import java.util.function.Function;
 
-import dev.seatkeeper.sandbox.ObjectNames;
 import org.jspecify.annotations.Nullable;
 
 /**

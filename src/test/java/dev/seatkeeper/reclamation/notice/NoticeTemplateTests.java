@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.seatkeeper.profile.ReclamationSettings.Action;
-import dev.seatkeeper.reclamation.Candidate;
-import dev.seatkeeper.reclamation.CandidateKey;
-import dev.seatkeeper.reclamation.CandidateState;
+import dev.seatkeeper.reclamation.candidate.Candidate;
+import dev.seatkeeper.reclamation.candidate.CandidateKey;
+import dev.seatkeeper.reclamation.candidate.CandidateState;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

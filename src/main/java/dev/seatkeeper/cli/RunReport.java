@@ -1,0 +1,73 @@
+package dev.seatkeeper.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.seatkeeper.launch.RunEpilogue;
+import dev.seatkeeper.launch.RunResult;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * The console summary of a run: one line per step with its counts and what {@link RunEpilogue}s add, then one line
+ * per profile.
+ */
+public class RunReport {
+
+	private final JobRepository jobRepository;
+
+	private final PrintStream out;
+
+	private final List<RunEpilogue> epilogues;
+
+	public RunReport(JobRepository jobRepository, PrintStream out, List<RunEpilogue> epilogues) {
+		this.jobRepository = jobRepository;
+		this.out = out;
+		this.epilogues = List.copyOf(epilogues);
+	}
+
+	public void printSteps(RunResult result) {
+		if (result.executionId() == null) {
+			return;
+		}
+		JobExecution execution = this.jobRepository.getJobExecution(result.executionId());
+		if (execution == null) {
+			return;
+		}
+		this.out.printf("%nProfile %s, run date %s, execution %d%n", result.profile(), result.runDate(), execution.getId());
+		this.out.printf("  %-34s %-10s %10s %10s %8s %8s%n", "step", "status", "read", "written", "skipped", "seconds");
+		List<StepExecution> steps = execution.getStepExecutions()
+			.stream()
+			.filter(step -> !step.getStepName().contains(":")) // partitions: their step carries the sum
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.toList();
+		for (StepExecution step : steps) {
+			this.out.printf("  %-34s %-10s %10d %10d %8d %8s%n", step.getStepName(), step.getStatus(), step.getReadCount(),
+					step.getWriteCount(), step.getSkipCount(), seconds(step.getStartTime(), step.getEndTime()));
+		}
+		this.epilogues.forEach(epilogue -> epilogue.print(result, this.out, TerminalWidth.detect()));
+	}
+
+	public void printResults(List<RunResult> results) {
+		this.out.printf("%n%-24s %-10s %-16s %-10s %8s  %s%n", "profile", "run date", "result", "execution", "seconds",
+				"message");
+		for (RunResult result : results) {
+			this.out.printf("%-24s %-10s %-16s %-10s %8s  %s%n", result.profile(), result.runDate(), result.status(),
+					(result.executionId() != null) ? result.executionId() : "-",
+					(result.duration() != null) ? String.format("%.1f", result.duration().toMillis() / 1000.0) : "-",
+					result.message());
+		}
+	}
+
+	private static String seconds(LocalDateTime start, LocalDateTime end) {
+		if (start == null || end == null) {
+			return "-";
+		}
+		return String.format("%.1f", Duration.between(start, end).toMillis() / 1000.0);
+	}
+
+}

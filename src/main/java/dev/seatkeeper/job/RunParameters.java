@@ -1,0 +1,19 @@
+package dev.seatkeeper.job;
+
+/**
+ * The nightly job's parameters. {@code profile} and {@code runDate} identify a job instance (one per profile and
+ * date); the others only change how one launch behaves.
+ */
+public final class RunParameters {
+
+	public static final String PROFILE = "profile";
+
+	public static final String RUN_DATE = "runDate";
+
+	/** Non-identifying: the operator who lifted the reclaim caps for this launch ({@code run --override-caps}). */
+	public static final String OVERRIDE_CAPS_BY = "overrideCapsBy";
+
+	private RunParameters() {
+	}
+
+}
