@@ -1,6 +1,6 @@
 package dev.seatkeeper.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Set;
 
@@ -35,7 +35,7 @@ public class ApproveCandidatesCommand extends DecideCandidatesCommand {
 	}
 
 	@Override
-	void warn(Set<String> profileNames, @Nullable ProfileCatalog catalog, PrintStream out) {
+	void warn(Set<String> profileNames, @Nullable ProfileCatalog catalog, PrintWriter out) {
 		for (String name : profileNames) {
 			Profile profile = (catalog != null) ? catalog.find(name).orElse(null) : null;
 			if (profile == null) {

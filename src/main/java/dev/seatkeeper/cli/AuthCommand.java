@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
 import dev.seatkeeper.job.ExitCode;
@@ -34,7 +33,7 @@ public class AuthCommand {
 			"Print the Salesforce authorize URL (scopes: " + AuthorizationCodeExchange.SCOPES + "), receive the redirect on",
 			"http://localhost:PORT/OauthRedirect, exchange the code (with PKCE) and store the tokens encrypted.",
 			"Register that redirect URL as the callback URL of the profile's external client app." })
-	static class Login implements Callable<Integer> {
+	static class Login extends ConsoleCommand {
 
 		private final Profiles profiles;
 
@@ -71,15 +70,15 @@ public class AuthCommand {
 				Profile selected = this.profiles.load(this.profilesDir).requireValid().requireRunnable(this.profile);
 				String refusal = refusal(selected);
 				if (refusal != null) {
-					System.err.println(refusal);
+					err().println(refusal);
 					return ExitCode.INVALID_CONFIGURATION.code();
 				}
 				this.exchange.requireTokenStore();
 				connection = this.connections.connection(selected);
 			}
 			catch (InvalidProfilesException | TokenKeyException ex) {
-				System.err.println(ex.getMessage());
-				System.err.println("Nothing was asked of Salesforce.");
+				err().println(ex.getMessage());
+				err().println("Nothing was asked of Salesforce.");
 				return ExitCode.INVALID_CONFIGURATION.code();
 			}
 			try (OAuthCallbackServer callback = OAuthCallbackServer.start(this.port)) {
@@ -105,36 +104,36 @@ public class AuthCommand {
 			AuthorizationCodeExchange.Pkce pkce = AuthorizationCodeExchange.newPkce();
 			String state = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 			URI url = this.exchange.authorizationUrl(connection, callback.redirectUri(), state, pkce.challenge());
-			System.out.println("Open this URL in a browser, log in as the integration user and approve access:");
-			System.out.println();
-			System.out.println("  " + url);
-			System.out.println();
-			System.out.println("Waiting up to " + this.timeout.toMinutes() + " min for the redirect to " + callback.redirectUri());
-			System.out.flush();
+			out().println("Open this URL in a browser, log in as the integration user and approve access:");
+			out().println();
+			out().println("  " + url);
+			out().println();
+			out().println("Waiting up to " + this.timeout.toMinutes() + " min for the redirect to " + callback.redirectUri());
+			out().flush();
 			Map<String, String> redirect;
 			try {
 				redirect = callback.await(this.timeout);
 			}
 			catch (TimeoutException ex) {
-				System.err.println("No approval arrived within " + this.timeout.toMinutes() + " min; nothing was stored.");
+				err().println("No approval arrived within " + this.timeout.toMinutes() + " min; nothing was stored.");
 				return ExitCode.FAILED.code();
 			}
 			if (!redirect.containsKey("code")) {
-				System.err.println("Salesforce did not authorize: " + redirect.getOrDefault("error_description",
+				err().println("Salesforce did not authorize: " + redirect.getOrDefault("error_description",
 						redirect.getOrDefault("error", "no code in the redirect")));
 				return ExitCode.FAILED.code();
 			}
 			if (!state.equals(redirect.get("state"))) {
-				System.err.println("The redirect's state does not match this login; nothing was stored.");
+				err().println("The redirect's state does not match this login; nothing was stored.");
 				return ExitCode.FAILED.code();
 			}
 			try {
 				URI instance = this.exchange.exchange(connection, redirect.get("code"), callback.redirectUri(), pkce.verifier());
-				System.out.println("Stored the tokens of profile " + connection.name() + " (encrypted) for " + instance);
+				out().println("Stored the tokens of profile " + connection.name() + " (encrypted) for " + instance);
 				return ExitCode.OK.code();
 			}
 			catch (SalesforceApiException ex) {
-				System.err.println("The code exchange failed: " + ex.getMessage());
+				err().println("The code exchange failed: " + ex.getMessage());
 				return ExitCode.FAILED.code();
 			}
 		}

@@ -19,7 +19,7 @@ class CommandLineConfiguration {
 
 	@Bean
 	RunReport runReport(JobRepository jobRepository, ObjectProvider<RunEpilogue> epilogues) {
-		return new RunReport(jobRepository, System.out, epilogues.orderedStream().toList());
+		return new RunReport(jobRepository, epilogues.orderedStream().toList());
 	}
 
 	@Bean

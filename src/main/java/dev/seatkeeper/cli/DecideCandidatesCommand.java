@@ -1,6 +1,6 @@
 package dev.seatkeeper.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,12 +64,12 @@ abstract class DecideCandidatesCommand extends FilteredCandidatesCommand {
 	abstract Set<CandidateState> decidableFrom();
 
 	/** What the operator should know before candidates of these profiles move (e.g. that nothing will be written). */
-	void warn(Set<String> profileNames, @Nullable ProfileCatalog catalog, PrintStream out) {
+	void warn(Set<String> profileNames, @Nullable ProfileCatalog catalog, PrintWriter out) {
 	}
 
 	@Override
 	public Integer call() {
-		PrintStream out = System.out;
+		PrintWriter out = out();
 		if (this.ids.isEmpty() == !this.all) {
 			out.println("Name the candidates with --id, or pass --all to decide every candidate matching the filters.");
 			return ExitCode.USAGE.code();
@@ -110,7 +110,7 @@ abstract class DecideCandidatesCommand extends FilteredCandidatesCommand {
 	}
 
 	/** Names each picked candidate that stays as it is; with --all only the counts, which can run into thousands. */
-	private void reportLeftAlone(List<Candidate> targets, PrintStream out) {
+	private void reportLeftAlone(List<Candidate> targets, PrintWriter out) {
 		List<Candidate> staying = targets.stream().filter(c -> !decidableFrom().contains(c.state())).toList();
 		if (!this.all) {
 			staying.forEach(c -> out.printf("Candidate %d is %s: not %s%n", c.id(), c.state(), verb()));

@@ -1,7 +1,5 @@
 package dev.seatkeeper.cli;
 
-import java.util.concurrent.Callable;
-
 import dev.seatkeeper.reclamation.candidate.CandidateFilter;
 import dev.seatkeeper.reclamation.candidate.CandidateState;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +9,7 @@ import picocli.CommandLine.Option;
  * The filter options the candidate commands share: by profile, state and rule. Plain inherited options rather than a
  * mixin, so picocli can describe the commands before Spring has built them.
  */
-abstract class FilteredCandidatesCommand implements Callable<Integer> {
+abstract class FilteredCandidatesCommand extends ConsoleCommand {
 
 	@Option(names = "--profile", description = "Only candidates of this profile.")
 	@Nullable String profile;

@@ -1,6 +1,6 @@
 package dev.seatkeeper.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,7 +56,7 @@ public class ListCandidatesCommand extends FilteredCandidatesCommand {
 
 	@Override
 	public Integer call() {
-		PrintStream out = System.out;
+		PrintWriter out = out();
 		List<ListedCandidate> candidates = this.store.findWithUsers(filter());
 		if (candidates.isEmpty() && this.format == Format.TABLE) {
 			out.println("No candidates match.");

@@ -1,7 +1,5 @@
 package dev.seatkeeper.cli;
 
-import java.util.concurrent.Callable;
-
 import dev.seatkeeper.job.ExitCode;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Command;
  * usually migrated already while starting; the command then applies nothing and confirms nothing is pending.
  */
 @Command(name = "migrate", description = "Apply pending database migrations (Flyway) and print the schema version.")
-class MigrateCommand implements Callable<Integer> {
+class MigrateCommand extends ConsoleCommand {
 
 	private final ObjectProvider<Flyway> flyway;
 
@@ -27,12 +25,12 @@ class MigrateCommand implements Callable<Integer> {
 	public Integer call() {
 		Flyway flyway = this.flyway.getIfAvailable();
 		if (flyway == null) {
-			System.err.println("Flyway is switched off (spring.flyway.enabled=false); run migrate with it on.");
+			err().println("Flyway is switched off (spring.flyway.enabled=false); run migrate with it on.");
 			return ExitCode.INVALID_CONFIGURATION.code();
 		}
 		MigrateResult result = flyway.migrate();
 		MigrationInfo current = flyway.info().current();
-		System.out.printf("schema version %s, %d migrations applied now, %d pending%n",
+		out().printf("schema version %s, %d migrations applied now, %d pending%n",
 				(current != null) ? current.getVersion() : "none", result.migrationsExecuted, flyway.info().pending().length);
 		return ExitCode.OK.code();
 	}

@@ -1,6 +1,6 @@
 package dev.seatkeeper.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.ExitCode;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Option;
  * approval written first); holdings that change before the run (a login, a new idle user) change the outcome.
  */
 @Command(name = "preview", description = "Show what the next run of a profile would approve and reclaim, within the caps, without running it.")
-public class PreviewCandidatesCommand implements Callable<Integer> {
+public class PreviewCandidatesCommand extends ConsoleCommand {
 
 	private static final String FORMAT = "%-20s %-29s %6s %9s %9s %6s %14s %12s %17s %8s%n";
 
@@ -67,7 +66,7 @@ public class PreviewCandidatesCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintStream out = System.out;
+		PrintWriter out = out();
 		ProfileCatalog catalog = this.profiles.load(this.profilesDir);
 		Profile found = catalog.find(this.profile).orElse(null);
 		if (found == null) {
@@ -136,7 +135,7 @@ public class PreviewCandidatesCommand implements Callable<Integer> {
 	}
 
 	/** Skipped candidates by reason, times left out so that one line covers e.g. every new user in their grace. */
-	private static void printSkipped(List<Candidate> candidates, PrintStream out) {
+	private static void printSkipped(List<Candidate> candidates, PrintWriter out) {
 		Map<String, Long> reasons = candidates.stream()
 			.filter(c -> c.state() == CandidateState.SKIPPED)
 			.collect(Collectors.groupingBy(c -> c.key().rule() + ": " + generalized(c.reason()), TreeMap::new,

@@ -2,7 +2,6 @@ package dev.seatkeeper.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.profile.Profile;
@@ -20,7 +19,7 @@ public class ProfilesCommand {
 
 	@Command(name = "validate", description = { "Validate every profile; exit 2 when any is invalid.",
 			"Drafts are also checked as if published: what would then be invalid (an unset $${ENV}) is listed, without failing." })
-	static class Validate implements Callable<Integer> {
+	static class Validate extends ConsoleCommand {
 
 		private final Profiles profiles;
 
@@ -37,15 +36,15 @@ public class ProfilesCommand {
 			int draftProblems = 0;
 			for (Profile profile : catalog.profiles()) {
 				List<String> ifPublished = catalog.problemsIfPublished(profile.name());
-				System.out.printf("%-8s %-24s %-10s %s%n", ifPublished.isEmpty() ? "ok" : "draft", profile.name(),
+				out().printf("%-8s %-24s %-10s %s%n", ifPublished.isEmpty() ? "ok" : "draft", profile.name(),
 						Section.kebab(profile.status()), profile.source());
-				ifPublished.forEach(problem -> System.out.println("         " + ProfileCatalog.asDraftProblem(problem)));
+				ifPublished.forEach(problem -> out().println("         " + ProfileCatalog.asDraftProblem(problem)));
 				draftProblems += ifPublished.size();
 			}
 			for (String problem : catalog.problems()) {
-				System.out.println("invalid  " + problem);
+				out().println("invalid  " + problem);
 			}
-			System.out.printf("%d valid, %d problems%s%n", catalog.profiles().size(), catalog.problems().size(),
+			out().printf("%d valid, %d problems%s%n", catalog.profiles().size(), catalog.problems().size(),
 					(draftProblems > 0) ? ", " + draftProblems + " more once drafts are published" : "");
 			return (catalog.isValid() ? ExitCode.OK : ExitCode.INVALID_CONFIGURATION).code();
 		}

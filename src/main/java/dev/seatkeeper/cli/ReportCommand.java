@@ -1,7 +1,7 @@
 package dev.seatkeeper.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.profile.Profile;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Option;
  * {@link ExitCode#NOTHING_TO_REPORT}.
  */
 @Command(name = "report", description = "Report the license position of one profile, or of all of them (--all).")
-public class ReportCommand implements Callable<Integer> {
+public class ReportCommand extends ConsoleCommand {
 
 	public enum Format {
 
@@ -85,12 +84,12 @@ public class ReportCommand implements Callable<Integer> {
 
 	private int profile(String name) throws IOException {
 		if (!knownProfiles().contains(name)) {
-			System.err.println("Unknown profile '" + name + "': no profile file and no stored position has that name.");
+			err().println("Unknown profile '" + name + "': no profile file and no stored position has that name.");
 			return ExitCode.INVALID_CONFIGURATION.code();
 		}
 		LocalDate date = (this.runDate != null) ? this.runDate : this.reports.latestRunDate(name);
 		if (date == null || !this.reports.hasPosition(name, date)) {
-			System.err.println("No license position for profile '" + name + "'"
+			err().println("No license position for profile '" + name + "'"
 					+ ((date != null) ? " on " + date : "") + ": run `run --profile " + name
 					+ ((this.runDate != null) ? " --run-date " + this.runDate : "") + "` first.");
 			return ExitCode.NOTHING_TO_REPORT.code();
@@ -107,7 +106,7 @@ public class ReportCommand implements Callable<Integer> {
 	private int portfolio() throws IOException {
 		PortfolioReport portfolio = this.reports.portfolio(new ArrayList<>(knownProfiles()), this.runDate);
 		if (portfolio.profiles().isEmpty()) {
-			System.err.println("No license position stored" + ((this.runDate != null) ? " for " + this.runDate : "")
+			err().println("No license position stored" + ((this.runDate != null) ? " for " + this.runDate : "")
 					+ ": run the nightly job first.");
 			return ExitCode.NOTHING_TO_REPORT.code();
 		}
@@ -133,7 +132,7 @@ public class ReportCommand implements Callable<Integer> {
 
 	private int write(String content) throws IOException {
 		if (this.output == null) {
-			PrintStream out = System.out;
+			PrintWriter out = out();
 			out.print(content);
 			out.flush();
 		}
@@ -143,7 +142,7 @@ public class ReportCommand implements Callable<Integer> {
 				Files.createDirectories(parent);
 			}
 			Files.writeString(this.output, content, StandardCharsets.UTF_8);
-			System.err.println("Report written to " + this.output.toAbsolutePath());
+			err().println("Report written to " + this.output.toAbsolutePath());
 		}
 		return ExitCode.OK.code();
 	}

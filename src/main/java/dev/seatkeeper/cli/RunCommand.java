@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.launch.GracefulStop;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Option;
  * profile then runs as its own job instance, one failing does not stop the others, and the exit code is the worst.
  */
 @Command(name = "run", description = "Run the nightly job for one profile or every published one.")
-public class RunCommand implements Callable<Integer> {
+public class RunCommand extends ConsoleCommand {
 
 	private final Profiles profiles;
 
@@ -74,7 +73,7 @@ public class RunCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		if (this.overrideCaps && (this.operator == null || this.operator.isBlank())) {
-			System.err.println("--override-caps needs --operator NAME: whoever lifts the caps is recorded in the audit. Nothing was run.");
+			err().println("--override-caps needs --operator NAME: whoever lifts the caps is recorded in the audit. Nothing was run.");
 			return ExitCode.USAGE.code();
 		}
 		ProfileCatalog catalog = this.profiles.load(this.profilesDir);
@@ -84,12 +83,12 @@ public class RunCommand implements Callable<Integer> {
 			selected = this.selection.all ? catalog.published() : List.of(catalog.requireRunnable(this.selection.profile));
 		}
 		catch (InvalidProfilesException ex) {
-			System.err.println(ex.getMessage());
-			System.err.println("Nothing was run.");
+			err().println(ex.getMessage());
+			err().println("Nothing was run.");
 			return ExitCode.INVALID_CONFIGURATION.code();
 		}
 		if (selected.isEmpty()) {
-			System.out.println("No published profiles in " + catalog.profiles().size() + " profile(s); nothing to run.");
+			out().println("No published profiles in " + catalog.profiles().size() + " profile(s); nothing to run.");
 			return ExitCode.OK.code();
 		}
 		this.gracefulStop.install();
@@ -107,11 +106,11 @@ public class RunCommand implements Callable<Integer> {
 				continue;
 			}
 			RunResult result = this.runner.run(profile, date, this.overrideCaps ? this.operator : null);
-			this.report.printSteps(result);
+			this.report.printSteps(result, out());
 			results.add(result);
 			worst = worst.worse(result.exitCode());
 		}
-		this.report.printResults(results);
+		this.report.printResults(out(), results);
 		return worst;
 	}
 

@@ -1,6 +1,6 @@
 package dev.seatkeeper.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -20,17 +20,14 @@ public class RunReport {
 
 	private final JobRepository jobRepository;
 
-	private final PrintStream out;
-
 	private final List<RunEpilogue> epilogues;
 
-	public RunReport(JobRepository jobRepository, PrintStream out, List<RunEpilogue> epilogues) {
+	public RunReport(JobRepository jobRepository, List<RunEpilogue> epilogues) {
 		this.jobRepository = jobRepository;
-		this.out = out;
 		this.epilogues = List.copyOf(epilogues);
 	}
 
-	public void printSteps(RunResult result) {
+	public void printSteps(RunResult result, PrintWriter out) {
 		if (result.executionId() == null) {
 			return;
 		}
@@ -38,25 +35,25 @@ public class RunReport {
 		if (execution == null) {
 			return;
 		}
-		this.out.printf("%nProfile %s, run date %s, execution %d%n", result.profile(), result.runDate(), execution.getId());
-		this.out.printf("  %-34s %-10s %10s %10s %8s %8s%n", "step", "status", "read", "written", "skipped", "seconds");
+		out.printf("%nProfile %s, run date %s, execution %d%n", result.profile(), result.runDate(), execution.getId());
+		out.printf("  %-34s %-10s %10s %10s %8s %8s%n", "step", "status", "read", "written", "skipped", "seconds");
 		List<StepExecution> steps = execution.getStepExecutions()
 			.stream()
 			.filter(step -> !step.getStepName().contains(":")) // partitions: their step carries the sum
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList();
 		for (StepExecution step : steps) {
-			this.out.printf("  %-34s %-10s %10d %10d %8d %8s%n", step.getStepName(), step.getStatus(), step.getReadCount(),
+			out.printf("  %-34s %-10s %10d %10d %8d %8s%n", step.getStepName(), step.getStatus(), step.getReadCount(),
 					step.getWriteCount(), step.getSkipCount(), seconds(step.getStartTime(), step.getEndTime()));
 		}
-		this.epilogues.forEach(epilogue -> epilogue.print(result, this.out, TerminalWidth.detect()));
+		this.epilogues.forEach(epilogue -> epilogue.print(result, out, TerminalWidth.detect()));
 	}
 
-	public void printResults(List<RunResult> results) {
-		this.out.printf("%n%-24s %-10s %-16s %-10s %8s  %s%n", "profile", "run date", "result", "execution", "seconds",
+	public void printResults(PrintWriter out, List<RunResult> results) {
+		out.printf("%n%-24s %-10s %-16s %-10s %8s  %s%n", "profile", "run date", "result", "execution", "seconds",
 				"message");
 		for (RunResult result : results) {
-			this.out.printf("%-24s %-10s %-16s %-10s %8s  %s%n", result.profile(), result.runDate(), result.status(),
+			out.printf("%-24s %-10s %-16s %-10s %8s  %s%n", result.profile(), result.runDate(), result.status(),
 					(result.executionId() != null) ? result.executionId() : "-",
 					(result.duration() != null) ? String.format("%.1f", result.duration().toMillis() / 1000.0) : "-",
 					result.message());

@@ -76,8 +76,23 @@ public final class SeatkeeperCommandLine {
 		}
 		spec.exitCodeOnInvalidInput(ExitCode.USAGE.code()).exitCodeOnExecutionException(ExitCode.FAILED.code());
 		commandLine.setExecutionExceptionHandler(SeatkeeperCommandLine::failed);
+		commandLine.setExecutionStrategy(SeatkeeperCommandLine::execute);
 		commandLine.getSubcommands().values().forEach(SeatkeeperCommandLine::withExitCodes);
 		return commandLine;
+	}
+
+	/** Help first (it needs no command instance), then the command runs with its command line's writers. */
+	private static int execute(CommandLine.ParseResult parsed) {
+		Integer help = CommandLine.executeHelpRequest(parsed);
+		if (help != null) {
+			return help;
+		}
+		List<CommandLine> chain = parsed.asCommandLineList();
+		CommandLine executed = chain.get(chain.size() - 1);
+		if (executed.getCommand() instanceof ConsoleCommand command) {
+			command.printTo(executed.getOut(), executed.getErr());
+		}
+		return new CommandLine.RunLast().execute(parsed);
 	}
 
 	private static int failed(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {

@@ -2,7 +2,6 @@ package dev.seatkeeper.cli;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import dev.seatkeeper.job.ExitCode;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code status}: recent runs from the job repository (the {@code v_runs} operator view), newest first. */
 @Command(name = "status", description = "Show recent runs from the job repository.")
-public class StatusCommand implements Callable<Integer> {
+public class StatusCommand extends ConsoleCommand {
 
 	private final JdbcClient jdbc;
 
@@ -38,14 +37,14 @@ public class StatusCommand implements Callable<Integer> {
 			.query()
 			.listOfRows();
 		if (runs.isEmpty()) {
-			System.out.println("No runs yet.");
+			out().println("No runs yet.");
 			return ExitCode.OK.code();
 		}
 		String format = "%-9s %-20s %-10s %-10s %4s %-19s %8s %10s %10s %7s  %s%n";
-		System.out.printf(format, "execution", "profile", "run date", "status", "exit", "started (UTC)", "seconds", "read",
+		out().printf(format, "execution", "profile", "run date", "status", "exit", "started (UTC)", "seconds", "read",
 				"written", "skipped", "message");
 		for (Map<String, Object> run : runs) {
-			System.out.printf(format, run.get("execution_id"), run.get("profile"), run.get("run_date"), run.get("status"),
+			out().printf(format, run.get("execution_id"), run.get("profile"), run.get("run_date"), run.get("status"),
 					text(run.get("exit_code"), 4), text(run.get("started_at"), 19).replace('T', ' '),
 					text(run.get("duration_seconds"), 8), run.get("read_count"),
 					run.get("write_count"), run.get("skipped"), text(run.get("exit_message"), 400));

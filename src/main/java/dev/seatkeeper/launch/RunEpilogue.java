@@ -1,6 +1,6 @@
 package dev.seatkeeper.launch;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * What a feature prints after a run's step table, such as the license position the run reconciled. Beans of this
@@ -9,6 +9,6 @@ import java.io.PrintStream;
 public interface RunEpilogue {
 
 	/** Prints for a terminal {@code width} columns wide. */
-	void print(RunResult result, PrintStream out, int width);
+	void print(RunResult result, PrintWriter out, int width);
 
 }

@@ -2,11 +2,10 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -114,10 +113,10 @@ class ReconciliationJobTests {
 
 	/** What the run command prints after the run: the step table, then the position table and the HTML report. */
 	private static String console(JobHarness app, RunResult result) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-		new RunReport(app.bean(JobRepository.class), out, List.of(app.bean(RunEpilogue.class))).printSteps(result);
-		return bytes.toString(StandardCharsets.UTF_8);
+		StringWriter text = new StringWriter();
+		new RunReport(app.bean(JobRepository.class), List.of(app.bean(RunEpilogue.class)))
+			.printSteps(result, new PrintWriter(text, true));
+		return text.toString();
 	}
 
 	private Map<String, Object> withReportsDirectory(Sandbox sandbox) {

@@ -1,7 +1,7 @@
 package dev.seatkeeper.reconciliation.report;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ public class PositionEpilogue implements RunEpilogue {
 	}
 
 	@Override
-	public void print(RunResult result, PrintStream out, int width) {
+	public void print(RunResult result, PrintWriter out, int width) {
 		if (!this.reports.hasPosition(result.profile(), result.runDate())) {
 			return;
 		}
@@ -50,7 +50,7 @@ public class PositionEpilogue implements RunEpilogue {
 	}
 
 	/** A report that cannot be written is said so; the run it describes has completed all the same. */
-	private void writeHtml(PositionReport report, PrintStream out) {
+	private void writeHtml(PositionReport report, PrintWriter out) {
 		Path file = this.directory.resolve(report.profile() + "-" + report.runDate() + ".html").toAbsolutePath();
 		try {
 			Files.createDirectories(this.directory);
