@@ -17,6 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The local end of the authorization-code flow: listens on {@code http://localhost:PORT/OauthRedirect} for the
@@ -60,8 +63,8 @@ final class OAuthCallbackServer implements AutoCloseable {
 		Map<String, String> parameters = parse(exchange.getRequestURI().getRawQuery());
 		boolean approved = parameters.containsKey("code");
 		String page = approved ? "Seatkeeper is authorized. You can close this window."
-				: "Seatkeeper was not authorized: " + escape(parameters.getOrDefault("error_description",
-						parameters.getOrDefault("error", "no code in the redirect")));
+				: "Seatkeeper was not authorized: " + HtmlUtils.htmlEscape(parameters.getOrDefault("error_description",
+						parameters.getOrDefault("error", "no code in the redirect")), StandardCharsets.UTF_8.name());
 		byte[] body = ("<!doctype html><title>Seatkeeper</title><p>" + page + "</p>").getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
 		exchange.sendResponseHeaders(approved ? 200 : 400, body.length);
@@ -71,22 +74,15 @@ final class OAuthCallbackServer implements AutoCloseable {
 		this.callback.complete(parameters);
 	}
 
-	private static Map<String, String> parse(String query) {
+	/** The query's parameters, form-decoded ({@code +} is a space), the last value of a repeated name. */
+	private static Map<String, String> parse(@Nullable String query) {
 		Map<String, String> parameters = new HashMap<>();
-		if (query == null) {
-			return parameters;
-		}
-		for (String pair : query.split("&")) {
-			int equals = pair.indexOf('=');
-			String name = (equals < 0) ? pair : pair.substring(0, equals);
-			String value = (equals < 0) ? "" : pair.substring(equals + 1);
-			parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-		}
+		UriComponentsBuilder.newInstance().query(query).build().getQueryParams().forEach((name, values) -> {
+			String value = values.get(values.size() - 1);
+			parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+					(value != null) ? URLDecoder.decode(value, StandardCharsets.UTF_8) : "");
+		});
 		return parameters;
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
 	@Override

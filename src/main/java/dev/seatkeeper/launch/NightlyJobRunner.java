@@ -93,7 +93,8 @@ public class NightlyJobRunner {
 			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_RUNNING,
 					"already running in " + this.runLock.holder(name).orElse("another process"));
 		}
-		try (RunLock.Held held = lock.get()) {
+		RunLock.Held held = lock.get();
+		try (held) {
 			recoverDeadExecutions(name);
 			JobParameters parameters = parameters(name, runDate);
 			JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), parameters);

@@ -3,9 +3,7 @@ package dev.seatkeeper.observability;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.RunParameters;
@@ -14,7 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +62,7 @@ public class RunMetrics {
 		try {
 			record(execution, profile, callsMadeBefore);
 			if (this.pushgateway != null && profile != null) {
-				this.pushgateway.push(Map.of("profile", profile), runMetricsText());
+				this.pushgateway.push(Map.of("profile", profile), runMetrics());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -135,16 +133,10 @@ public class RunMetrics {
 			.register(this.registry);
 	}
 
-	/** The exposition text of the run's meters only: the process's JVM meters are no part of a run. */
-	String runMetricsText() {
-		Set<String> names = this.registry.getPrometheusRegistry()
-			.scrape()
-			.stream()
-			.map(MetricSnapshot::getMetadata)
-			.map((metadata) -> metadata.getPrometheusName())
-			.filter((name) -> name.startsWith("spring_batch") || name.startsWith("seatkeeper"))
-			.collect(Collectors.toSet());
-		return this.registry.scrape(Pushgateway.CONTENT_TYPE, names);
+	/** The run's meters only, read when pushed: the process's JVM meters are no part of a run. */
+	private MultiCollector runMetrics() {
+		return () -> this.registry.getPrometheusRegistry()
+			.scrape((name) -> name.startsWith("spring_batch") || name.startsWith("seatkeeper"));
 	}
 
 	private static boolean isRunMeter(Meter meter) {

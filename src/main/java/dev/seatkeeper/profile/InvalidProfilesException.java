@@ -5,6 +5,8 @@ import java.util.List;
 /** Profiles that cannot be used; each message names the file and the field. Retrying does not help. */
 public class InvalidProfilesException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final List<String> problems;
 
 	public InvalidProfilesException(List<String> problems) {

@@ -133,11 +133,18 @@ final class SandboxProcess implements AutoCloseable {
 		return URI.create(this.baseUrl + path);
 	}
 
+	/** Stops the sandbox; an interrupt while waiting kills it at once and is kept for the caller to see. */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		this.process.destroy();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly().waitFor();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
 		}
 	}
 

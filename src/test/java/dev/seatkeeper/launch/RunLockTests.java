@@ -50,7 +50,8 @@ class RunLockTests {
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void theHolderBeatsWhileItHoldsSoItsLockNeverAges(TestDatabase kind) throws InterruptedException {
 		JdbcClient jdbc = JdbcClient.create(kind.fresh());
-		try (RunLock.Held held = new RunLock(jdbc, HEARTBEAT_TIMEOUT, Duration.ZERO).acquire("acme", RUN_DATE).orElseThrow()) {
+		RunLock.Held held = new RunLock(jdbc, HEARTBEAT_TIMEOUT, Duration.ZERO).acquire("acme", RUN_DATE).orElseThrow();
+		try (held) {
 			jdbc.sql("UPDATE run_lock SET heartbeat_at = TIMESTAMPADD(SECOND, -60, CURRENT_TIMESTAMP)").update();
 			LocalDateTime aged = heartbeat(jdbc);
 
@@ -91,7 +92,8 @@ class RunLockTests {
 		assertThat(RunLock.isLocalProcessGone(thisHost + ":" + gone.pid())).isTrue();
 		assertThat(RunLock.isLocalProcessGone(thisHost + ":" + ProcessHandle.current().pid())).isFalse();
 		assertThat(RunLock.isLocalProcessGone("pod-elsewhere:" + gone.pid())).as("another host: cannot tell").isFalse();
-		try (RunLock.Held held = new RunLock(jdbc, HEARTBEAT_TIMEOUT, Duration.ZERO).acquire("acme", RUN_DATE).orElseThrow()) {
+		RunLock.Held held = new RunLock(jdbc, HEARTBEAT_TIMEOUT, Duration.ZERO).acquire("acme", RUN_DATE).orElseThrow();
+		try (held) {
 			assertThat(owners(jdbc, "acme")).isOne();
 		}
 	}

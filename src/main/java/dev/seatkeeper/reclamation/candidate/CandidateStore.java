@@ -20,6 +20,7 @@ import dev.seatkeeper.storage.Placeholders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The {@code reclamation_candidate} and {@code reclamation_audit} tables. Candidates are written by upsert on
@@ -44,8 +45,11 @@ public class CandidateStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final JdbcClient client;
+
 	public CandidateStore(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.client = JdbcClient.create(jdbc);
 	}
 
 	/** Every candidate of the profile by key. */
@@ -55,36 +59,35 @@ public class CandidateStore {
 	}
 
 	public List<Candidate> find(CandidateFilter filter) {
-		List<Object> args = new ArrayList<>();
-		String sql = "SELECT * FROM reclamation_candidate c WHERE " + where(filter, args) + " ORDER BY c.id";
-		return this.jdbc.query(sql, (row, index) -> candidate(row), args.toArray());
+		return filtered("SELECT * FROM reclamation_candidate c", filter).query((row, index) -> candidate(row)).list();
 	}
 
 	/** The candidates {@link #find} returns, each with its user's username and name as last downloaded. */
 	public List<ListedCandidate> findWithUsers(CandidateFilter filter) {
-		List<Object> args = new ArrayList<>();
-		String sql = "SELECT c.*, u.username, u.full_name FROM reclamation_candidate c LEFT JOIN sf_user u"
-				+ " ON u.profile = c.profile AND u.user_id = c.user_id WHERE " + where(filter, args) + " ORDER BY c.id";
-		return this.jdbc.query(sql,
-				(row, index) -> new ListedCandidate(candidate(row), row.getString("username"), row.getString("full_name")),
-				args.toArray());
+		return filtered("SELECT c.*, u.username, u.full_name FROM reclamation_candidate c LEFT JOIN sf_user u"
+				+ " ON u.profile = c.profile AND u.user_id = c.user_id", filter)
+			.query((row, index) -> new ListedCandidate(candidate(row), row.getString("username"), row.getString("full_name")))
+			.list();
 	}
 
-	private static String where(CandidateFilter filter, List<Object> args) {
-		StringBuilder where = new StringBuilder("1 = 1");
+	/** The select restricted to the filter's set fields, each bound by name, in id order. */
+	private JdbcClient.StatementSpec filtered(String select, CandidateFilter filter) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>();
 		if (filter.profile() != null) {
-			where.append(" AND c.profile = ?");
-			args.add(filter.profile());
+			conditions.add("c.profile = :profile");
+			parameters.put("profile", filter.profile());
 		}
 		if (filter.state() != null) {
-			where.append(" AND c.state = ?");
-			args.add(filter.state().name());
+			conditions.add("c.state = :state");
+			parameters.put("state", filter.state().name());
 		}
 		if (filter.rule() != null) {
-			where.append(" AND c.rule_name = ?");
-			args.add(filter.rule());
+			conditions.add("c.rule_name = :rule");
+			parameters.put("rule", filter.rule());
 		}
-		return where.toString();
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		return this.client.sql(select + where + " ORDER BY c.id").params(parameters);
 	}
 
 	public @Nullable Candidate get(long id) {

@@ -1,6 +1,9 @@
 package dev.seatkeeper.reconciliation.report;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import org.springframework.web.util.HtmlUtils;
 
 /** Small helpers for writing inline SVG and HTML text safely: every text goes through {@link #escape}. */
 public final class Svg {
@@ -8,19 +11,9 @@ public final class Svg {
 	private Svg() {
 	}
 
+	/** Text for HTML or SVG: the five markup characters as references, everything else as it is (the page is UTF-8). */
 	public static String escape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (char character : text.toCharArray()) {
-			switch (character) {
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '&' -> escaped.append("&amp;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(character);
-			}
-		}
-		return escaped.toString();
+		return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
 	}
 
 	static String rect(double x, double y, double width, double height, String cssClass) {

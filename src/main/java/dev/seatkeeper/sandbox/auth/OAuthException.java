@@ -6,6 +6,8 @@ package dev.seatkeeper.sandbox.auth;
  */
 public class OAuthException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final String error;
 
 	public OAuthException(String error, String description) {

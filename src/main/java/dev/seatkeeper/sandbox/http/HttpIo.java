@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reading requests and writing JSON responses with the content type and error shapes Salesforce uses. */
@@ -22,18 +23,14 @@ final class HttpIo {
 	private HttpIo() {
 	}
 
-	/** Decodes {@code a=1&b=2} (query strings and form bodies alike). */
+	/** Decodes {@code a=1&b=2} (query strings and form bodies alike), the last value of a repeated name. */
 	static Map<String, String> decode(@Nullable String encoded) {
 		Map<String, String> values = new LinkedHashMap<>();
-		if (encoded == null || encoded.isEmpty()) {
-			return values;
-		}
-		for (String pair : encoded.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = eq < 0 ? pair : pair.substring(0, eq);
-			String value = eq < 0 ? "" : pair.substring(eq + 1);
-			values.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-		}
+		UriComponentsBuilder.newInstance().query(encoded).build().getQueryParams().forEach((name, all) -> {
+			String value = all.get(all.size() - 1);
+			values.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+					(value != null) ? URLDecoder.decode(value, StandardCharsets.UTF_8) : "");
+		});
 		return values;
 	}
 

@@ -7,6 +7,8 @@ package dev.seatkeeper.sandbox.soql;
  */
 public class SoqlException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final String errorCode;
 
 	public SoqlException(String errorCode, String message) {
