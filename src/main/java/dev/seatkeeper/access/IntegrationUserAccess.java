@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.ConnectCheck;
-import dev.seatkeeper.job.MissingAccessException;
+import dev.seatkeeper.job.OrgSetupException;
 import dev.seatkeeper.job.RunProfiles;
-import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.license.FeatureLicenses.Feature;
+import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.license.LicenseMetrics;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
@@ -27,7 +27,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * the objects it may read and says which it may delete from, and the describe of User, which lists only the fields
  * the org has and field-level security lets it read; plus UserLogin's describe when freezing is enforced) and holds
  * that against what the profile's steps and reclamation rules need. Anything missing that a step cannot do without
- * fails the run at once with one message naming each missing permission ({@link MissingAccessException}: invalid
+ * fails the run at once with one message naming each missing permission ({@link OrgSetupException}: invalid
  * configuration, nothing written). What a step can do without is logged as skipped and left in the job
  * ExecutionContext, with the feature license fields the org has, so the steps select only what exists.
  *
@@ -93,7 +93,7 @@ public class IntegrationUserAccess implements ConnectCheck {
 		}
 		List<AccessNeed> missing = lacking.stream().filter((need) -> !need.canDoWithout()).toList();
 		if (!missing.isEmpty()) {
-			throw new MissingAccessException("The integration user lacks what profile '" + profileName + "' needs: "
+			throw new OrgSetupException("The integration user lacks what profile '" + profileName + "' needs: "
 					+ missing.stream().map(AccessNeed::describe).collect(Collectors.joining("; "))
 					+ ". Grant it in the integration user's permission set (README: \"Set up the integration user\")"
 					+ " and run again; nothing was written.");

@@ -91,9 +91,8 @@ public class RunCommand extends ConsoleCommand {
 			out().println("No published profiles in " + catalog.profiles().size() + " profile(s); nothing to run.");
 			return ExitCode.OK.code();
 		}
-		this.gracefulStop.install();
 		LocalDate date = (this.runDate != null) ? this.runDate : LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-		return runAll(selected, date).code();
+		return this.gracefulStop.launching(() -> runAll(selected, date).code());
 	}
 
 	private ExitCode runAll(List<Profile> selected, LocalDate date) {

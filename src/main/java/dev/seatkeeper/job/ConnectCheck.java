@@ -9,7 +9,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * A check the {@code connect} step makes before anything is written, such as whether the integration user may read
- * and change what the profile's steps need. It throws {@link MissingAccessException} to fail the run as invalid
+ * and change what the profile's steps need. It throws {@link OrgSetupException} to fail the run as invalid
  * configuration, and may leave what later steps should know in the job ExecutionContext (keys below). Runs again on
  * every restart of a run, as {@code connect} does.
  */

@@ -53,7 +53,7 @@ public record Failure(ExitCode exitCode, String message) {
 
 	private static @Nullable Failure known(Throwable cause) {
 		if (cause instanceof InvalidProfilesException || cause instanceof TokenKeyException
-				|| cause instanceof MissingAccessException || cause instanceof SchemaMismatchException) {
+				|| cause instanceof OrgSetupException || cause instanceof SchemaMismatchException) {
 			return configuration(cause.getMessage());
 		}
 		if (cause instanceof SalesforceAuthenticationException refused) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import dev.seatkeeper.job.MissingAccessException;
+import dev.seatkeeper.job.OrgSetupException;
 import dev.seatkeeper.profile.Downgrade;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * The Salesforce profiles a profile's {@code downgrade} rules move users to, resolved by name in the org with one
  * query ({@code Profile} by {@code Name}, with its user license). A target profile the org lacks, whose name matches
  * several profiles, or whose user license is not the downgrade's {@code to} is a configuration problem no retry
- * fixes: {@link #resolve} throws {@link MissingAccessException}, which fails the run as invalid configuration before
+ * fixes: {@link #resolve} throws {@link OrgSetupException}, which fails the run as invalid configuration before
  * anything is written. Stateless and thread-safe.
  */
 public final class TargetProfiles {
@@ -47,7 +47,7 @@ public final class TargetProfiles {
 
 	/**
 	 * The Id of each downgrade's target profile, by profile name as the downgrade spells it.
-	 * @throws MissingAccessException naming the downgrade and what is wrong with its target profile
+	 * @throws OrgSetupException naming the downgrade and what is wrong with its target profile
 	 */
 	static Map<String, String> resolve(SalesforceClient client, String profileName, List<Downgrade> downgrades) {
 		List<String> names = downgrades.stream().map(Downgrade::targetProfile).filter(Objects::nonNull).distinct()
@@ -87,7 +87,7 @@ public final class TargetProfiles {
 			}
 		}
 		if (!problems.isEmpty()) {
-			throw new MissingAccessException("Profile '" + profileName + "': " + String.join("; ", problems)
+			throw new OrgSetupException("Profile '" + profileName + "': " + String.join("; ", problems)
 					+ "; fix downgrades[].targetProfile");
 		}
 		return ids;
