@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import dev.seatkeeper.job.ExitCode;
@@ -81,7 +82,8 @@ public class RunCommand implements Callable<Integer> {
 		List<Profile> selected;
 		try {
 			catalog.requireValid();
-			selected = this.selection.all ? catalog.published() : List.of(catalog.requireRunnable(this.selection.profile));
+			selected = this.selection.all ? catalog.published() : List.of(catalog.requireRunnable(
+					Objects.requireNonNull(this.selection.profile, "the exclusive group sets --profile without --all")));
 		}
 		catch (InvalidProfilesException ex) {
 			System.err.println(ex.getMessage());

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import dev.seatkeeper.reconciliation.ConsumptionPosition;
@@ -127,7 +128,7 @@ public final class HtmlReport {
 		html.append("<h2>Login-based licenses</h2><p class=\"meta\">Billed by logins a month, not seats; this month so"
 				+ " far.</p><table><tr><th>model</th><th>logins used</th><th>logins entitled</th><th>status</th></tr>");
 		for (LicensePosition model : loginBased) {
-			LicensePosition.Logins logins = model.logins();
+			LicensePosition.Logins logins = Objects.requireNonNull(model.logins(), "filtered to login-based models");
 			html.append("<tr><td title=\"").append(escape(model.model())).append("\">").append(escape(model.label()))
 				.append("</td><td>").append((logins.used() != null) ? logins.used() : "–").append("</td><td>")
 				.append(logins.entitled()).append("</td><td class=\"status ").append(model.status()).append("\">")
@@ -290,6 +291,7 @@ public final class HtmlReport {
 			return;
 		}
 		List<LocalDate> dates = new ArrayList<>(byDate.keySet());
+		List<int[]> totals = new ArrayList<>(byDate.values());
 		double left = 60;
 		double height = 220;
 		double plotWidth = WIDTH - left - 50;
@@ -306,7 +308,7 @@ public final class HtmlReport {
 			StringBuilder polyline = new StringBuilder();
 			for (int i = 0; i < dates.size(); i++) {
 				double x = left + ((dates.size() == 1) ? plotWidth / 2 : plotWidth * i / (dates.size() - 1));
-				double y = 10 + plotHeight - plotHeight * byDate.get(dates.get(i))[series] / Math.max(1, max);
+				double y = 10 + plotHeight - plotHeight * totals.get(i)[series] / Math.max(1, max);
 				polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 				html.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"%s\"/>", x, y,
 						classes[series]));
@@ -340,10 +342,14 @@ public final class HtmlReport {
 		html.append("</svg>");
 	}
 
+	private static Money priced(LicensePosition model) {
+		return Objects.requireNonNull(model.money(), "filtered to priced models");
+	}
+
 	private static void topSavings(StringBuilder html, List<LicensePosition> models) {
 		List<LicensePosition> top = models.stream()
 			.filter(model -> model.money() != null && model.money().savingsAnnual().signum() > 0)
-			.sorted(Comparator.comparing((LicensePosition model) -> model.money().savingsAnnual()).reversed())
+			.sorted(Comparator.comparing((LicensePosition model) -> priced(model).savingsAnnual()).reversed())
 			.limit(TOP_SAVINGS)
 			.toList();
 		if (top.isEmpty()) {
@@ -353,7 +359,7 @@ public final class HtmlReport {
 		html.append("<table><tr><th>model</th><th>seats to drop</th><th>savings per year</th>"
 				+ "<th>after pending reclamations</th></tr>");
 		for (LicensePosition model : top) {
-			Money money = model.money();
+			Money money = priced(model);
 			html.append("<tr><td>").append(escape(model.label())).append("</td><td>").append(Amounts.grouped(model.seats().savings()))
 				.append("</td><td>").append(Amounts.money(money.savingsAnnual(), money.currency()))
 				.append("</td><td>").append(Amounts.money(money.savingsAfterReclamationAnnual(), money.currency()))
