@@ -1,6 +1,7 @@
 package dev.seatkeeper.activity;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import dev.seatkeeper.job.RunKey;
 import org.slf4j.Logger;
@@ -69,8 +70,9 @@ public class ActivitySummarizer implements Tasklet {
 		this.jdbc.update(SUMMARY, asOf, days30, days90, this.run.profile(), asOf, this.run.profile());
 		// Not the update count: MySQL counts an upsert that changed a row twice and one that changed nothing not at
 		// all. Every user still in the org was summarised.
-		long users = this.jdbc.queryForObject("SELECT COUNT(*) FROM sf_user WHERE profile = ? AND removed_at IS NULL",
-				Long.class, this.run.profile());
+		long users = Objects.requireNonNull(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM sf_user WHERE profile = ? AND removed_at IS NULL", Long.class, this.run.profile()),
+				"COUNT(*) always returns a number");
 		new LoginWatermark(this.jdbc).advance(this.run.profile(), this.run.asOf());
 		contribution.incrementWriteCount(users);
 		logger.info("Profile {}: activity summarised for {} users; login watermark now {}", this.run.profile(), users,

@@ -77,7 +77,7 @@ final class OAuthCallbackServer implements AutoCloseable {
 	/** The query's parameters, form-decoded ({@code +} is a space), the last value of a repeated name. */
 	private static Map<String, String> parse(@Nullable String query) {
 		Map<String, String> parameters = new HashMap<>();
-		UriComponentsBuilder.newInstance().query(query).build().getQueryParams().forEach((name, values) -> {
+		UriComponentsBuilder.newInstance().query((query != null) ? query : "").build().getQueryParams().forEach((name, values) -> {
 			String value = values.get(values.size() - 1);
 			parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
 					(value != null) ? URLDecoder.decode(value, StandardCharsets.UTF_8) : "");

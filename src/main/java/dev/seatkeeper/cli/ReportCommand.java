@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import dev.seatkeeper.job.ExitCode;
@@ -79,7 +80,8 @@ public class ReportCommand extends ConsoleCommand {
 
 	@Override
 	public Integer call() throws IOException {
-		return this.selection.all ? portfolio() : profile(this.selection.profile);
+		return this.selection.all ? portfolio() : profile(Objects.requireNonNull(this.selection.profile,
+				"the exclusive group sets --profile without --all"));
 	}
 
 	private int profile(String name) throws IOException {

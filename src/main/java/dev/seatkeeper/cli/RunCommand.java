@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.launch.GracefulStop;
@@ -80,7 +81,8 @@ public class RunCommand extends ConsoleCommand {
 		List<Profile> selected;
 		try {
 			catalog.requireValid();
-			selected = this.selection.all ? catalog.published() : List.of(catalog.requireRunnable(this.selection.profile));
+			selected = this.selection.all ? catalog.published() : List.of(catalog.requireRunnable(
+					Objects.requireNonNull(this.selection.profile, "the exclusive group sets --profile without --all")));
 		}
 		catch (InvalidProfilesException ex) {
 			err().println(ex.getMessage());

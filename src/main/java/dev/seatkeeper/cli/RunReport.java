@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.seatkeeper.launch.RunEpilogue;
 import dev.seatkeeper.launch.RunResult;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -60,7 +61,7 @@ public class RunReport {
 		}
 	}
 
-	private static String seconds(LocalDateTime start, LocalDateTime end) {
+	private static String seconds(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {
 		if (start == null || end == null) {
 			return "-";
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.seatkeeper.job.SimulatedOrgs;
@@ -34,7 +35,8 @@ public final class EmbeddedOrgs implements SimulatedOrgs {
 
 	@Override
 	public SalesforceConnection connection(String profile, SalesforceSettings settings) {
-		Sandbox sandbox = this.running.computeIfAbsent(profile, name -> start(settings.sandbox()));
+		Sandbox sandbox = this.running.computeIfAbsent(profile, name -> start(Objects.requireNonNull(settings.sandbox(),
+				"only profiles with a sandbox section are given embedded orgs (OrgSessions checks isSandbox())")));
 		Auth auth = Auth.clientCredentials(sandbox.clientApp().clientId(), Secret.of(sandbox.clientApp().clientSecret()));
 		return this.http.applyTo(SalesforceConnection.of(profile, URI.create(sandbox.baseUrl()), settings.apiVersion(), auth)
 			.withAllowLoopback(true)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -141,7 +142,8 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 		CompletableFuture<List<JsonNode>> ahead = this.nextPage;
 		this.nextPage = null;
 		if (ahead == null) {
-			return this.cursor.isExhausted() ? null : this.cursor.nextPage();
+			KeyedCursor source = openCursor();
+			return source.isExhausted() ? null : source.nextPage();
 		}
 		try {
 			return ahead.join();
@@ -155,10 +157,14 @@ public class KeyedSalesforceReader<T> implements ItemStreamReader<T>, StepExecut
 	}
 
 	private void fetchAhead() {
-		KeyedCursor source = this.cursor;
+		KeyedCursor source = openCursor();
 		if (!source.isExhausted() && this.readAhead != null) {
 			this.nextPage = CompletableFuture.supplyAsync(source::nextPage, this.readAhead);
 		}
+	}
+
+	private KeyedCursor openCursor() {
+		return Objects.requireNonNull(this.cursor, "Batch opens an ItemStream before it reads from it");
 	}
 
 	@Override

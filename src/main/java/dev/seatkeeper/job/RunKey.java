@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * The profile a step works for and the run's "as of" instant, fixed when the job instance first started and kept in
@@ -24,6 +25,7 @@ public record RunKey(String profile, Instant asOf) {
 	}
 
 	/** Database times are UTC DATETIME columns; LocalDateTime keeps drivers from shifting them by a time zone. */
+	@Contract("!null -> !null")
 	public static @Nullable LocalDateTime utc(@Nullable Instant instant) {
 		// ofEpochSecond, not ofInstant: ofInstant builds new ZoneRules on every call, once per login event read.
 		return (instant != null) ? LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC)

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.seatkeeper.profile.Profile;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -55,7 +56,7 @@ public final class NightlyCronJobs {
 	}
 
 	/** Why a profile cannot be given a CronJob, or null when it can. */
-	public static String problemOf(String profile) {
+	public static @Nullable String problemOf(String profile) {
 		String name = PREFIX + profile;
 		if (name.length() > MAX_CRONJOB_NAME) {
 			return "profile '" + profile + "' is " + profile.length() + " characters; its CronJob " + name + " would exceed "

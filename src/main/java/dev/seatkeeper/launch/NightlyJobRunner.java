@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.seatkeeper.job.ActiveExecutions;
@@ -132,7 +133,8 @@ public class NightlyJobRunner {
 			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_COMPLETE, "already completed; nothing rerun");
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_RUNNING, ex.getMessage());
+			return RunResult.notStarted(name, runDate, ExitCode.ALREADY_RUNNING,
+					Objects.requireNonNullElse(ex.getMessage(), "already running"));
 		}
 		catch (Exception ex) {
 			return RunResult.notStarted(name, runDate, ExitCode.FAILED, "could not start: " + ex.getMessage());
@@ -166,7 +168,7 @@ public class NightlyJobRunner {
 				duration(execution.getStartTime(), execution.getEndTime()), RunEnding.message(execution));
 	}
 
-	private static Duration duration(LocalDateTime start, LocalDateTime end) {
+	private static @Nullable Duration duration(@Nullable LocalDateTime start, @Nullable LocalDateTime end) {
 		return (start != null && end != null) ? Duration.between(start, end) : null;
 	}
 

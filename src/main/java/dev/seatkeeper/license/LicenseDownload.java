@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.seatkeeper.job.RunKey;
 import dev.seatkeeper.job.SalesforceTasklet;
@@ -182,29 +183,35 @@ public class LicenseDownload extends SalesforceTasklet {
 	}
 
 	static SoftwareModel userLicense(JsonNode record) {
-		String key = SalesforceRecords.text(record, "LicenseDefinitionKey");
+		String key = required(record, "LicenseDefinitionKey");
 		Integer entitlement = integer(record, "MonthlyLoginsEntitlement");
 		return new SoftwareModel(Kind.USER_LICENSE.identifier(key), Kind.USER_LICENSE, SalesforceRecords.text(record, "Id"),
-				SalesforceRecords.text(record, "Name"), SalesforceRecords.text(record, "Status"),
+				required(record, "Name"), SalesforceRecords.text(record, "Status"),
 				integer(record, "TotalLicenses"), integer(record, "UsedLicenses"), false, entitlement,
 				(entitlement != null) ? integer(record, "MonthlyLoginsUsed") : null);
 	}
 
 	static SoftwareModel permissionSetLicense(JsonNode record) {
-		String key = SalesforceRecords.text(record, "DeveloperName");
+		String key = required(record, "DeveloperName");
 		return new SoftwareModel(Kind.PERMISSION_SET_LICENSE.identifier(key), Kind.PERMISSION_SET_LICENSE,
-				SalesforceRecords.text(record, "Id"), SalesforceRecords.text(record, "MasterLabel"),
+				SalesforceRecords.text(record, "Id"), required(record, "MasterLabel"),
 				SalesforceRecords.text(record, "Status"), integer(record, "TotalLicenses"),
 				integer(record, "UsedLicenses"), false);
 	}
 
 	/** A managed package's seats; {@code AllowedLicenses = -1} is a site license, recorded as no total. */
 	static SoftwareModel packageLicense(JsonNode record) {
-		String namespace = SalesforceRecords.text(record, "NamespacePrefix");
+		String namespace = required(record, "NamespacePrefix");
 		Integer allowed = integer(record, "AllowedLicenses");
 		return new SoftwareModel(Kind.PACKAGE_LICENSE.identifier(namespace), Kind.PACKAGE_LICENSE,
 				SalesforceRecords.text(record, "Id"), namespace, SalesforceRecords.text(record, "Status"),
 				(allowed != null && allowed < 0) ? null : allowed, integer(record, "UsedLicenses"), false);
+	}
+
+	/** A field the model's identifier or label is made of: Salesforce fills it on every license record. */
+	private static String required(JsonNode record, String field) {
+		return Objects.requireNonNull(SalesforceRecords.text(record, field),
+				() -> "Salesforce sent a license record without " + field);
 	}
 
 	private static @Nullable Integer integer(JsonNode record, String field) {

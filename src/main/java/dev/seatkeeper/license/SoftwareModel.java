@@ -34,7 +34,8 @@ public record SoftwareModel(String identifier, Kind kind, @Nullable String sales
 	/** This model with Salesforce's daily metric: its total (where given), used (assigned) and active counts. */
 	public SoftwareModel withMetric(LicenseMetrics.Metric metric) {
 		Integer total = (metric.total() != null) ? metric.total() : this.totalLicenses;
-		Integer used = (this.kind == Kind.FEATURE_LICENSE) ? metric.assigned() : this.usedLicenses;
+		// Boxed first: an int branch would unbox a null usedLicenses (a model without UsedLicenses) and throw.
+		Integer used = (this.kind == Kind.FEATURE_LICENSE) ? Integer.valueOf(metric.assigned()) : this.usedLicenses;
 		return new SoftwareModel(this.identifier, this.kind, this.salesforceId, this.label, this.status, total, used,
 				this.unrecognized, this.monthlyLoginsEntitlement, this.monthlyLoginsUsed, metric.active());
 	}

@@ -1,6 +1,7 @@
 package dev.seatkeeper.license;
 
 import java.util.List;
+import java.util.Objects;
 
 import dev.seatkeeper.job.RunKey;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -64,9 +65,9 @@ public class SoftwareModelWriter implements ItemWriter<SoftwareModel> {
 	public static void ensureExist(JdbcTemplate jdbc, RunKey run, List<String> identifiers) {
 		List<String> missing = identifiers.stream()
 			.distinct()
-			.filter(identifier -> jdbc.queryForObject(
+			.filter(identifier -> Objects.requireNonNull(jdbc.queryForObject(
 					"SELECT COUNT(*) FROM software_model WHERE profile = ? AND identifier = ?", Integer.class,
-					run.profile(), identifier) == 0)
+					run.profile(), identifier), "COUNT(*) always returns a number") == 0)
 			.toList();
 		if (!missing.isEmpty()) {
 			upsert(jdbc, run, missing.stream().map(SoftwareModel::unrecognized).toList());

@@ -1,5 +1,7 @@
 package dev.seatkeeper.observability;
 
+import java.util.Objects;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,8 @@ class ObservabilityConfiguration {
 	@Bean
 	@ConditionalOnProperty("seatkeeper.metrics.pushgateway.url")
 	Pushgateway pushgateway(PushgatewayProperties properties) {
-		return new Pushgateway(properties.url(), properties.job(), properties.timeout());
+		return new Pushgateway(Objects.requireNonNull(properties.url(), "the bean's condition is that the url is set"),
+				properties.job(), properties.timeout());
 	}
 
 }

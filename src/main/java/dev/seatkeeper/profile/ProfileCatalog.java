@@ -49,7 +49,7 @@ public final class ProfileCatalog {
 			String text = text(file, fileProblems);
 			Profile profile = (text != null) ? read(reader, file, text, fileProblems) : null;
 			problems.addAll(fileProblems.messages());
-			if (profile == null) {
+			if (text == null || profile == null) {
 				continue;
 			}
 			if (!profile.isPublished()) {

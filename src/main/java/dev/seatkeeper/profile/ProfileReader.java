@@ -110,7 +110,7 @@ final class ProfileReader {
 		List<ConsumptionEntitlement> consumption = consumption(entitlements);
 		List<Downgrade> downgrades = profile.sections("downgrades").stream().map(this::downgrade).toList();
 		ReclamationSettings reclamation = reclamation(profile.section("reclamation"), downgrades);
-		if (!problems.isEmpty()) {
+		if (name == null || !problems.isEmpty()) { // a missing name is one of the problems
 			return null;
 		}
 		return new Profile(name, displayName, status, file, salesforce, activity, licenses, consumption, reclamation,

@@ -1,6 +1,7 @@
 package dev.seatkeeper.salesforce;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,12 @@ public class SalesforceApiException extends RuntimeException {
 		this.errorCode = errorCode;
 		this.httpStatus = httpStatus;
 		this.retryable = retryable;
+	}
+
+	/** Never null: the constructor always builds one from the code, the HTTP status and the message. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage(), "the constructor always passes a message");
 	}
 
 	/** Salesforce's message when too many long-running requests are in flight (not the daily limit). */

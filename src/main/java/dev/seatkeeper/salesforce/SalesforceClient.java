@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -214,7 +215,8 @@ public class SalesforceClient {
 			if (previous != null && !previous.hasNext()) {
 				return null;
 			}
-			QueryPage page = (previous == null) ? firstPage.get() : nextPage(previous.nextRecordsUrl());
+			QueryPage page = (previous == null) ? firstPage.get()
+					: nextPage(Objects.requireNonNull(previous.nextRecordsUrl(), "hasNext() checked it"));
 			last.set(page);
 			return page.records();
 		});

@@ -1,5 +1,6 @@
 package dev.seatkeeper.salesforce;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +29,7 @@ final class SalesforceErrors {
 	}
 
 	/** Salesforce answers every call made with a retired API version 410 GONE; only a profile change helps. */
-	private static SalesforceApiException retiredApiVersion(JsonNode first) {
+	private static SalesforceApiException retiredApiVersion(@Nullable JsonNode first) {
 		String code = (first != null) ? first.path("errorCode").asString("GONE") : "GONE";
 		String reason = (first != null) ? first.path("message").asString("") : "";
 		return new SalesforceApiException(code, 410, false, "Salesforce no longer serves this API version"
@@ -36,7 +37,7 @@ final class SalesforceErrors {
 				+ SalesforceConnection.DEFAULT_API_VERSION + " or leave it out for the default", null);
 	}
 
-	private static JsonNode firstError(byte[] body, JsonMapper json) {
+	private static @Nullable JsonNode firstError(byte[] body, JsonMapper json) {
 		if (body.length == 0) {
 			return null;
 		}

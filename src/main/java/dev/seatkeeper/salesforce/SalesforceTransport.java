@@ -105,6 +105,9 @@ public final class SalesforceTransport {
 		try {
 			return this.retryTemplate.execute(new Retryable<@Nullable T>() {
 
+				// Retryable<@Nullable T> allows the null: NullAway checks type arguments only in its JSpecify mode,
+				// which needs a newer javac than 17's, so without it this override looks like a widening.
+				@SuppressWarnings("NullAway")
 				@Override
 				public @Nullable T execute() {
 					return callReauthenticatingOnce(request);
@@ -174,9 +177,13 @@ public final class SalesforceTransport {
 		if (request.body() != null) {
 			spec.contentType(MediaType.APPLICATION_JSON).body(request.body());
 		}
+		// ExchangeFunction<@Nullable T> allows the null: NullAway checks type arguments only in its JSpecify mode,
+		// which needs a newer javac than 17's, so without it this lambda looks like it breaks a non-null contract.
+		@SuppressWarnings("NullAway")
+		RestClient.RequestHeadersSpec.ExchangeFunction<@Nullable T> reader = (httpRequest, response) -> read(
+				response.getStatusCode().value(), response.getHeaders(), response.getBody(), request.answer());
 		try {
-			return spec.exchange((httpRequest, response) -> read(response.getStatusCode().value(), response.getHeaders(),
-					response.getBody(), request.answer()), true);
+			return spec.exchange(reader, true);
 		}
 		catch (ResourceAccessException ex) {
 			if (isReadTimeout(ex)) {

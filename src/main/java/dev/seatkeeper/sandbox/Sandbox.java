@@ -105,7 +105,7 @@ public final class Sandbox implements AutoCloseable {
 
 	/** Enterprise Edition's formula: 100,000 requests a day plus 1,000 per full Salesforce license. */
 	static long defaultApiLimit(SandboxOrg org) {
-		Object total = org.table(OrgTypes.USER_LICENSE).record(0).fieldValue("TotalLicenses");
+		Object total = org.table(OrgTypes.USER_LICENSE).record(0).requiredValue("TotalLicenses");
 		return 100_000L + 1000L * (Integer) total;
 	}
 

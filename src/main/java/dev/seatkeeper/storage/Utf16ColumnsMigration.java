@@ -3,7 +3,6 @@ package dev.seatkeeper.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,9 +38,9 @@ public class Utf16ColumnsMigration extends CodedMigration {
 			return;
 		}
 		try (Statement statement = connection.createStatement()) {
-			for (String table : List.copyOf(COLUMNS.keySet())) {
-				for (Map.Entry<String, Integer> column : COLUMNS.get(table).entrySet()) {
-					statement.execute("ALTER TABLE " + table + " ALTER COLUMN " + column.getKey()
+			for (Map.Entry<String, Map<String, Integer>> table : COLUMNS.entrySet()) {
+				for (Map.Entry<String, Integer> column : table.getValue().entrySet()) {
+					statement.execute("ALTER TABLE " + table.getKey() + " ALTER COLUMN " + column.getKey()
 							+ " SET DATA TYPE VARCHAR(" + (2 * column.getValue()) + ")");
 				}
 			}

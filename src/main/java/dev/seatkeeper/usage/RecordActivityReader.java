@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 import dev.seatkeeper.job.BudgetStop;
 import dev.seatkeeper.job.ProgressLog;
@@ -112,7 +113,9 @@ class RecordActivityReader implements ItemStreamReader<UserObjectActivity>, Step
 		this.progress.read("recordActivity", 1);
 		Instant latest = SalesforceRecords.instant(group, "expr0");
 		Long count = query.counting() ? SalesforceRecords.number(group, "expr1") : null;
-		return new UserObjectActivity(user, query.object(), query.kind(), latest,
+		// Grouped by the user field, with MAX of a time field every record has: a group always has both.
+		return new UserObjectActivity(Objects.requireNonNull(user, "a group's user"), query.object(), query.kind(),
+				Objects.requireNonNull(latest, "a group's latest time"),
 				(count != null) ? Math.toIntExact(count) : null);
 	}
 

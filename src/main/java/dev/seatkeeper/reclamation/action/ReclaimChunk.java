@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
@@ -59,7 +60,8 @@ public final class ReclaimChunk {
 		return this.transactions.run(() -> {
 			int reclaimed = 0;
 			for (ReclaimAction.Target target : marked) {
-				SaveOutcome outcome = outcomes.get(target.recordId());
+				SaveOutcome outcome = Objects.requireNonNull(outcomes.get(target.recordId()),
+						"write() answers every record it wrote");
 				if (outcome.result().failedTransiently()) {
 					refusedForNow(target.candidate(), outcome);
 					continue;

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.SalesforceTasklet;
@@ -92,11 +93,11 @@ public class ReclaimTasklet extends SalesforceTasklet {
 				this.store.find(new CandidateFilter(this.profile.name(), CandidateState.APPROVED, null)), mode, now));
 		if (mode == Mode.DRY_RUN) {
 			approved.forEach(c -> logger.info("Profile {}: would {} (candidate {}, rule {})", this.profile.name(),
-					this.actions.get(c.action()).describe(c), c.id(), c.key().rule()));
+					action(c.action()).describe(c), c.id(), c.key().rule()));
 			return;
 		}
 		byAction(approved).forEach((action, candidates) -> {
-			ReclaimChunk reclaim = new ReclaimChunk(this.actions.get(action), this.store, this.transactions, now, mode);
+			ReclaimChunk reclaim = new ReclaimChunk(action(action), this.store, this.transactions, now, mode);
 			chunks(candidates).forEach(chunk -> contribution.incrementWriteCount(reclaim.reclaim(chunk)));
 		});
 	}
@@ -131,12 +132,17 @@ public class ReclaimTasklet extends SalesforceTasklet {
 		return oldestFirst.subList(0, allowance.writes());
 	}
 
+	/** The action of a type: the constructor registers one for every {@link Action}. */
+	private ReclaimAction action(Action type) {
+		return Objects.requireNonNull(this.actions.get(type), () -> "no reclaim action for " + type);
+	}
+
 	/** Candidates left RECLAIMING by an interrupted run: settled by what Salesforce shows, never written again blind. */
 	private void recoverInterrupted(Mode mode) {
 		List<Candidate> interrupted = this.transactions.run(
 				() -> this.store.find(new CandidateFilter(this.profile.name(), CandidateState.RECLAIMING, null)));
 		byAction(interrupted).forEach((type, candidates) -> chunks(candidates).forEach(chunk -> {
-			ReclaimAction action = this.actions.get(type);
+			ReclaimAction action = action(type);
 			Map<Long, ReclaimAction.Target> pending = action.pending(chunk);
 			this.transactions.run(() -> {
 				chunk.forEach(c -> this.store.move(c, CandidateState.RECLAIMING,

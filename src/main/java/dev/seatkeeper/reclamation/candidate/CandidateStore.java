@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -157,7 +158,7 @@ public class CandidateStore {
 		}
 		new MultiRowInsert<Evaluation>(this.jdbc, AUDIT_HEAD, "", 8, (evaluation, row) -> {
 			Transition transition = evaluation.transition();
-			row.number(ids.get(evaluation.key()))
+			row.number(Objects.requireNonNull(ids.get(evaluation.key()), "idsOf read back every written candidate"))
 				.text(evaluation.key().profile())
 				.text((transition.from() != null) ? transition.from().name() : null)
 				.text(transition.to().name())

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.seatkeeper.profile.ReclamationSettings.Rule;
 import dev.seatkeeper.reclamation.candidate.AutoApproval;
@@ -52,7 +53,8 @@ public class NoticeReader {
 		return linesByUser.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
-			.map(user -> new Notice(recipients.get(user.getKey()), org, user.getValue()))
+			.map(user -> new Notice(Objects.requireNonNull(recipients.get(user.getKey()),
+					"only users with a recipient get lines"), org, user.getValue()))
 			.toList();
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -245,14 +246,22 @@ public final class HtmlReport {
 	}
 
 	private static List<SavingsRow> topSavings(List<LicensePosition> models) {
-		return models.stream()
+		List<SavingsRow> rows = new ArrayList<>();
+		models.stream()
 			.filter(model -> model.money() != null && model.money().savingsAnnual().signum() > 0)
-			.sorted(Comparator.comparing((LicensePosition model) -> model.money().savingsAnnual()).reversed())
+			.sorted(Comparator.comparing((LicensePosition model) -> savingsAnnual(model)).reversed())
 			.limit(TOP_SAVINGS)
-			.map(model -> new SavingsRow(model.label(), Amounts.grouped(model.seats().savings()),
-					Amounts.money(model.money().savingsAnnual(), model.money().currency()),
-					Amounts.money(model.money().savingsAfterReclamationAnnual(), model.money().currency())))
-			.toList();
+			.forEach(model -> {
+				LicensePosition.Money money = Objects.requireNonNull(model.money(), "filtered to priced models");
+				rows.add(new SavingsRow(model.label(), Amounts.grouped(model.seats().savings()),
+						Amounts.money(money.savingsAnnual(), money.currency()),
+						Amounts.money(money.savingsAfterReclamationAnnual(), money.currency())));
+			});
+		return rows;
+	}
+
+	private static BigDecimal savingsAnnual(LicensePosition model) {
+		return Objects.requireNonNull(model.money(), "filtered to priced models").savingsAnnual();
 	}
 
 	/** Models with an entitlement or a holder; the many empty catalogue models would only add noise. */
@@ -316,6 +325,7 @@ public final class HtmlReport {
 	private static String trendChart(Map<LocalDate, int[]> byDate) {
 		StringBuilder svg = new StringBuilder();
 		List<LocalDate> dates = new ArrayList<>(byDate.keySet());
+		List<int[]> sumsByDate = new ArrayList<>(byDate.values());
 		double left = 60;
 		double height = 220;
 		double plotWidth = WIDTH - left - 50;
@@ -332,7 +342,7 @@ public final class HtmlReport {
 			StringBuilder polyline = new StringBuilder();
 			for (int i = 0; i < dates.size(); i++) {
 				double x = left + ((dates.size() == 1) ? plotWidth / 2 : plotWidth * i / (dates.size() - 1));
-				double y = 10 + plotHeight - plotHeight * byDate.get(dates.get(i))[series] / Math.max(1, max);
+				double y = 10 + plotHeight - plotHeight * sumsByDate.get(i)[series] / Math.max(1, max);
 				polyline.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 				svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" class=\"%s\"/>", x, y,
 						classes[series]));

@@ -2,6 +2,7 @@ package dev.seatkeeper.reconciliation.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 import dev.seatkeeper.reconciliation.ConsumptionPosition;
 import dev.seatkeeper.reconciliation.CurrencyTotal;
@@ -58,7 +59,7 @@ public final class TableReport {
 					Column.number("entitled"), Column.text("status"))
 				.indented(INDENT);
 			for (LicensePosition position : loginBased) {
-				LicensePosition.Logins logins = position.logins();
+				LicensePosition.Logins logins = Objects.requireNonNull(position.logins(), "filtered to login-based models");
 				table.row(position.model(), Amounts.grouped(logins.used()), Amounts.grouped(logins.entitled()),
 						position.status());
 			}

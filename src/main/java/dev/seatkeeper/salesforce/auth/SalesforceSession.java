@@ -2,6 +2,7 @@ package dev.seatkeeper.salesforce.auth;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.seatkeeper.salesforce.NetworkFailure;
@@ -207,8 +208,10 @@ public final class SalesforceSession implements OrgAuthorizer {
 			}
 			case JWT_BEARER -> {
 				Auth auth = connection.auth();
-				JwtBearerAssertions assertions = new JwtBearerAssertions(auth.privateKeyPem(), auth.clientId(),
-						auth.username(), auth.jwtAudience(connection.loginUrl()), clock);
+				// Auth's constructor refuses the JWT bearer flow without a key and a username.
+				JwtBearerAssertions assertions = new JwtBearerAssertions(Objects.requireNonNull(auth.privateKeyPem()),
+						auth.clientId(), Objects.requireNonNull(auth.username()), auth.jwtAudience(connection.loginUrl()),
+						clock);
 				JwtBearerOAuth2AuthorizedClientProvider provider = new JwtBearerOAuth2AuthorizedClientProvider();
 				provider.setAccessTokenResponseClient(tokenClient(tokenRestClient));
 				provider.setJwtAssertionResolver((context) -> assertions.next());

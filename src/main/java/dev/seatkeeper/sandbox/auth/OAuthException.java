@@ -1,5 +1,7 @@
 package dev.seatkeeper.sandbox.auth;
 
+import java.util.Objects;
+
 /**
  * A refused OAuth request, answered as Salesforce does: HTTP 400 with {@code error} and
  * {@code error_description}. The description never contains the secret or token that was refused.
@@ -13,6 +15,12 @@ public class OAuthException extends RuntimeException {
 	public OAuthException(String error, String description) {
 		super(description);
 		this.error = error;
+	}
+
+	/** Never null: the constructor takes the description. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage(), "the constructor takes a description");
 	}
 
 	public String error() {

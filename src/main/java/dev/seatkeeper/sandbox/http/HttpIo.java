@@ -26,7 +26,7 @@ final class HttpIo {
 	/** Decodes {@code a=1&b=2} (query strings and form bodies alike), the last value of a repeated name. */
 	static Map<String, String> decode(@Nullable String encoded) {
 		Map<String, String> values = new LinkedHashMap<>();
-		UriComponentsBuilder.newInstance().query(encoded).build().getQueryParams().forEach((name, all) -> {
+		UriComponentsBuilder.newInstance().query((encoded != null) ? encoded : "").build().getQueryParams().forEach((name, all) -> {
 			String value = all.get(all.size() - 1);
 			values.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
 					(value != null) ? URLDecoder.decode(value, StandardCharsets.UTF_8) : "");

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -163,7 +164,7 @@ final class QueryHandler {
 			json.writeBooleanProperty("done", true);
 			json.writeName("records");
 			json.writeStartArray();
-			for (GroupRow row : result.groups()) {
+			for (GroupRow row : Objects.requireNonNull(result.groups(), "called for aggregate results only")) {
 				json.writeStartObject();
 				json.writeName("attributes");
 				json.writeStartObject();

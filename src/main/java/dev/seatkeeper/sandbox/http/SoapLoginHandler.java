@@ -57,10 +57,10 @@ final class SoapLoginHandler {
 				+ element("serverUrl", baseUrl + "/services/Soap/u/" + version + "/" + orgId)
 				+ element("sessionId", login.sessionId()) + element("userId", login.user().id()) + "<userInfo>"
 				+ element("organizationId", orgId)
-				+ element("organizationName", (String) this.org.table(OrgTypes.ORGANIZATION).record(0).fieldValue("Name"))
-				+ element("userEmail", (String) login.user().fieldValue("Email"))
-				+ element("userFullName", (String) login.user().fieldValue("Name")) + element("userId", login.user().id())
-				+ element("userName", (String) login.user().fieldValue("Username")) + "</userInfo></result></loginResponse>";
+				+ element("organizationName", (String) this.org.table(OrgTypes.ORGANIZATION).record(0).requiredValue("Name"))
+				+ element("userEmail", (String) login.user().requiredValue("Email"))
+				+ element("userFullName", (String) login.user().requiredValue("Name")) + element("userId", login.user().id())
+				+ element("userName", (String) login.user().requiredValue("Username")) + "</userInfo></result></loginResponse>";
 	}
 
 	private static String envelope(String body) {

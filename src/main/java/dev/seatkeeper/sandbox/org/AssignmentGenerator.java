@@ -53,7 +53,7 @@ final class AssignmentGenerator {
 	}
 
 	private void assign(Row user, List<Row> psls, List<Row> packages) {
-		Instant created = ((Instant) user.fieldValue("CreatedDate")).plus(Duration.ofDays(1));
+		Instant created = ((Instant) user.requiredValue("CreatedDate")).plus(Duration.ofDays(1));
 		for (int i = 0; i < psls.size(); i++) {
 			if (this.random.nextDouble() < LicenseCatalog.PERMISSION_SET_LICENSES.get(i).share()) {
 				this.org.newRow(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN)

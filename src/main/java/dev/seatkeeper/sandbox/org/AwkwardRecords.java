@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Gives a generated org records beyond its users that break careless storage (sandbox option {@code awkwardRecords}),
@@ -53,7 +54,7 @@ public final class AwkwardRecords {
 		synchronized (org) {
 			Row first = users.record(FIRST);
 			Row second = users.record(FIRST + 1);
-			Instant created = (Instant) org.table(OrgTypes.ORGANIZATION).record(0).fieldValue("CreatedDate");
+			Instant created = (Instant) org.table(OrgTypes.ORGANIZATION).record(0).requiredValue("CreatedDate");
 			Row psl = org.newRow(OrgTypes.PERMISSION_SET_LICENSE)
 				.set("DeveloperName", LONG_PERMISSION_SET_LICENSE)
 				.set("MasterLabel", "Awkward permission set license")
@@ -117,7 +118,7 @@ public final class AwkwardRecords {
 
 	/** Moves the user to a new profile of the given name that grants the same user license. */
 	private static void profile(SandboxOrg org, Row user, String name, Instant created) {
-		Row current = (Row) user.related("Profile");
+		Row current = (Row) Objects.requireNonNull(user.related("Profile"), "every generated user has a profile");
 		Row profile = org.newRow(OrgTypes.PROFILE)
 			.set("Name", name)
 			.set("UserType", current.fieldValue("UserType"))

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -79,10 +80,12 @@ final class CrmRecordGenerator {
 		for (int position = 0; position < users.size(); position++) {
 			Row user = users.get(position);
 			ids[position] = user.id();
-			Set<Crm> objects = objectsOf(position, user, profiles.get((String) user.fieldValue("ProfileId")));
+			Integer profile = Objects.requireNonNull(profiles.get((String) user.requiredValue("ProfileId")),
+					"every user's profile is a profile row");
+			Set<Crm> objects = objectsOf(position, user, profile);
 			works.add(objects);
 			for (Crm crm : objects) {
-				workers.get(crm).add(position);
+				filled(workers, crm).add(position);
 			}
 		}
 		Map<Crm, IntList[]> records = new HashMap<>();
@@ -107,7 +110,7 @@ final class CrmRecordGenerator {
 				int editor = position;
 				long modifiedAt = createdAt;
 				if (this.random.nextInt(3) == 0) {
-					IntList others = workers.get(crm);
+					IntList others = filled(workers, crm);
 					int candidate = this.random.nextBoolean() ? position : others.get(this.random.nextInt(others.size()));
 					long editorLast = lastLogin(users.get(candidate));
 					long editorFrom = Math.max(createdAt, created(users.get(candidate)));
@@ -116,7 +119,7 @@ final class CrmRecordGenerator {
 						modifiedAt = editorFrom + (long) (this.random.nextDouble() * (editorLast - editorFrom));
 					}
 				}
-				IntList[] columns = records.get(crm);
+				IntList[] columns = filled(records, crm);
 				columns[0].add(position);
 				columns[1].add(editor);
 				columns[2].add((int) (createdAt - this.base));
@@ -124,10 +127,15 @@ final class CrmRecordGenerator {
 			}
 		}
 		for (Crm crm : Crm.values()) {
-			IntList[] columns = records.get(crm);
+			IntList[] columns = filled(records, crm);
 			int[][] packed = { columns[0].toArray(), columns[1].toArray(), columns[2].toArray(), columns[3].toArray() };
 			this.org.crmRecords(new CrmRecordTable(this.org, crm.type, this.base, packed, ids));
 		}
+	}
+
+	/** A map's entry for a Crm: the maps are filled for every value of Crm before they are read. */
+	private static <T> T filled(Map<Crm, T> byCrm, Crm crm) {
+		return Objects.requireNonNull(byCrm.get(crm), "filled for every Crm");
 	}
 
 	/** The objects a user works on (creates and edits), by license, profile, feature flags and chance. */
@@ -171,7 +179,7 @@ final class CrmRecordGenerator {
 	}
 
 	private static long created(Row user) {
-		return ((Instant) user.fieldValue("CreatedDate")).getEpochSecond();
+		return ((Instant) user.requiredValue("CreatedDate")).getEpochSecond();
 	}
 
 	private static long lastLogin(Row user) {

@@ -40,7 +40,7 @@ final class LicenseDependents {
 			return null;
 		}
 		Object license = assignment.fieldValue("PermissionSetLicenseId");
-		for (Row set : setsOf((String) assignment.fieldValue("AssigneeId"))) {
+		for (Row set : setsOf((String) assignment.requiredValue("AssigneeId"))) {
 			if (license != null && license.equals(set.fieldValue("LicenseId"))) {
 				return SaveResult.Error.of(STATUS_CODE, MESSAGE);
 			}

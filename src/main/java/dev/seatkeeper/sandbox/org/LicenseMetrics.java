@@ -118,7 +118,7 @@ public final class LicenseMetrics {
 		int[] counts = new int[2];
 		for (Row user : org.table(OrgTypes.USER).rows()) {
 			if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && Boolean.TRUE.equals(user.fieldValue(flag))
-					&& ((Instant) user.fieldValue("CreatedDate")).isBefore(end)) {
+					&& ((Instant) user.requiredValue("CreatedDate")).isBefore(end)) {
 				counts[0]++;
 				counts[1] += loggedIn.contains(user.id()) ? 1 : 0;
 			}
@@ -131,7 +131,7 @@ public final class LicenseMetrics {
 		int[] counts = new int[2];
 		for (Row assignment : org.table(OrgTypes.PERMISSION_SET_LICENSE_ASSIGN).rows()) {
 			if (assignment.isDeleted() || !psl.id().equals(assignment.fieldValue("PermissionSetLicenseId"))
-					|| !((Instant) assignment.fieldValue("CreatedDate")).isBefore(end) || !LicenseSeats.holdsSeat(assignment)) {
+					|| !((Instant) assignment.requiredValue("CreatedDate")).isBefore(end) || !LicenseSeats.holdsSeat(assignment)) {
 				continue;
 			}
 			counts[0]++;

@@ -33,7 +33,7 @@ final class LicenseSeats {
 		}
 		if (Boolean.TRUE.equals(active) && !Boolean.TRUE.equals(user.fieldValue("IsActive"))) {
 			Row license = licenseOf(user);
-			if (license != null && used(license) >= (int) license.fieldValue("TotalLicenses")) {
+			if (license != null && used(license) >= (int) license.requiredValue("TotalLicenses")) {
 				return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
 			}
 		}
@@ -70,7 +70,7 @@ final class LicenseSeats {
 			return SaveResult.Error.of("FIELD_INTEGRITY_EXCEPTION",
 					"The user license doesn't allow the permission: " + permission, "ProfileId");
 		}
-		if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && used(to) >= (int) to.fieldValue("TotalLicenses")) {
+		if (Boolean.TRUE.equals(user.fieldValue("IsActive")) && used(to) >= (int) to.requiredValue("TotalLicenses")) {
 			return SaveResult.Error.of("LICENSE_LIMIT_EXCEEDED", "License Limit Exceeded");
 		}
 		return null;
@@ -171,7 +171,7 @@ final class LicenseSeats {
 			psl.set("UsedLicenses", facts.usedByModel().getOrDefault("PermissionSetLicense:" + psl.fieldValue("DeveloperName"), 0));
 		}
 		for (Row pkg : this.org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
-			if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
+			if ((int) pkg.requiredValue("AllowedLicenses") != -1) {
 				pkg.set("UsedLicenses", facts.assignmentsByPackage().getOrDefault(pkg.fieldValue("NamespacePrefix"), 0));
 			}
 		}
@@ -192,7 +192,7 @@ final class LicenseSeats {
 	}
 
 	private static int used(Row license) {
-		return (int) license.fieldValue("UsedLicenses");
+		return (int) license.requiredValue("UsedLicenses");
 	}
 
 }

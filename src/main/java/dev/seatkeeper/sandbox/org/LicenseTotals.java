@@ -15,7 +15,7 @@ final class LicenseTotals {
 
 	static void assign(SandboxOrg org, SplittableRandom random) {
 		for (Row license : org.table(OrgTypes.USER_LICENSE).rows()) {
-			int used = (int) license.fieldValue("UsedLicenses");
+			int used = (int) license.requiredValue("UsedLicenses");
 			if (license.fieldValue("MonthlyLoginsUsed") instanceof Integer logins) {
 				// Login-based: the allowance a month, half again this month's use so far; Salesforce provisions 20
 				// user licenses per monthly login bought.
@@ -24,7 +24,7 @@ final class LicenseTotals {
 				license.set("TotalLicenses", Math.max(used, entitled * 20));
 				continue;
 			}
-			int total = switch ((String) license.fieldValue("LicenseDefinitionKey")) {
+			int total = switch ((String) license.requiredValue("LicenseDefinitionKey")) {
 				case "SFDC" -> used + Math.max(2, used / 10) + random.nextInt(3);
 				case "AUL" -> used;
 				case "CSN_User" -> Math.max(5000, used);
@@ -34,11 +34,11 @@ final class LicenseTotals {
 			license.set("TotalLicenses", total);
 		}
 		for (Row psl : org.table(OrgTypes.PERMISSION_SET_LICENSE).rows()) {
-			int used = (int) psl.fieldValue("UsedLicenses");
+			int used = (int) psl.requiredValue("UsedLicenses");
 			psl.set("TotalLicenses", used + Math.max(1, used / 10));
 		}
 		for (Row pkg : org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
-			int used = (int) pkg.fieldValue("UsedLicenses");
+			int used = (int) pkg.requiredValue("UsedLicenses");
 			if (used >= 0) {
 				pkg.set("AllowedLicenses", used + 5);
 			}

@@ -145,8 +145,8 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 	}
 
 	private static void keepLatest(Map<String, Metric> latest, String model, Row row, String totalField) {
-		Metric metric = new Metric((LocalDate) row.fieldValue("MetricsDate"), (int) row.fieldValue(totalField),
-				(int) row.fieldValue("AssignedUserCount"), (int) row.fieldValue("ActiveUserCount"));
+		Metric metric = new Metric((LocalDate) row.requiredValue("MetricsDate"), (int) row.requiredValue(totalField),
+				(int) row.requiredValue("AssignedUserCount"), (int) row.requiredValue("ActiveUserCount"));
 		latest.merge(model, metric, (a, b) -> a.metricsDate().isAfter(b.metricsDate()) ? a : b);
 	}
 
@@ -160,7 +160,7 @@ public record OrgFacts(int users, int activeUsers, int inactiveUsers, int neverL
 			used.put("PermissionSetLicense:" + psl.fieldValue("DeveloperName"), 0);
 		}
 		for (Row pkg : org.table(OrgTypes.PACKAGE_LICENSE).rows()) {
-			if ((int) pkg.fieldValue("AllowedLicenses") != -1) {
+			if ((int) pkg.requiredValue("AllowedLicenses") != -1) {
 				used.put("PackageLicense:" + pkg.fieldValue("NamespacePrefix"), 0);
 			}
 		}

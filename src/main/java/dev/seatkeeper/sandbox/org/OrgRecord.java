@@ -31,6 +31,15 @@ public interface OrgRecord extends SoqlRecord {
 	/** The value of a plain field of this record (case-insensitive), or {@code null}. */
 	@Nullable Object fieldValue(String field);
 
+	/** The value of a field the org fills on every record of the type (a user's CreatedDate, a license's counts). */
+	default Object requiredValue(String field) {
+		Object value = fieldValue(field);
+		if (value == null) {
+			throw new IllegalStateException(type().name() + " " + id() + " has no " + field);
+		}
+		return value;
+	}
+
 	@Override
 	default @Nullable Object value(String path) {
 		return resolve(this, path);

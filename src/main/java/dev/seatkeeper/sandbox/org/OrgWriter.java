@@ -143,7 +143,7 @@ public final class OrgWriter {
 		if (missing != null) {
 			return missing;
 		}
-		Row row = this.org.find(update.id());
+		Row row = existing(update.id());
 		if (update.type() != null && !row.type().name().equalsIgnoreCase(update.type())) {
 			return SaveResult.Error.of("MALFORMED_ID", "malformed id " + update.id(), "Id");
 		}
@@ -158,6 +158,11 @@ public final class OrgWriter {
 			}
 		}
 		return row.type() == OrgTypes.USER ? this.seats.checkUserChange(row, update.fields()) : null;
+	}
+
+	/** A record checkExists has found. */
+	private Row existing(String id) {
+		return Objects.requireNonNull(this.org.find(id), () -> "checked to exist: " + id);
 	}
 
 	private SaveResult.@Nullable Error checkExists(@Nullable String id) {
@@ -193,7 +198,7 @@ public final class OrgWriter {
 	}
 
 	private void applyUpdate(Update update) {
-		Row row = this.org.find(update.id());
+		Row row = existing(update.id());
 		Boolean active = LicenseSeats.activeValue(update.fields());
 		boolean wasActive = Boolean.TRUE.equals(row.fieldValue("IsActive"));
 		Row oldLicense = (row.type() == OrgTypes.USER) ? LicenseSeats.licenseOf(row) : null;
@@ -235,7 +240,7 @@ public final class OrgWriter {
 		if (missing != null) {
 			return missing;
 		}
-		Row row = this.org.find(id);
+		Row row = existing(id);
 		SaveResult.Error refused = this.org.runAs().refuse("DELETE", row.type());
 		if (refused != null) {
 			return refused;
@@ -245,7 +250,7 @@ public final class OrgWriter {
 	}
 
 	private void applyDelete(String id) {
-		Row row = this.org.find(id);
+		Row row = existing(id);
 		row.set("IsDeleted", true);
 		row.set("SystemModstamp", now());
 		this.seats.assignmentDeleted(row);

@@ -72,7 +72,7 @@ final class PermissionSetGenerator {
 	}
 
 	private void assign(Row user, Row set) {
-		Instant since = ((Instant) user.fieldValue("CreatedDate")).plus(Duration.ofDays(2));
+		Instant since = ((Instant) user.requiredValue("CreatedDate")).plus(Duration.ofDays(2));
 		this.org.newRow(OrgTypes.PERMISSION_SET_ASSIGNMENT)
 			.set("AssigneeId", user.id())
 			.set("PermissionSetId", set.id())

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -61,7 +62,8 @@ final class PermissionSetGroupGenerator {
 					&& Boolean.TRUE.equals(license.value("Assignee.IsActive"))
 					&& !directConsole.contains((String) license.fieldValue("AssigneeId"))
 					&& this.random.nextDouble() < CONSOLE_SHARE) {
-				assign((Row) license.related("Assignee"), console);
+				assign((Row) Objects.requireNonNull(license.related("Assignee"), "an assignment has an assignee"),
+						console);
 			}
 		}
 	}
@@ -92,7 +94,7 @@ final class PermissionSetGroupGenerator {
 	}
 
 	private void assign(Row user, Row[] groupAndAggregate) {
-		Instant since = ((Instant) user.fieldValue("CreatedDate")).plus(Duration.ofDays(3));
+		Instant since = ((Instant) user.requiredValue("CreatedDate")).plus(Duration.ofDays(3));
 		this.org.newRow(OrgTypes.PERMISSION_SET_ASSIGNMENT)
 			.set("AssigneeId", user.id())
 			.set("PermissionSetId", groupAndAggregate[1].id())

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.seatkeeper.sandbox.org.OrgRecord;
 import dev.seatkeeper.sandbox.soql.Aggregate;
@@ -50,7 +51,8 @@ final class Aggregation {
 	int addInOrder(OrgRecord record, int stopAt) {
 		List<@Nullable Object> key = key(record);
 		if (this.open != null && !this.open.equals(key)) {
-			if (this.query.having(row(this.open, this.groups.get(this.open)))) {
+			Object[] values = Objects.requireNonNull(this.groups.get(this.open), "the open group is added");
+			if (this.query.having(row(this.open, values))) {
 				this.settled++;
 			}
 			if (this.settled >= stopAt) {
@@ -92,7 +94,7 @@ final class Aggregation {
 			return current;
 		}
 		return switch (aggregate.function()) {
-			case "COUNT" -> (Integer) current + 1;
+			case "COUNT" -> (Integer) Objects.requireNonNull(current, "COUNT starts at 0") + 1;
 			case "MAX" -> (current == null || ((Comparable) value).compareTo(current) > 0) ? value : current;
 			default -> (current == null || ((Comparable) value).compareTo(current) < 0) ? value : current;
 		};

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 import dev.seatkeeper.sandbox.org.OrgRecord;
@@ -115,7 +116,8 @@ public final class QueryEngine {
 			return aggregation.rows();
 		}
 		int stopAt = Math.min(query.limit().getAsInt(), Aggregation.MAX_GROUPS + 1);
-		int rank = query.lowerBound(key).map((bound) -> order.from(bound.value(), bound.inclusive())).orElse(0);
+		String orderKey = Objects.requireNonNull(key, "an order is only made for a key");
+		int rank = query.lowerBound(orderKey).map((bound) -> order.from(bound.value(), bound.inclusive())).orElse(0);
 		for (; rank < order.size(); rank++) {
 			int position = order.position(rank);
 			if (position < from || position >= to) {

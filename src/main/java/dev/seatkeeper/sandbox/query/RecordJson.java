@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.seatkeeper.sandbox.org.ObjectType;
 import dev.seatkeeper.sandbox.org.OrgRecord;
@@ -120,13 +121,15 @@ public final class RecordJson {
 
 		void add(String[] segments, int at) {
 			String key = segments[at].toLowerCase(Locale.ROOT);
+			// Paths are added to the root and to relationships, never to a field: those have a target type.
+			ObjectType type = Objects.requireNonNull(this.target, "a field has no fields of its own");
 			if (at == segments.length - 1) {
-				int i = this.target.indexOf(segments[at]);
-				String canonical = i >= 0 ? this.target.fields().get(i) : segments[at];
+				int i = type.indexOf(segments[at]);
+				String canonical = i >= 0 ? type.fields().get(i) : segments[at];
 				this.children.putIfAbsent(key, new Node(canonical, null));
 				return;
 			}
-			ObjectType.Relationship rel = this.target.relationship(segments[at]);
+			ObjectType.Relationship rel = type.relationship(segments[at]);
 			if (rel == null) {
 				return;
 			}

@@ -2,6 +2,7 @@ package dev.seatkeeper.sandbox.soql;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -141,11 +142,16 @@ final class ParsedQuery implements SoqlQuery {
 			}
 		}
 		return Optional.ofNullable(tightest)
-			.map((comparison) -> new Bound(boundValue(comparison.literal()), comparison.operator().isInclusive()));
+			.map((comparison) -> new Bound(boundValue(literalOf(comparison)), comparison.operator().isInclusive()));
+	}
+
+	/** The literal of a comparison tightestBound kept: it keeps only those with one. */
+	private static Object literalOf(FieldComparison comparison) {
+		return Objects.requireNonNull(comparison.literal(), "bounds are comparisons with a literal");
 	}
 
 	private static boolean isTighter(FieldComparison candidate, FieldComparison current, boolean lower) {
-		int comparison = candidate.order().compare(candidate.literal(), current.literal());
+		int comparison = candidate.order().compare(literalOf(candidate), literalOf(current));
 		if (comparison == 0) {
 			return !candidate.operator().isInclusive();
 		}

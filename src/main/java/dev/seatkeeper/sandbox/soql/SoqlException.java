@@ -1,5 +1,7 @@
 package dev.seatkeeper.sandbox.soql;
 
+import java.util.Objects;
+
 /**
  * A query Salesforce would refuse, with the {@code errorCode} Salesforce sends for it:
  * {@code MALFORMED_QUERY} (syntax), {@code INVALID_FIELD} (unknown field), {@code INVALID_TYPE} (unknown object).
@@ -14,6 +16,12 @@ public class SoqlException extends RuntimeException {
 	public SoqlException(String errorCode, String message) {
 		super(message);
 		this.errorCode = errorCode;
+	}
+
+	/** Never null: the constructor takes the message. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage(), "the constructor takes a message");
 	}
 
 	public String errorCode() {

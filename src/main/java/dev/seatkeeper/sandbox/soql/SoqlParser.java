@@ -314,7 +314,7 @@ public final class SoqlParser {
 		if (pattern.type() != TokenType.STRING) {
 			throw literalMismatch(fieldToken, pattern, type);
 		}
-		return new LikeCondition(fieldToken.text(), ((QuotedString) pattern.value()).like());
+		return new LikeCondition(fieldToken.text(), ((QuotedString) pattern.literalValue()).like());
 	}
 
 	/**
@@ -333,8 +333,8 @@ public final class SoqlParser {
 					: SoqlErrors.unexpected(this.soql, token);
 		}
 		return switch (token.type()) {
-			case STRING -> ((QuotedString) token.value()).text();
-			case NUMBER -> exactLong((BigDecimal) token.value());
+			case STRING -> ((QuotedString) token.literalValue()).text();
+			case NUMBER -> exactLong((BigDecimal) token.literalValue());
 			case IDENTIFIER -> Boolean.valueOf(token.isKeyword("TRUE"));
 			default -> token.value();
 		};
@@ -432,7 +432,7 @@ public final class SoqlParser {
 			throw SoqlErrors.malformed(this.soql, token,
 					"LIMIT must be a non-negative integer, found: '" + token.display() + "'");
 		}
-		BigDecimal value = (BigDecimal) token.value();
+		BigDecimal value = (BigDecimal) token.literalValue();
 		if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
 			throw SoqlErrors.malformed(this.soql, token, "LIMIT is too large: " + token.text());
 		}

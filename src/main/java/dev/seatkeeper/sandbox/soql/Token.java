@@ -1,6 +1,7 @@
 package dev.seatkeeper.sandbox.soql;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,11 @@ record Token(TokenType type, String text, @Nullable Object value, int row, int c
 
 	boolean isOperator(String operator) {
 		return this.type == TokenType.OPERATOR && this.text.equals(operator);
+	}
+
+	/** The value of a STRING or NUMBER token: the lexer gives every such token one. */
+	Object literalValue() {
+		return Objects.requireNonNull(this.value, () -> this.type + " token '" + this.text + "' has no value");
 	}
 
 	/** How the token is quoted in "unexpected token" messages. */
