@@ -1,6 +1,5 @@
 package dev.seatkeeper.access;
 
-import dev.seatkeeper.job.RunProfiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 class AccessConfiguration {
 
 	@Bean
-	IntegrationUserAccess integrationUserAccess(RunProfiles profiles) {
-		return new IntegrationUserAccess(profiles);
+	IntegrationUserAccess integrationUserAccess() {
+		return new IntegrationUserAccess();
 	}
 
 }

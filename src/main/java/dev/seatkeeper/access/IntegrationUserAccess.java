@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.seatkeeper.job.ConnectCheck;
 import dev.seatkeeper.job.OrgSetupException;
-import dev.seatkeeper.job.RunProfiles;
+import dev.seatkeeper.job.RunContext;
 import dev.seatkeeper.license.FeatureLicenses.Feature;
 import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.license.LicenseMetrics;
@@ -62,15 +62,11 @@ public class IntegrationUserAccess implements ConnectCheck {
 	private static final String PERMISSION_SET_ASSIGNMENTS = AccessNeed.VIEW_SETUP
 			+ ", Assign Permission Sets or Manage Users";
 
-	private final RunProfiles profiles;
-
-	public IntegrationUserAccess(RunProfiles profiles) {
-		this.profiles = profiles;
-	}
-
 	@Override
-	public void check(SalesforceClient client, String profileName, ExecutionContext jobContext) {
-		Profile profile = this.profiles.get(profileName);
+	public void check(RunContext run, ExecutionContext jobContext) {
+		SalesforceClient client = run.client();
+		Profile profile = run.profile();
+		String profileName = profile.name();
 		GlobalDescribe objects = client.describeGlobal();
 		SObjectDescribe user = client.describe("User");
 		List<AccessNeed> lacking = new ArrayList<>();

@@ -5,11 +5,10 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import dev.seatkeeper.job.OrgSessions;
+import dev.seatkeeper.job.JobScopeTaskDecorator;
 import dev.seatkeeper.job.ProgressLog;
-import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunContext;
 import dev.seatkeeper.job.RunLogContext;
-import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.profile.ActivitySettings;
 import dev.seatkeeper.storage.SkippedRecords;
 import io.micrometer.observation.ObservationRegistry;
@@ -77,52 +76,51 @@ class ActivityStepConfiguration {
 
 	@Bean
 	@JobScope
-	LoginWindowPartitioner loginWindowPartitioner(RunProfiles profiles, JdbcTemplate jdbc,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
-		ActivitySettings activity = profiles.get(profile).activity();
-		Instant to = Instant.parse(asOf);
+	LoginWindowPartitioner loginWindowPartitioner(RunContext run, JdbcTemplate jdbc) {
+		ActivitySettings activity = run.profile().activity();
+		Instant to = run.asOf();
 		// A look-back before the watermark: Salesforce records some logins late, with a LoginTime the last night had
 		// already passed. They are read again, and the upsert by Id stores each once.
-		Instant from = new LoginWatermark(jdbc).current(profile)
+		Instant from = new LoginWatermark(jdbc).current(run.profileName())
 			.filter(watermark -> watermark.isBefore(to))
 			.map(watermark -> watermark.minus(Duration.ofMinutes(activity.lookBackMinutes())))
 			.orElse(to.minus(Duration.ofDays(activity.backfillDays())));
 		return new LoginWindowPartitioner(from, to, Duration.ofDays(activity.windowDays()), activity.concurrentCursors());
 	}
 
-	/** One thread per concurrent cursor of this profile; the partitions beyond that wait their turn. */
+	/**
+	 * One thread per concurrent cursor of this profile; the partitions beyond that wait their turn. Each thread joins
+	 * the job scope, so the partitions' readers and writers get this run's {@link RunContext}.
+	 */
 	@Bean
 	@JobScope
-	TaskExecutor loginCursors(RunProfiles profiles, @Value("#{jobParameters['profile']}") String profile) {
+	TaskExecutor loginCursors(RunContext run) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("login-cursor-");
-		executor.setConcurrencyLimit(profiles.get(profile).activity().concurrentCursors());
+		executor.setConcurrencyLimit(run.profile().activity().concurrentCursors());
+		executor.setTaskDecorator(JobScopeTaskDecorator.current());
 		return executor;
 	}
 
 	@Bean
 	@StepScope
-	LoginHistoryReader loginHistoryReader(OrgSessions orgs, ProgressLog progress,
-			@Value("#{jobParameters['profile']}") String profile,
+	LoginHistoryReader loginHistoryReader(RunContext run, ProgressLog progress,
 			@Value("#{stepExecutionContext['" + LoginWindowPartitioner.FROM + "']}") String from,
 			@Value("#{stepExecutionContext['" + LoginWindowPartitioner.TO + "']}") String to) {
-		return new LoginHistoryReader(orgs.client(profile), progress, Instant.parse(from), Instant.parse(to),
-				KEYED_LIMIT);
+		return new LoginHistoryReader(run.client(), progress, Instant.parse(from), Instant.parse(to), KEYED_LIMIT);
 	}
 
 	@Bean
 	@StepScope
-	LoginEventWriter loginEventWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf, @Value("#{stepExecution}") StepExecution step) {
+	LoginEventWriter loginEventWriter(JdbcTemplate jdbc, RunContext run, @Value("#{stepExecution}") StepExecution step) {
 		// Named after the step operators know, not the partition: v_runs counts a run's skips whatever the step.
-		return new LoginEventWriter(jdbc, profile,
-				new SkippedRecords(jdbc, profile, step.getJobExecutionId(), "pullActivity", RunKey.of(profile, asOf).asOfUtc()));
+		return new LoginEventWriter(jdbc, run.profileName(), new SkippedRecords(jdbc, run.profileName(),
+				step.getJobExecutionId(), "pullActivity", run.runKey().asOfUtc()));
 	}
 
 	@Bean
 	@StepScope
-	ActivitySummarizer activitySummarizer(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new ActivitySummarizer(jdbc, RunKey.of(profile, asOf));
+	ActivitySummarizer activitySummarizer(JdbcTemplate jdbc, RunContext run) {
+		return new ActivitySummarizer(jdbc, run.runKey());
 	}
 
 }

@@ -3,8 +3,7 @@ package dev.seatkeeper.consumption;
 import java.util.List;
 
 import dev.seatkeeper.job.ConnectCheck;
-import dev.seatkeeper.job.OrgSessions;
-import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,13 +28,11 @@ class ConsumptionStepConfiguration {
 
 	@Bean
 	@StepScope
-	ConsumptionDownload consumptionDownload(OrgSessions orgs, JdbcTemplate jdbc,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
+	ConsumptionDownload consumptionDownload(RunContext run, JdbcTemplate jdbc,
 			@Value("#{jobExecutionContext['" + ConnectCheck.SKIPPED_OBJECTS + "']}") @Nullable String skipped) {
-		RunKey run = RunKey.of(profile, asOf);
 		List<String> unreadable = ConnectCheck.list(skipped);
 		boolean entitlements = unreadable == null || !unreadable.contains(ConsumptionDownload.ENTITLEMENT_OBJECT);
-		return new ConsumptionDownload(orgs.client(profile), jdbc, run, entitlements);
+		return new ConsumptionDownload(run.client(), jdbc, run.runKey(), entitlements);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.seatkeeper.job;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.seatkeeper.salesforce.SalesforceClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -21,7 +20,8 @@ public interface ConnectCheck {
 	/** Job context key: objects the user may not read that a step can do without, comma-separated. */
 	String SKIPPED_OBJECTS = "skippedObjects";
 
-	void check(SalesforceClient client, String profile, ExecutionContext jobContext);
+	/** Checks the run's org ({@link RunContext#client()}) against what its profile needs. */
+	void check(RunContext run, ExecutionContext jobContext);
 
 	/** A comma-separated job context value as a list; {@code null} (not checked) as {@code null}. */
 	static @Nullable List<String> list(@Nullable String value) {

@@ -28,16 +28,15 @@ public class ConnectTasklet extends SalesforceTasklet {
 
 	static final String ORGANIZATION = "SELECT Id, Name, OrganizationType, IsSandbox FROM Organization";
 
+	private final RunContext run;
+
 	private final SalesforceClient client;
 
 	private final List<ConnectCheck> checks;
 
-	public ConnectTasklet(SalesforceClient client) {
-		this(client, List.of());
-	}
-
-	public ConnectTasklet(SalesforceClient client, List<ConnectCheck> checks) {
-		this.client = client;
+	public ConnectTasklet(RunContext run, List<ConnectCheck> checks) {
+		this.run = run;
+		this.client = run.client();
 		this.checks = List.copyOf(checks);
 	}
 
@@ -73,7 +72,7 @@ public class ConnectTasklet extends SalesforceTasklet {
 		if (integrationUser != null) {
 			job.putString(INTEGRATION_USER_ID, integrationUser);
 		}
-		this.checks.forEach((check) -> check.check(this.client, this.client.profile(), job));
+		this.checks.forEach((check) -> check.check(this.run, job));
 		job.putLong("apiUsedAtConnect", api.used());
 		job.putLong("apiMax", api.max());
 		contribution.incrementReadCount();

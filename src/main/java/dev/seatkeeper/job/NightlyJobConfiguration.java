@@ -3,15 +3,19 @@ package dev.seatkeeper.job;
 import java.time.Clock;
 
 import dev.seatkeeper.profile.ProfileConnections;
+import dev.seatkeeper.profile.Profiles;
 import dev.seatkeeper.salesforce.auth.SalesforceClientFactory;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,14 +35,23 @@ public class NightlyJobConfiguration {
 	static final String JOB_NAME = "nightly";
 
 	@Bean
-	RunProfiles runProfiles() {
-		return new RunProfiles();
+	OrgSessions orgSessions(ProfileConnections connections, SalesforceClientFactory clients,
+			SimulatedOrgs simulatedOrgs) {
+		return new OrgSessions(connections, clients, simulatedOrgs);
 	}
 
+	/** Where runs find their profile; tests that hold profiles in memory supply their own. */
 	@Bean
-	OrgSessions orgSessions(RunProfiles runProfiles, ProfileConnections connections, SalesforceClientFactory clients,
-			SimulatedOrgs simulatedOrgs) {
-		return new OrgSessions(runProfiles, connections, clients, simulatedOrgs);
+	@ConditionalOnMissingBean
+	RunProfileSource runProfileSource(Profiles profiles) {
+		return new CatalogProfileSource(profiles);
+	}
+
+	/** What the steps of one job execution share; built on first use inside a step. */
+	@Bean
+	@JobScope
+	RunContext runContext(RunProfileSource profiles, OrgSessions orgs, @Value("#{jobExecution}") JobExecution execution) {
+		return RunContext.of(execution, profiles, orgs);
 	}
 
 	@Bean
@@ -94,9 +107,8 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	@StepScope
-	ConnectTasklet connectTasklet(OrgSessions orgs, ObjectProvider<ConnectCheck> checks,
-			@Value("#{jobParameters['profile']}") String profile) {
-		return new ConnectTasklet(orgs.client(profile), checks.orderedStream().toList());
+	ConnectTasklet connectTasklet(RunContext run, ObjectProvider<ConnectCheck> checks) {
+		return new ConnectTasklet(run, checks.orderedStream().toList());
 	}
 
 	@Bean

@@ -17,8 +17,6 @@ import dev.seatkeeper.salesforce.SalesforceConnection;
  */
 public class OrgSessions {
 
-	private final RunProfiles profiles;
-
 	private final ProfileConnections connections;
 
 	private final SalesforceClientFactory clients;
@@ -27,16 +25,15 @@ public class OrgSessions {
 
 	private final Map<String, SalesforceClient> open = new ConcurrentHashMap<>();
 
-	public OrgSessions(RunProfiles profiles, ProfileConnections connections, SalesforceClientFactory clients,
-			SimulatedOrgs simulatedOrgs) {
-		this.profiles = profiles;
+	public OrgSessions(ProfileConnections connections, SalesforceClientFactory clients, SimulatedOrgs simulatedOrgs) {
 		this.connections = connections;
 		this.clients = clients;
 		this.simulatedOrgs = simulatedOrgs;
 	}
 
-	public SalesforceClient client(String profile) {
-		return this.open.computeIfAbsent(profile, name -> this.clients.connect(connection(this.profiles.get(name))));
+	/** The profile's client, connected the first time a run of it asks; later runs in this process share it. */
+	public SalesforceClient client(Profile profile) {
+		return this.open.computeIfAbsent(profile.name(), name -> this.clients.connect(connection(profile)));
 	}
 
 	/** The profile's client if this process has connected it, without connecting. */

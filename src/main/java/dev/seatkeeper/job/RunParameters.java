@@ -13,6 +13,12 @@ public final class RunParameters {
 	/** Non-identifying: the operator who lifted the reclaim caps for this launch ({@code run --override-caps}). */
 	public static final String OVERRIDE_CAPS_BY = "overrideCapsBy";
 
+	/**
+	 * Non-identifying: the profiles directory the launcher read the profile from ({@code run --profiles-dir}), so a
+	 * restart, with or without the launcher, reads the profile again from the same place.
+	 */
+	public static final String PROFILES_DIR = "profilesDir";
+
 	private RunParameters() {
 	}
 

@@ -6,7 +6,6 @@ import dev.seatkeeper.job.ActiveExecutions;
 import dev.seatkeeper.job.JobProperties;
 import dev.seatkeeper.job.NightlyJobConfiguration;
 import dev.seatkeeper.job.OrgSessions;
-import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.observability.Pushgateway;
 import dev.seatkeeper.observability.RunMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -42,10 +41,9 @@ class JobInfrastructureConfiguration {
 
 	@Bean
 	NightlyJobRunner nightlyJobRunner(Job nightlyJob, JobOperator jobOperator, JobRepository jobRepository,
-			RunLock runLock, ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics,
-			Clock clock) {
-		return new NightlyJobRunner(nightlyJob, jobOperator, jobRepository, runLock, activeExecutions, runProfiles,
-				runMetrics, clock);
+			RunLock runLock, ActiveExecutions activeExecutions, RunMetrics runMetrics, Clock clock) {
+		return new NightlyJobRunner(nightlyJob, jobOperator, jobRepository, runLock, activeExecutions, runMetrics,
+				clock);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.seatkeeper.launch;
 import static dev.seatkeeper.job.RunParameters.PROFILE;
 import static dev.seatkeeper.job.RunParameters.RUN_DATE;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import dev.seatkeeper.job.ActiveExecutions;
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.job.RunEnding;
 import dev.seatkeeper.job.RunParameters;
-import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.observability.RunMetrics;
 import dev.seatkeeper.profile.Profile;
 import org.jspecify.annotations.Nullable;
@@ -51,20 +51,17 @@ public class NightlyJobRunner {
 
 	private final ActiveExecutions activeExecutions;
 
-	private final RunProfiles runProfiles;
-
 	private final RunMetrics runMetrics;
 
 	private final Clock clock;
 
 	public NightlyJobRunner(Job job, JobOperator jobOperator, JobRepository jobRepository, RunLock runLock,
-			ActiveExecutions activeExecutions, RunProfiles runProfiles, RunMetrics runMetrics, Clock clock) {
+			ActiveExecutions activeExecutions, RunMetrics runMetrics, Clock clock) {
 		this.job = job;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.runLock = runLock;
 		this.activeExecutions = activeExecutions;
-		this.runProfiles = runProfiles;
 		this.runMetrics = runMetrics;
 		this.clock = clock;
 	}
@@ -111,14 +108,28 @@ public class NightlyJobRunner {
 				logger.info("Profile {} {}: restarting after execution {} ended {}", name, runDate, last.getId(),
 						last.getStatus());
 			}
-			this.runProfiles.register(profile);
 			if (overrideCapsBy != null) {
 				logger.warn("Profile {} {}: reclaim caps overridden by {}", name, runDate, overrideCapsBy);
-				parameters = new JobParametersBuilder(parameters).addString(RunParameters.OVERRIDE_CAPS_BY, overrideCapsBy, false)
-					.toJobParameters();
 			}
-			return launch(name, runDate, parameters);
+			return launch(name, runDate, launchParameters(profile, parameters, overrideCapsBy));
 		}
+	}
+
+	/**
+	 * The identifying parameters and what only this launch says: where the profile was read from (the job reads it
+	 * again from there, as does a restart through {@code JobOperator}), and who lifted the caps.
+	 */
+	private static JobParameters launchParameters(Profile profile, JobParameters identifying,
+			@Nullable String overrideCapsBy) {
+		JobParametersBuilder parameters = new JobParametersBuilder(identifying);
+		Path directory = profile.source().toAbsolutePath().getParent();
+		if (directory != null) {
+			parameters.addString(RunParameters.PROFILES_DIR, directory.toString(), false);
+		}
+		if (overrideCapsBy != null) {
+			parameters.addString(RunParameters.OVERRIDE_CAPS_BY, overrideCapsBy, false);
+		}
+		return parameters.toJobParameters();
 	}
 
 	private RunResult launch(String name, LocalDate runDate, JobParameters parameters) {

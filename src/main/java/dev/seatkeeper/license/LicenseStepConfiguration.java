@@ -3,8 +3,7 @@ package dev.seatkeeper.license;
 import java.util.List;
 
 import dev.seatkeeper.job.ConnectCheck;
-import dev.seatkeeper.job.OrgSessions;
-import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,8 +27,7 @@ class LicenseStepConfiguration {
 
 	@Bean
 	@StepScope
-	LicenseDownload licenseDownload(OrgSessions orgs, JdbcTemplate jdbc,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf,
+	LicenseDownload licenseDownload(RunContext run, JdbcTemplate jdbc,
 			@Value("#{jobExecutionContext['" + ConnectCheck.USER_FEATURE_FIELDS + "']}") @Nullable String featureFields,
 			@Value("#{jobExecutionContext['" + ConnectCheck.SKIPPED_OBJECTS + "']}") @Nullable String skipped) {
 		List<String> available = ConnectCheck.list(featureFields);
@@ -38,7 +36,7 @@ class LicenseStepConfiguration {
 		// Not checked (null): an org without the metric objects would fail the step, so they are read only when the
 		// connect check saw them.
 		List<String> unreadable = ConnectCheck.list(skipped);
-		return new LicenseDownload(orgs.client(profile), jdbc, RunKey.of(profile, asOf), features,
+		return new LicenseDownload(run.client(), jdbc, run.runKey(), features,
 				unreadable != null && !unreadable.contains(LicenseMetrics.FEATURE_OBJECT),
 				unreadable != null && !unreadable.contains(LicenseMetrics.PERMISSION_SET_LICENSE_OBJECT));
 	}

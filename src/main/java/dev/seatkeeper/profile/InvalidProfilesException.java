@@ -14,6 +14,12 @@ public class InvalidProfilesException extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/** One profile that cannot be used, said in one line (what an operator reads first), with the problems behind it. */
+	public InvalidProfilesException(String message, List<String> problems) {
+		super(message);
+		this.problems = List.copyOf(problems);
+	}
+
 	public List<String> problems() {
 		return this.problems;
 	}

@@ -1,15 +1,13 @@
 package dev.seatkeeper.reclamation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.seatkeeper.job.ConnectCheck;
-import dev.seatkeeper.job.OrgSessions;
-import dev.seatkeeper.job.RunParameters;
-import dev.seatkeeper.job.RunProfiles;
+import dev.seatkeeper.job.ConnectTasklet;
+import dev.seatkeeper.job.RunContext;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
 import dev.seatkeeper.reclamation.action.CapLedger;
@@ -20,7 +18,6 @@ import dev.seatkeeper.reclamation.candidate.CandidateStore;
 import dev.seatkeeper.reclamation.rules.HoldingReader;
 import dev.seatkeeper.reclamation.rules.PermissionSetHolders;
 import dev.seatkeeper.reclamation.rules.PrivilegedUsers;
-import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,9 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class ReclamationStepConfiguration {
 
-	/** The non-identifying job parameter {@code run --override-caps --operator NAME} sets to the operator's name. */
-	static final String OVERRIDE_CAPS_BY = RunParameters.OVERRIDE_CAPS_BY;
-
 	@Bean
 	Step applyReclamationRules(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ApplyRulesTasklet applyRulesTasklet) {
@@ -49,20 +43,18 @@ class ReclamationStepConfiguration {
 
 	@Bean
 	@StepScope
-	ApplyRulesTasklet applyRulesTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, RunProfiles runProfiles,
-			OrgSessions orgs, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf,
-			@Value("#{jobExecutionContext['integrationUserId']}") String integrationUserId,
-			@Value("#{jobParameters['" + OVERRIDE_CAPS_BY + "']}") @Nullable String overrideCapsBy, CapLedger capLedger) {
-		Profile run = runProfiles.get(profile);
+	ApplyRulesTasklet applyRulesTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, RunContext context,
+			@Value("#{jobExecutionContext['" + ConnectTasklet.INTEGRATION_USER_ID + "']}") String integrationUserId,
+			CapLedger capLedger) {
+		Profile run = context.profile();
 		return new ApplyRulesTasklet(
 				new HoldingReader(jdbc, run.activity().records().enabled() ? run.activity().records().objectsByLicense()
 						: Map.of(), run.activity().records().enabled() ? downgradeObjects(run) : Map.of()),
-				candidateStore, run, integrationUserId, Instant.parse(asOf),
-				() -> PermissionSetHolders.lookUp(() -> orgs.client(profile),
+				candidateStore, run, integrationUserId, context.asOf(),
+				() -> PermissionSetHolders.lookUp(context::client,
 						run.reclamation().exclusions().permissionSets(),
 						run.reclamation().exclusions().permissionSetGroups()),
-				() -> PrivilegedUsers.lookUp(() -> orgs.client(profile)), capLedger, overrideCapsBy);
+				() -> PrivilegedUsers.lookUp(context::client), capLedger, context.overrideCapsBy());
 	}
 
 	/** Per license, the objects its downgrade requires, for the profile's downgrade rules. */
@@ -80,15 +72,12 @@ class ReclamationStepConfiguration {
 
 	@Bean
 	@StepScope
-	ReclaimTasklet reclaimTasklet(CandidateStore candidateStore, OrgSessions orgs, RunProfiles runProfiles,
-			PlatformTransactionManager transactionManager, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf,
-			@Value("#{jobParameters['" + OVERRIDE_CAPS_BY + "']}") @Nullable String overrideCapsBy, CapLedger capLedger,
-			Clock clock) {
+	ReclaimTasklet reclaimTasklet(CandidateStore candidateStore, RunContext run,
+			PlatformTransactionManager transactionManager, CapLedger capLedger, Clock clock) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new ReclaimTasklet(candidateStore, orgs.client(profile), newTransaction, runProfiles.get(profile),
-				Instant.parse(asOf), new ReclaimTasklet.Caps(capLedger, clock, overrideCapsBy));
+		return new ReclaimTasklet(candidateStore, run.client(), newTransaction, run.profile(), run.asOf(),
+				new ReclaimTasklet.Caps(capLedger, clock, run.overrideCapsBy()));
 	}
 
 	/**
@@ -96,11 +85,10 @@ class ReclamationStepConfiguration {
 	 * with the cheaper license, or the run fails as invalid configuration before anything is written.
 	 */
 	@Bean
-	ConnectCheck downgradeTargetProfiles(RunProfiles runProfiles) {
-		return (client, profile, jobContext) -> {
-			Profile run = runProfiles.get(profile);
-			if (run.reclamation().mode() != Mode.DETECT) {
-				TargetProfiles.check(client, run);
+	ConnectCheck downgradeTargetProfiles() {
+		return (run, jobContext) -> {
+			if (run.profile().reclamation().mode() != Mode.DETECT) {
+				TargetProfiles.check(run.client(), run.profile());
 			}
 		};
 	}

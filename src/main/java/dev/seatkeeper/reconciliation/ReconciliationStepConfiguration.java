@@ -1,10 +1,7 @@
 package dev.seatkeeper.reconciliation;
 
-import java.time.LocalDate;
-
 import dev.seatkeeper.consumption.ConsumptionDownload;
-import dev.seatkeeper.job.RunKey;
-import dev.seatkeeper.job.RunProfiles;
+import dev.seatkeeper.job.RunContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,12 +26,10 @@ class ReconciliationStepConfiguration {
 	@Bean
 	@StepScope
 	ReconcileTasklet reconcileTasklet(JdbcTemplate jdbc, PositionStore positionStore, ReclamationFigures reclamationFigures,
-			RunProfiles runProfiles, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobParameters['runDate']}") LocalDate runDate, @Value("#{jobExecutionContext['asOf']}") String asOf,
+			RunContext run,
 			@Value("#{jobExecutionContext['" + ConsumptionDownload.UNREAD + "']}") @Nullable String unreadConsumption) {
-		RunKey run = RunKey.of(profile, asOf);
-		return new ReconcileTasklet(new OrgUsageReader(jdbc, run), positionStore, reclamationFigures,
-				runProfiles.get(profile), run, runDate, ConsumptionDownload.parse(unreadConsumption),
+		return new ReconcileTasklet(new OrgUsageReader(jdbc, run.runKey()), positionStore, reclamationFigures,
+				run.profile(), run.runKey(), run.runDate(), ConsumptionDownload.parse(unreadConsumption),
 				new RightSizing(jdbc));
 	}
 

@@ -3,9 +3,8 @@ package dev.seatkeeper.subscription;
 import dev.seatkeeper.job.ConnectCheck;
 import dev.seatkeeper.job.JobProperties;
 import dev.seatkeeper.job.KeyedSalesforceReader;
-import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
-import dev.seatkeeper.job.RunKey;
+import dev.seatkeeper.job.RunContext;
 import dev.seatkeeper.salesforce.KeyedQuery;
 import dev.seatkeeper.storage.SkippedRecords;
 import org.jspecify.annotations.Nullable;
@@ -71,22 +70,20 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	@StepScope
-	KeyedSalesforceReader<SalesforceUser> userReader(OrgSessions orgs, ProgressLog progress, JdbcTemplate jdbc,
-			JobProperties job, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf,
+	KeyedSalesforceReader<SalesforceUser> userReader(RunContext run, ProgressLog progress, JdbcTemplate jdbc,
+			JobProperties job,
 			@Value("#{jobExecutionContext['" + ConnectCheck.USER_FEATURE_FIELDS + "']}") @Nullable String featureFields) {
-		UserSync.Plan plan = UserSync.plan(jdbc, RunKey.of(profile, asOf), job.userSweepInterval());
+		UserSync.Plan plan = UserSync.plan(jdbc, run.runKey(), job.userSweepInterval());
 		// Only the feature flags connect found on User: selecting one the org lacks or hides is INVALID_FIELD.
 		UserMapper mapper = new UserMapper(UserMapper.features(ConnectCheck.list(featureFields)));
-		return new KeyedSalesforceReader<>("downloadSubscriptions", orgs.client(profile),
+		return new KeyedSalesforceReader<>("downloadSubscriptions", run.client(),
 				KeyedQuery.byId("User", mapper.fields(), plan.filter(), KEYED_LIMIT), mapper::toUser, progress);
 	}
 
 	@Bean
 	@StepScope
-	KeyedSalesforceReader<Assignment> permissionSetAssignmentReader(OrgSessions orgs, ProgressLog progress,
-			@Value("#{jobParameters['profile']}") String profile) {
-		return new KeyedSalesforceReader<>("downloadPermissionSetAssignments", orgs.client(profile),
+	KeyedSalesforceReader<Assignment> permissionSetAssignmentReader(RunContext run, ProgressLog progress) {
+		return new KeyedSalesforceReader<>("downloadPermissionSetAssignments", run.client(),
 				KeyedQuery.byId("PermissionSetLicenseAssign", AssignmentMapper.PERMISSION_SET_LICENSE_FIELDS, null,
 						KEYED_LIMIT),
 				AssignmentMapper::permissionSetLicense, progress);
@@ -94,37 +91,33 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	@StepScope
-	KeyedSalesforceReader<Assignment> packageAssignmentReader(OrgSessions orgs, ProgressLog progress,
-			@Value("#{jobParameters['profile']}") String profile) {
-		return new KeyedSalesforceReader<>("downloadPackageAssignments", orgs.client(profile),
+	KeyedSalesforceReader<Assignment> packageAssignmentReader(RunContext run, ProgressLog progress) {
+		return new KeyedSalesforceReader<>("downloadPackageAssignments", run.client(),
 				KeyedQuery.byId("UserPackageLicense", AssignmentMapper.PACKAGE_LICENSE_FIELDS, null, KEYED_LIMIT),
 				AssignmentMapper::packageLicense, progress);
 	}
 
 	@Bean
 	@StepScope
-	UserWriter userWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf, @Value("#{stepExecution}") StepExecution step) {
-		RunKey run = RunKey.of(profile, asOf);
-		return new UserWriter(jdbc, run,
-				new SkippedRecords(jdbc, profile, step.getJobExecutionId(), step.getStepName(), run.asOfUtc()));
+	UserWriter userWriter(JdbcTemplate jdbc, RunContext run, @Value("#{stepExecution}") StepExecution step) {
+		return new UserWriter(jdbc, run.runKey(), skippedRecords(jdbc, run, step));
 	}
 
 	@Bean
 	@StepScope
-	AssignmentWriter assignmentWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf, @Value("#{stepExecution}") StepExecution step) {
-		RunKey run = RunKey.of(profile, asOf);
-		return new AssignmentWriter(jdbc, run,
-				new SkippedRecords(jdbc, profile, step.getJobExecutionId(), step.getStepName(), run.asOfUtc()));
+	AssignmentWriter assignmentWriter(JdbcTemplate jdbc, RunContext run, @Value("#{stepExecution}") StepExecution step) {
+		return new AssignmentWriter(jdbc, run.runKey(), skippedRecords(jdbc, run, step));
+	}
+
+	private static SkippedRecords skippedRecords(JdbcTemplate jdbc, RunContext run, StepExecution step) {
+		return new SkippedRecords(jdbc, run.profileName(), step.getJobExecutionId(), step.getStepName(),
+				run.runKey().asOfUtc());
 	}
 
 	@Bean
 	@StepScope
-	SubscriptionEnder subscriptionEnder(JdbcTemplate jdbc, JobProperties job,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
-		RunKey run = RunKey.of(profile, asOf);
-		return new SubscriptionEnder(jdbc, run, UserSync.plan(jdbc, run, job.userSweepInterval()));
+	SubscriptionEnder subscriptionEnder(JdbcTemplate jdbc, JobProperties job, RunContext run) {
+		return new SubscriptionEnder(jdbc, run.runKey(), UserSync.plan(jdbc, run.runKey(), job.userSweepInterval()));
 	}
 
 }

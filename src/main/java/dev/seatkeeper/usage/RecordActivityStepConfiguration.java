@@ -1,13 +1,11 @@
 package dev.seatkeeper.usage;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.seatkeeper.job.OrgSessions;
 import dev.seatkeeper.job.ProgressLog;
+import dev.seatkeeper.job.RunContext;
 import dev.seatkeeper.profile.RecordActivitySettings;
-import dev.seatkeeper.job.RunProfiles;
 import dev.seatkeeper.salesforce.GlobalDescribe;
 import dev.seatkeeper.salesforce.SalesforceClient;
 import org.slf4j.Logger;
@@ -17,7 +15,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,13 +48,12 @@ class RecordActivityStepConfiguration {
 	/** The objects this night reads: those of the license map that the org has and the integration user may read. */
 	@Bean
 	@JobScope
-	ReadableObjects readableObjects(RunProfiles profiles, OrgSessions orgs,
-			@Value("#{jobParameters['profile']}") String profile) {
-		RecordActivitySettings settings = profiles.get(profile).activity().records();
+	ReadableObjects readableObjects(RunContext run) {
+		RecordActivitySettings settings = run.profile().activity().records();
 		if (!settings.enabled()) {
 			return new ReadableObjects(List.of());
 		}
-		SalesforceClient client = orgs.client(profile);
+		SalesforceClient client = run.client();
 		GlobalDescribe described = client.describeGlobal();
 		List<String> readable = new ArrayList<>();
 		for (String object : settings.objects()) {
@@ -66,7 +62,7 @@ class RecordActivityStepConfiguration {
 			}
 			else {
 				logger.info("Profile {}: recordActivity skips {}: the org has no such object, or the integration user"
-						+ " may not read it", profile, object);
+						+ " may not read it", run.profileName(), object);
 			}
 		}
 		return new ReadableObjects(List.copyOf(readable));
@@ -74,27 +70,25 @@ class RecordActivityStepConfiguration {
 
 	@Bean
 	@StepScope
-	RecordActivityReader recordActivityReader(RunProfiles profiles, OrgSessions orgs, ProgressLog progress,
-			JdbcTemplate jdbc, ReadableObjects readableObjects, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
+	RecordActivityReader recordActivityReader(RunContext run, ProgressLog progress, JdbcTemplate jdbc,
+			ReadableObjects readableObjects) {
 		List<ActivityQuery> queries = RecordActivityPlan.queries(readableObjects.names(),
-				RecordActivityCompletion.watermarks(jdbc, profile), profiles.get(profile).activity().records(),
-				Instant.parse(asOf));
-		return new RecordActivityReader(orgs.client(profile), queries, progress);
+				RecordActivityCompletion.watermarks(jdbc, run.profileName()), run.profile().activity().records(),
+				run.asOf());
+		return new RecordActivityReader(run.client(), queries, progress);
 	}
 
 	@Bean
 	@StepScope
-	RecordActivityWriter recordActivityWriter(JdbcTemplate jdbc, @Value("#{jobParameters['profile']}") String profile,
-			@Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new RecordActivityWriter(jdbc, profile, Instant.parse(asOf));
+	RecordActivityWriter recordActivityWriter(JdbcTemplate jdbc, RunContext run) {
+		return new RecordActivityWriter(jdbc, run.profileName(), run.asOf());
 	}
 
 	@Bean
 	@StepScope
 	RecordActivityCompletion recordActivityCompletion(JdbcTemplate jdbc, ReadableObjects readableObjects,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
-		return new RecordActivityCompletion(jdbc, profile, Instant.parse(asOf), readableObjects.names());
+			RunContext run) {
+		return new RecordActivityCompletion(jdbc, run.profileName(), run.asOf(), readableObjects.names());
 	}
 
 	/** The license map's objects this run can read; a class, not a record, so the job scope can proxy it. */

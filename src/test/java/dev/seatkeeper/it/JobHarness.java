@@ -1,17 +1,24 @@
 package dev.seatkeeper.it;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import dev.seatkeeper.SeatkeeperApplication;
+import dev.seatkeeper.job.CatalogProfileSource;
+import dev.seatkeeper.job.RunProfileSource;
 import dev.seatkeeper.launch.NightlyJobRunner;
 import dev.seatkeeper.launch.RunResult;
 import dev.seatkeeper.profile.Profile;
+import dev.seatkeeper.profile.Profiles;
 import dev.seatkeeper.testsupport.TestDatabase;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +34,13 @@ public final class JobHarness implements AutoCloseable {
 
 	private final DriverManagerDataSource database;
 
-	private JobHarness(ConfigurableApplicationContext context, DriverManagerDataSource database) {
+	private final HarnessProfiles profiles;
+
+	private JobHarness(ConfigurableApplicationContext context, DriverManagerDataSource database,
+			HarnessProfiles profiles) {
 		this.context = context;
 		this.database = database;
+		this.profiles = profiles;
 	}
 
 	public static JobHarness start(TestDatabase kind, Clock clock, Map<String, Object> properties) {
@@ -55,14 +66,26 @@ public final class JobHarness implements AutoCloseable {
 		// As command-line arguments: they outrank application.yaml, whose default is the H2 file database.
 		String[] arguments = all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
+		HarnessProfiles profiles = new HarnessProfiles();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SeatkeeperApplication.class)
-			.initializers(applicationContext -> applicationContext.getBeanFactory().registerSingleton("clock", clock))
+			.initializers(applicationContext -> {
+				applicationContext.getBeanFactory().registerSingleton("clock", clock);
+				applicationContext.getBeanFactory().registerSingleton("runProfileSource", profiles);
+			})
 			.run(arguments);
-		return new JobHarness(context, database);
+		profiles.catalog = new CatalogProfileSource(context.getBean(Profiles.class));
+		return new JobHarness(context, database, profiles);
 	}
 
+	/** Runs the profile as {@code run} does; the job finds it by name, as it would in the profiles directory. */
 	public RunResult run(Profile profile, LocalDate runDate) {
-		return this.context.getBean(NightlyJobRunner.class).run(profile, runDate);
+		return run(profile, runDate, null);
+	}
+
+	/** Runs with the reclaim caps lifted by {@code overrideCapsBy} (null keeps them). */
+	public RunResult run(Profile profile, LocalDate runDate, @Nullable String overrideCapsBy) {
+		this.profiles.given.put(profile.name(), profile);
+		return this.context.getBean(NightlyJobRunner.class).run(profile, runDate, overrideCapsBy);
 	}
 
 	public JdbcTemplate jdbc() {
@@ -81,6 +104,27 @@ public final class JobHarness implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * The profiles a test built in memory stand in for the profiles directory; a profile it never ran (a restart
+	 * through {@code JobOperator} in a new application) is read from the configured catalog, as without the harness.
+	 */
+	private static final class HarnessProfiles implements RunProfileSource {
+
+		private final Map<String, Profile> given = new ConcurrentHashMap<>();
+
+		private volatile @Nullable RunProfileSource catalog;
+
+		@Override
+		public Profile profile(String name, @Nullable Path directory) {
+			Profile profile = this.given.get(name);
+			if (profile != null) {
+				return profile;
+			}
+			return Objects.requireNonNull(this.catalog, "application not started").profile(name, directory);
+		}
+
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.cli.SeatkeeperCommandLine;
-import dev.seatkeeper.launch.NightlyJobRunner;
 import dev.seatkeeper.profile.Profile;
 import dev.seatkeeper.profile.ReclamationSettings.Action;
 import dev.seatkeeper.profile.ReclamationSettings.Mode;
@@ -157,7 +156,7 @@ class ReclaimCapsJobTests {
 						TestProfiles.properties(sandbox))) {
 			Profile profile = TestProfiles.of("acme", sandbox).rules(NO_WAIT).mode(Mode.ENFORCE).caps(2, 1.0).build();
 
-			assertThat(app.bean(NightlyJobRunner.class).run(profile, TODAY, "grace").exitCode()).isEqualTo(ExitCode.OK);
+			assertThat(app.run(profile, TODAY, "grace").exitCode()).isEqualTo(ExitCode.OK);
 
 			int approved = app.count("SELECT COUNT(*) FROM reclamation_audit WHERE to_state = 'APPROVED'"
 					+ " AND from_state <> 'APPROVED' AND detail LIKE '%caps overridden by grace on the command line%'");

@@ -1,15 +1,12 @@
 package dev.seatkeeper.reclamation.notice;
 
-import java.time.Instant;
-
-import dev.seatkeeper.job.RunProfiles;
+import dev.seatkeeper.job.RunContext;
 import dev.seatkeeper.reclamation.candidate.CandidateStore;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,12 +28,11 @@ class NoticeStepConfiguration {
 	@Bean
 	@StepScope
 	NoticeTasklet noticeTasklet(JdbcTemplate jdbc, CandidateStore candidateStore, NoticeSender noticeSender,
-			RunProfiles runProfiles, PlatformTransactionManager transactionManager,
-			@Value("#{jobParameters['profile']}") String profile, @Value("#{jobExecutionContext['asOf']}") String asOf) {
+			RunContext run, PlatformTransactionManager transactionManager) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new NoticeTasklet(new NoticeReader(jdbc, candidateStore), candidateStore, noticeSender, newTransaction,
-				runProfiles.get(profile), Instant.parse(asOf));
+				run.profile(), run.asOf());
 	}
 
 	/** Without {@code spring.mail.host} Boot creates no mail sender, and no notice is sent. */
