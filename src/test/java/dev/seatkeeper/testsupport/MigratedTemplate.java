@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -20,6 +24,8 @@ import javax.sql.DataSource;
  */
 final class MigratedTemplate {
 
+	private static final Pattern H2_VIEW = Pattern.compile("CREATE (?:FORCE )?VIEW (\"[^\"]+\"\\.\"[^\"]+\")");
+
 	/** The statements that rebuild the migrated database: tables, then the views, in an order that creates them. */
 	private final List<String> statements;
 
@@ -29,22 +35,40 @@ final class MigratedTemplate {
 
 	/**
 	 * H2's own dump of the migrated database ({@code SCRIPT}): tables, sequences, constraints, views and rows, without
-	 * the user and the settings a fresh in-memory database already has.
+	 * the user and the settings a fresh in-memory database already has. The dump may create a view (with
+	 * {@code FORCE}) before the tables it reads, which would leave it invalid: the views come last, each after the
+	 * views it reads.
 	 */
 	static MigratedTemplate ofH2(DataSource migrated) {
 		List<String> statements = new ArrayList<>();
+		Map<String, String> views = new LinkedHashMap<>();
 		try (Connection connection = migrated.getConnection(); Statement statement = connection.createStatement();
 				ResultSet script = statement.executeQuery("SCRIPT NOPASSWORDS NOSETTINGS")) {
 			while (script.next()) {
 				String line = script.getString(1);
 				if (!line.startsWith("CREATE USER") && !line.startsWith("--")) {
 					// Without the terminator, which H2 would otherwise keep in a view's stored query.
-					statements.add(line.endsWith(";") ? line.substring(0, line.length() - 1) : line);
+					String sql = line.endsWith(";") ? line.substring(0, line.length() - 1) : line;
+					Matcher view = H2_VIEW.matcher(sql);
+					if (view.lookingAt()) {
+						views.put(view.group(1), sql);
+					}
+					else {
+						statements.add(sql);
+					}
 				}
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not script the migrated H2 template", ex);
+		}
+		while (!views.isEmpty()) {
+			String next = views.keySet().stream()
+				.filter(name -> views.entrySet().stream()
+					.noneMatch(other -> !other.getKey().equals(name) && views.get(name).contains(other.getKey())))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("Views that read each other: " + views.keySet()));
+			statements.add(views.remove(next));
 		}
 		return new MigratedTemplate(List.copyOf(statements));
 	}

@@ -41,16 +41,26 @@ class TestDatabaseTests {
 		DataSource migrated = database.freshByFlyway();
 
 		assertThat(schema(database, copied)).isNotEmpty().isEqualTo(schema(database, migrated));
+		assertThat(new JdbcTemplate(copied).queryForObject("SELECT COUNT(*) FROM v_runs", Integer.class)).isZero();
 		assertThat(history(copied)).hasSizeGreaterThan(20).isEqualTo(history(migrated));
 	}
 
 	private static List<String> schema(TestDatabase database, DataSource dataSource) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		if (database == TestDatabase.H2) {
-			return jdbc.queryForList("SCRIPT NOPASSWORDS NOSETTINGS", String.class)
+			// The same statements, in the order of the objects' ids, which differ with the order of creation; each
+			// statement's lines sorted, as H2 renders a view's conditions in the order of the text it last parsed.
+			List<String> described = new ArrayList<>(jdbc.queryForList("SCRIPT NOPASSWORDS NOSETTINGS", String.class)
 				.stream()
-				.filter(line -> !line.contains("\"flyway_schema_history\" VALUES"))
-				.toList();
+				.filter(statement -> !statement.contains("\"flyway_schema_history\" VALUES"))
+				.map(statement -> statement.replace(";", "").lines().map(String::strip).sorted().toList().toString())
+				.sorted()
+				.toList());
+			// A view H2 created before its tables is scripted alike but has no columns: its columns tell.
+			described.addAll(jdbc.queryForList("SELECT table_name || '.' || column_name || ' ' || data_type"
+					+ " FROM information_schema.columns WHERE table_schema = 'public'"
+					+ " ORDER BY table_name, ordinal_position", String.class));
+			return described;
 		}
 		String schema = jdbc.queryForObject("SELECT DATABASE()", String.class);
 		List<String> described = new ArrayList<>();
