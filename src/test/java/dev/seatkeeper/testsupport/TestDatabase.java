@@ -45,6 +45,16 @@ public enum TestDatabase {
 		return Stream.of(H2, SERVER);
 	}
 
+	/**
+	 * The embedded database only, for {@code @ParameterizedTest @MethodSource} of a whole-job test whose subject is not
+	 * the database (how the Salesforce client copes with faults and limits, mail, OAuth, Salesforce's answers to
+	 * writes): what such a run stores is stored by the same writers that the ground-truth, storage and restart tests
+	 * prove on both databases.
+	 */
+	public static Stream<TestDatabase> embedded() {
+		return Stream.of(H2);
+	}
+
 	private static volatile MigratedTemplate h2Template;
 
 	private static volatile MigratedTemplate serverTemplate;
