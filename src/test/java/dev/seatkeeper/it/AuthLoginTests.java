@@ -51,7 +51,7 @@ class AuthLoginTests {
 	Path work;
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void loginStoresAnEncryptedRefreshTokenThatTheNightlyRunUsesAndRotates(TestDatabase database, CapturedOutput output)
 			throws Exception {
 		int port = freePort();

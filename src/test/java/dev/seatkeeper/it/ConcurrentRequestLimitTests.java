@@ -23,7 +23,7 @@ class ConcurrentRequestLimitTests {
 	static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void refusedForConcurrencyTheRunBacksOffAndCompletes(TestDatabase database) {
 		// Every request counts as long-running at once, two at a time, and pages take a while: four cursors with pages
 		// asked for ahead are refused until the client sends fewer at once.
@@ -41,7 +41,7 @@ class ConcurrentRequestLimitTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void theDailyLimitStillStopsTheRun(TestDatabase database) {
 		try (Sandbox sandbox = Sandbox.builder().users(200).seed(4).loginDays(10).now(NOW).build().start();
 				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC),

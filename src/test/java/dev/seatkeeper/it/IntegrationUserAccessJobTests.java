@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Orgs as real ones are set up: fields an org lacks or field-level security hides, and an integration user without
  * every permission. The run copes where it can, fails at {@code connect} with one message naming each missing
- * permission where it cannot, and every message keeps Salesforce's reason. On H2 and on the MySQL-compatible server.
+ * permission where it cannot, and every message keeps Salesforce's reason. What Salesforce answers
+ * is tested on H2; the failed run's stored message on H2 and on the MySQL-compatible server.
  */
 class IntegrationUserAccessJobTests {
 
@@ -44,7 +45,7 @@ class IntegrationUserAccessJobTests {
 	static final String KNOWLEDGE = "UserPermissionsKnowledgeUser";
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void anOrgWithoutAFeatureFlagRunsAndShowsThatFeatureAsNotInTheOrg(TestDatabase database) {
 		try (Sandbox sandbox = sandbox(b -> b.hideField("User", KNOWLEDGE)); JobHarness app = start(database, sandbox)) {
 			Entitlement knowledge = new Entitlement("FeatureLicense:KnowledgeUser", "Knowledge", 20,
@@ -87,7 +88,7 @@ class IntegrationUserAccessJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void missingPermissionsFailConnectWithOneMessageNamingEachAndNothingIsWritten(TestDatabase database) {
 		try (Sandbox sandbox = sandbox(b -> b.withhold(Permission.MANAGE_USERS, Permission.MONITOR_LOGIN_HISTORY,
 				Permission.MANAGE_PACKAGE_LICENSES)); JobHarness app = start(database, sandbox)) {
@@ -115,7 +116,7 @@ class IntegrationUserAccessJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void monitorLoginHistoryWithoutManageUsersIsEnoughToDetect(TestDatabase database) {
 		try (Sandbox sandbox = sandbox(b -> b.withhold(Permission.MANAGE_USERS)); JobHarness app = start(database, sandbox)) {
 			Rule users = new Rule("dormant-users", List.of("user-license"), 60, false, 0, Action.DEACTIVATE, false);

@@ -27,7 +27,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * A big org whose wide, sorted LoginHistory queries time out ({@code 400 QUERY_TIMEOUT}): the job narrows each
  * window into halves until Salesforce answers, never repeats a query that timed out, and stores exactly the org's
- * logins. On H2 and on the MySQL-compatible server.
+ * logins. On H2: the splitting is the client's; a split run killed and resumed on both databases is
+ * {@code LoginHistorySplitKillIT}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LoginHistoryTimeoutTests {
@@ -40,7 +41,7 @@ class LoginHistoryTimeoutTests {
 	static final long SCAN_LIMIT_ROWS = 2_000;
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void timedOutWindowsAreSplitUntilSalesforceAnswersAndNothingIsMissingOrTwice(TestDatabase database,
 			CapturedOutput output) {
 		try (Sandbox sandbox = Sandbox.builder().users(20_000).seed(12).loginDays(30).now(NOW)

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Salesforce misbehaving mid-run: the run either completes with exactly the org's data, or stops or fails with a
- * clear message and completes on relaunch. On H2 and on the MySQL-compatible server.
+ * clear message and completes on relaunch. A stop or failure and its relaunch on H2 and on the MySQL-compatible server;
+ * the client's retries, re-authentication and re-issued locators on H2 only, as they do not touch the database.
  */
 class NightlyJobFaultTests {
 
@@ -34,7 +35,7 @@ class NightlyJobFaultTests {
 	static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 27);
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void sessionExpiryMidPagingReauthenticatesOnce(TestDatabase database) {
 		completesDespite(database, faults -> faults.expireSessionsAfter(7), sandbox -> {
 			assertThat(requests(sandbox, "/services/oauth2/token")).as("token requests").isEqualTo(2);
@@ -43,21 +44,21 @@ class NightlyJobFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void serverErrorBurstsAreRetried(TestDatabase database) {
 		completesDespite(database, faults -> faults.afterCalls(8, burst -> burst.failNext(3, 503)),
 				sandbox -> assertThat(status(sandbox, 503)).isEqualTo(3));
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void slowPagesOnlyTakeLonger(TestDatabase database) {
 		completesDespite(database, faults -> faults.slowEvery(4, 300), sandbox -> {
 		});
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void anExpiredQueryLocatorIsReissuedFromTheLastKey(TestDatabase database) {
 		// Call 13 is the first page of users (after connect's two describes and the four license metric queries; no
 		// UserInfo): the next page finds its locator gone.
@@ -100,7 +101,7 @@ class NightlyJobFaultTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void invalidGrantFailsFastWithSalesforcesReason(TestDatabase database) {
 		try (Sandbox sandbox = sandbox(b -> {
 		})) {

@@ -66,7 +66,7 @@ class NotificationJobTests {
 	static final GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void eachUserIsMailedOnceListingEveryLicenseAndApprovedFromTheDateTheNoticeNamed(TestDatabase database)
 			throws Exception {
 		try (Sandbox sandbox = Sandbox.builder().users(200).seed(5).loginDays(120).now(NOW).build().start()) {
@@ -128,7 +128,7 @@ class NotificationJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void withoutSmtpTheCandidatesRecordThatNoNoticeWasSentAndAreNeverApprovedAutomatically(TestDatabase database) {
 		try (Sandbox sandbox = Sandbox.builder().users(200).seed(5).loginDays(120).now(NOW).build().start()) {
 			Profile enforce = TestProfiles.of("acme", sandbox).rules(NOTIFY_NOW).mode(Mode.ENFORCE).caps(1000, 1.0).build();
@@ -156,7 +156,7 @@ class NotificationJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void detectSendsNothingAndDryRunOnlySaysWhoItWouldNotify(TestDatabase database) {
 		try (Sandbox sandbox = Sandbox.builder().users(200).seed(5).loginDays(120).now(NOW).build().start();
 				JobHarness app = JobHarness.start(database, at(NOW), withMail(sandbox, port()))) {
@@ -207,7 +207,7 @@ class NotificationJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void aLoginTheServerRefusesIsRecordedAndNothingLogsOrStoresTheSmtpPassword(TestDatabase database,
 			CapturedOutput output) {
 		String password = "smtp-pa55word-never-shown";

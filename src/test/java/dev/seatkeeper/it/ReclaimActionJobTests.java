@@ -160,7 +160,7 @@ class ReclaimActionJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void holdersOfAnExcludedPermissionSetAreSkippedWithTheReason(TestDatabase database) {
 		try (Sandbox sandbox = Sandbox.builder().users(400).seed(11).loginDays(120).now(NOW).build().start();
 				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
@@ -198,7 +198,7 @@ class ReclaimActionJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void aBudgetSpentAtThePermissionSetLookUpStopsTheRunCleanlyAndTheNextRunDecides(TestDatabase database) {
 		Exclusions keepLicense = new Exclusions(List.of(), List.of(), Exclusions.DEFAULT_USER_TYPES, List.of("Keep_License"));
 		long callsBeforeLookUp;
@@ -235,7 +235,7 @@ class ReclaimActionJobTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
+	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#embedded")
 	void detectAndDryRunOfEveryActionWriteNothingAndDryRunSaysWhatItWouldDo(TestDatabase database, CapturedOutput output) {
 		try (Sandbox sandbox = Sandbox.builder().users(300).seed(11).loginDays(120).now(NOW).build().start();
 				JobHarness app = JobHarness.start(database, Clock.fixed(NOW, ZoneOffset.UTC), TestProfiles.properties(sandbox))) {
