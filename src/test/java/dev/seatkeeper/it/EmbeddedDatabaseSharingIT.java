@@ -1,11 +1,10 @@
 package dev.seatkeeper.it;
 
+import static dev.seatkeeper.testsupport.Orgs.anOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -70,11 +69,10 @@ class EmbeddedDatabaseSharingIT {
 
 	/** Answers slowly (2 s a request), so the run still goes on while five other JVMs start and end on a busy machine. */
 	private static Sandbox slowOrg() {
-		Sandbox sandbox = Sandbox.builder()
+		Sandbox sandbox = anOrg()
 			.users(1000)
 			.seed(5)
 			.loginDays(180)
-			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.build()
 			.start();
 		sandbox.faults().latency(2000);

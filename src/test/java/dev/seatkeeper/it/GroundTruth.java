@@ -1,11 +1,13 @@
 package dev.seatkeeper.it;
 
+import static dev.seatkeeper.testsupport.TableAssert.assertThatTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seatkeeper.license.FeatureLicenses;
 import dev.seatkeeper.sandbox.Sandbox;
 import dev.seatkeeper.sandbox.org.OrgFacts;
 import dev.seatkeeper.sandbox.org.OrgTypes;
+import dev.seatkeeper.testsupport.TableAssert;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Asserts that a profile's tables hold exactly what the sandbox org holds: nothing missing, nothing twice. */
@@ -26,9 +28,8 @@ final class GroundTruth {
 
 	private void assertMatches(Sandbox sandbox) {
 		OrgFacts facts = sandbox.facts();
-		assertThat(count("SELECT COUNT(*) FROM sf_user WHERE profile = ?")).as("users").isEqualTo(facts.users());
-		assertThat(count("SELECT COUNT(*) FROM sf_user WHERE profile = ? AND is_active = TRUE")).as("active users")
-			.isEqualTo(facts.activeUsers());
+		rows("sf_user", "").hasRows(facts.users());
+		rows("sf_user", " AND is_active = TRUE").hasRows(facts.activeUsers());
 		facts.activeUsersByLicense()
 			.forEach((key, users) -> assertThat(openSubscriptions("UserLicense:" + key)).as(key).isEqualTo(users));
 		facts.assignmentsByPermissionSetLicense()
@@ -41,13 +42,10 @@ final class GroundTruth {
 			int holders = sandbox.org().runAs().sees("User", feature.field()) ? activeUsersWith(sandbox, feature.field()) : 0;
 			assertThat(openSubscriptions(feature.identifier())).as(feature.identifier()).isEqualTo(holders);
 		}
-		assertThat(count("SELECT COUNT(*) FROM login_event WHERE profile = ?")).as("login events")
-			.isEqualTo((int) facts.loginEvents());
-		assertThat(count("SELECT COUNT(*) FROM user_activity WHERE profile = ?")).as("user activity")
-			.isEqualTo(facts.users());
-		assertThat(count("SELECT COUNT(*) FROM consumption WHERE profile = ? AND source = 'USAGE_ENTITLEMENT'"))
-			.as("usage entitlements")
-			.isEqualTo(sandbox.org().table(OrgTypes.TENANT_USAGE_ENTITLEMENT).size());
+		rows("login_event", "").hasRows(facts.loginEvents());
+		rows("user_activity", "").hasRows(facts.users());
+		rows("consumption", " AND source = 'USAGE_ENTITLEMENT'")
+			.hasRows(sandbox.org().table(OrgTypes.TENANT_USAGE_ENTITLEMENT).size());
 	}
 
 	private int openSubscriptions(String model) {
@@ -57,9 +55,9 @@ final class GroundTruth {
 		return (count != null) ? count : 0;
 	}
 
-	private int count(String sql) {
-		Integer count = this.jdbc.queryForObject(sql, Integer.class, this.profile);
-		return (count != null) ? count : 0;
+	/** The profile's rows of a table, {@code and} narrowing them further. */
+	private TableAssert rows(String table, String and) {
+		return assertThatTable(this.jdbc, table).where("profile = ?" + and, this.profile);
 	}
 
 	static int activeUsersWith(Sandbox sandbox, String flag) {

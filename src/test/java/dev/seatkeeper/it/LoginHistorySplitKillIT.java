@@ -1,13 +1,12 @@
 package dev.seatkeeper.it;
 
+import static dev.seatkeeper.testsupport.Orgs.anOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.sandbox.Sandbox;
@@ -42,11 +41,10 @@ class LoginHistorySplitKillIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void killedAfterWindowsWereSplitTheRelaunchReadsEveryLoginOnceAndRepeatsNoQuery(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = Sandbox.builder()
+		try (Sandbox sandbox = anOrg()
 			.users(3_000)
 			.seed(17)
 			.loginDays(90)
-			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.queryTimeoutRows(SCAN_LIMIT_ROWS)
 			.build()
 			.start(); ProcessOrg org = ProcessOrg.create(kind, this.work, "split", sandbox, "", RUN_DATE)) {

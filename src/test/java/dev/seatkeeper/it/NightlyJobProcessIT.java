@@ -1,15 +1,14 @@
 package dev.seatkeeper.it;
 
+import static dev.seatkeeper.testsupport.Orgs.anOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.seatkeeper.job.ExitCode;
@@ -127,11 +126,10 @@ class NightlyJobProcessIT {
 
 	/** Enough login history (small pages, served slowly) that a run is still pulling activity when the test acts. */
 	private static Sandbox slowOrg() {
-		Sandbox sandbox = Sandbox.builder()
+		Sandbox sandbox = anOrg()
 			.users(600)
 			.seed(3)
 			.loginDays(90)
-			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.build()
 			.start();
 		sandbox.faults().latency(100);

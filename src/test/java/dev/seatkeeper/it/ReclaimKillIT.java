@@ -1,13 +1,12 @@
 package dev.seatkeeper.it;
 
+import static dev.seatkeeper.testsupport.Orgs.anOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 
@@ -107,11 +106,10 @@ class ReclaimKillIT {
 
 	/** Enough idle users for several chunks of 200; the job runs in real time, so the org is "as of" now. */
 	private static Sandbox org() {
-		return Sandbox.builder()
+		return anOrg()
 			.users(2500)
 			.seed(7)
 			.loginDays(30)
-			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.build()
 			.start();
 	}

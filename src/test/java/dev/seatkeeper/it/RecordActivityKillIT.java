@@ -1,5 +1,6 @@
 package dev.seatkeeper.it;
 
+import static dev.seatkeeper.testsupport.Orgs.anOrg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,8 +42,7 @@ class RecordActivityKillIT {
 	@ParameterizedTest
 	@MethodSource("dev.seatkeeper.testsupport.TestDatabase#all")
 	void killedDuringRecordActivityTheRelaunchCompletesWithTheOrgsFigures(TestDatabase kind) throws Exception {
-		try (Sandbox sandbox = Sandbox.builder().users(1200).seed(5).loginDays(20)
-			.now(Instant.now().truncatedTo(ChronoUnit.SECONDS)).build().start();
+		try (Sandbox sandbox = anOrg().users(1200).seed(5).loginDays(20).build().start();
 				ProcessOrg org = ProcessOrg.create(kind, this.work, "usage", sandbox, "", RUN_DATE)) {
 			JdbcTemplate jdbc = org.jdbc();
 			JobProcess first = org.launch();

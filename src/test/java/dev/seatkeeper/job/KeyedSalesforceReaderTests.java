@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import dev.seatkeeper.salesforce.KeyedQuery;
 import dev.seatkeeper.salesforce.SalesforceClient;
@@ -20,8 +21,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
 /**
  * The keyed reader on its own against the sandbox: the key of the last item handed out is what the step's
@@ -87,6 +106,71 @@ class KeyedSalesforceReaderTests {
 		assertThat(sandbox.requests().entries()).anySatisfy((entry) -> assertThat(entry.status()).isEqualTo(400));
 		assertThat(queries()).as("the query again, from a key")
 			.anySatisfy((soql) -> assertThat(soql).contains("WHERE Id > '"));
+	}
+
+	/**
+	 * The reader inside a real chunk-oriented step and job repository (H2), run with spring-batch-test: the step
+	 * fails in its third chunk, and the restart of the same job instance writes exactly the users not yet committed,
+	 * starting from the key the last committed chunk saved.
+	 */
+	@Test
+	void aChunkedStepThatFailsResumesFromItsLastCommittedKeyWhenTheJobIsRestarted() throws Exception {
+		EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
+			.setType(EmbeddedDatabaseType.H2)
+			.addScript("/org/springframework/batch/core/schema-h2.sql")
+			.build();
+		try {
+			DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
+			JdbcJobRepositoryFactoryBean repositoryFactory = new JdbcJobRepositoryFactoryBean();
+			repositoryFactory.setDataSource(database);
+			repositoryFactory.setTransactionManager(transactions);
+			repositoryFactory.afterPropertiesSet();
+			JobRepository repository = repositoryFactory.getObject();
+			JobOperatorFactoryBean operatorFactory = new JobOperatorFactoryBean();
+			operatorFactory.setJobRepository(repository);
+			operatorFactory.setTransactionManager(transactions);
+			operatorFactory.setJobRegistry(new MapJobRegistry());
+			operatorFactory.afterPropertiesSet();
+			JobOperatorTestUtils batch = new JobOperatorTestUtils(operatorFactory.getObject(), repository);
+			JobParameters parameters = batch.getUniqueJobParameters();
+			List<String> committed = new ArrayList<>();
+
+			batch.setJob(usersJob(repository, transactions, committed, 3));
+			JobExecution failed = batch.startJob(parameters);
+			StepExecution stored = repository.getLastStepExecution(failed.getJobInstance(), "downloadUsers");
+			String savedKey = Objects.requireNonNull(stored).getExecutionContext().getString("users.last.id");
+			sandbox.requests().clear();
+			batch.setJob(usersJob(repository, transactions, committed, 0));
+			JobExecution restarted = batch.startJob(parameters);
+
+			assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(savedKey).isEqualTo(committed.get(2 * 500 - 1));
+			assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+			assertThat(committed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(allUserIds());
+			assertThat(queries()).first().asString().contains("WHERE Id > '" + savedKey + "'");
+		}
+		finally {
+			database.shutdown();
+		}
+	}
+
+	/** A job of one chunked step reading users, committing ids 500 at a time; chunk {@code failingChunk} fails. */
+	private static Job usersJob(JobRepository repository, DataSourceTransactionManager transactions,
+			List<String> committed, int failingChunk) {
+		int[] chunks = { 0 };
+		ItemWriter<String> writer = (chunk) -> {
+			if (++chunks[0] == failingChunk) {
+				throw new IllegalStateException("the database refused chunk " + failingChunk);
+			}
+			committed.addAll(chunk.getItems());
+		};
+		Step step = new StepBuilder("downloadUsers", repository).<String, String>chunk(500)
+			.transactionManager(transactions)
+			.reader(reader())
+			.writer(writer)
+			.build();
+		return new JobBuilder("users", repository).start(step).build();
 	}
 
 	private static KeyedSalesforceReader<String> reader() {

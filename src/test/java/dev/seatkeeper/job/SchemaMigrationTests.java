@@ -1,6 +1,6 @@
 package dev.seatkeeper.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.seatkeeper.testsupport.TableAssert.assertThatTable;
 
 import dev.seatkeeper.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,7 @@ class SchemaMigrationTests {
 		for (String table : new String[] { "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION",
 				"profile_state", "software_model", "sf_user", "subscription", "login_event", "user_activity",
 				"consumption", "v_runs", "v_current_subscriptions" }) {
-			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
+			assertThatTable(jdbc, table).isEmpty();
 		}
 	}
 

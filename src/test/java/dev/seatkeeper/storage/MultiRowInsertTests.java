@@ -1,5 +1,6 @@
 package dev.seatkeeper.storage;
 
+import static dev.seatkeeper.testsupport.TableAssert.assertThatTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -114,7 +115,7 @@ class MultiRowInsertTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> missingColumn.execute(List.of(new Event("0Ya000000000001", LocalDateTime.now(), null, null))))
 			.withMessage("A row has 2 values for 7 columns");
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_event", Integer.class)).isZero();
+		assertThatTable(jdbc, "login_event").isEmpty();
 	}
 
 	private static MultiRowInsert<Event> insert(JdbcTemplate jdbc) {

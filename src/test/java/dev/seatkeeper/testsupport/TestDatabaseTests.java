@@ -1,5 +1,6 @@
 package dev.seatkeeper.testsupport;
 
+import static dev.seatkeeper.testsupport.TableAssert.assertThatTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -23,7 +24,7 @@ class TestDatabaseTests {
 		JdbcTemplate firstJdbc = new JdbcTemplate(first);
 		firstJdbc.execute("CREATE TABLE probe (id INT PRIMARY KEY)");
 		firstJdbc.update("INSERT INTO probe VALUES (1)");
-		assertThat(firstJdbc.queryForObject("SELECT COUNT(*) FROM probe", Integer.class)).isEqualTo(1);
+		assertThatTable(firstJdbc, "probe").hasRows(1);
 		assertThatExceptionOfType(BadSqlGrammarException.class)
 			.as("the second database does not see the first one's table")
 			.isThrownBy(() -> new JdbcTemplate(second).queryForObject("SELECT COUNT(*) FROM probe", Integer.class));
@@ -41,7 +42,7 @@ class TestDatabaseTests {
 		DataSource migrated = database.freshByFlyway();
 
 		assertThat(schema(database, copied)).isNotEmpty().isEqualTo(schema(database, migrated));
-		assertThat(new JdbcTemplate(copied).queryForObject("SELECT COUNT(*) FROM v_runs", Integer.class)).isZero();
+		assertThatTable(new JdbcTemplate(copied), "v_runs").isEmpty();
 		assertThat(history(copied)).hasSizeGreaterThan(20).isEqualTo(history(migrated));
 	}
 

@@ -3,6 +3,7 @@ package dev.seatkeeper.reclamation.candidate;
 import static dev.seatkeeper.reclamation.rules.Holdings.AS_OF;
 import static dev.seatkeeper.reclamation.rules.Holdings.aHolding;
 import static dev.seatkeeper.reclamation.rules.Holdings.daysAgo;
+import static dev.seatkeeper.testsupport.TableAssert.assertThatTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -95,8 +96,7 @@ public class CandidateRecorderTests {
 
 		int canceled = users / 2;
 		assertThat(tally.movedTo(CandidateState.CANCELED)).isEqualTo(canceled);
-		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reclamation_audit", Integer.class))
-			.isEqualTo(users + canceled);
+		assertThatTable(jdbc, "reclamation_audit").hasRows(users + canceled);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reclamation_audit a JOIN reclamation_candidate c "
 				+ "ON c.id = a.candidate_id WHERE a.to_state = c.state AND c.state_changed_at = ?", Integer.class,
 				RunKey.utc(nextNight)))
