@@ -2,10 +2,9 @@ package dev.seatkeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.function.Consumer;
 
 import dev.seatkeeper.job.ExitCode;
 import dev.seatkeeper.launch.RunResult;
+import dev.seatkeeper.cli.SeatkeeperCommandLine;
 import dev.seatkeeper.cli.StatusCommand;
 import dev.seatkeeper.profile.Entitlement;
 import dev.seatkeeper.profile.Entitlement.BillingPeriod;
@@ -129,16 +129,12 @@ class IntegrationUserAccessJobTests {
 	}
 
 	private static String status(JobHarness app) {
-		PrintStream original = System.out;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		try {
-			new picocli.CommandLine(new StatusCommand(JdbcClient.create(app.jdbc()))).execute();
-		}
-		finally {
-			System.setOut(original);
-		}
-		return out.toString(StandardCharsets.UTF_8);
+		StringWriter out = new StringWriter();
+		picocli.CommandLine status = SeatkeeperCommandLine
+			.withExitCodes(new picocli.CommandLine(new StatusCommand(JdbcClient.create(app.jdbc()))));
+		status.setOut(new PrintWriter(out, true));
+		assertThat(status.execute()).isZero();
+		return out.toString();
 	}
 
 	private static Sandbox sandbox(Consumer<Sandbox.Builder> options) {
